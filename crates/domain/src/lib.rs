@@ -1,0 +1,16 @@
+//! MOUSE's domain: the organisation's structure, its people and who may see what.
+//!
+//! Nothing here knows about HTTP or SQL; storage and web translate to and from these types.
+//! Later parts of the product (strategy, cycles, conversations) get their own modules beside
+//! these and lean on [`access`] for every visibility decision.
+
+pub mod access;
+pub mod audit;
+pub mod ids;
+pub mod import;
+pub mod locale;
+pub mod org;
+pub mod person;
+pub mod role;
+
+pub use ids::{OrgId, PersonId, UnitId};

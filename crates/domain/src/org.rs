@@ -1,0 +1,344 @@
+//! Organisations and their unit tree (organisation → department → team).
+
+use crate::ids::{OrgId, PersonId, UnitId};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::str::FromStr;
+
+/// An organisation using MOUSE. Nothing of one organisation is ever visible to another.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Organisation {
+    pub id: OrgId,
+    pub name: String,
+    /// Short, URL- and CLI-friendly name, unique in the installation.
+    pub slug: String,
+}
+
+/// What level of the tree a unit is. The root of every tree is the organisation itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum UnitKind {
+    Organisation,
+    Department,
+    Team,
+}
+
+impl UnitKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitKind::Organisation => "organisation",
+            UnitKind::Department => "department",
+            UnitKind::Team => "team",
+        }
+    }
+}
+
+impl fmt::Display for UnitKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for UnitKind {
+    type Err = UnitError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "organisation" => Ok(UnitKind::Organisation),
+            "department" => Ok(UnitKind::Department),
+            "team" => Ok(UnitKind::Team),
+            _ => Err(UnitError::UnknownKind),
+        }
+    }
+}
+
+/// A unit in the tree. Only the root (kind `Organisation`) has no parent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unit {
+    pub id: UnitId,
+    pub org_id: OrgId,
+    pub parent_id: Option<UnitId>,
+    pub name: String,
+    pub kind: UnitKind,
+    pub leader_id: Option<PersonId>,
+}
+
+/// Why a change to the unit tree was refused. Each has a translated message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum UnitError {
+    #[error("unit name is empty")]
+    EmptyName,
+    #[error("unit name is too long")]
+    NameTooLong,
+    #[error("unknown unit kind")]
+    UnknownKind,
+    #[error("another unit already has this name")]
+    DuplicateName,
+    #[error("parent unit not found in this organisation")]
+    UnknownParent,
+    #[error("a unit cannot be moved under itself or one of its own units")]
+    Cycle,
+    #[error("the organisation unit is the root and cannot be moved")]
+    RootFixed,
+    #[error("a department or team cannot be placed under a team")]
+    KindOrder,
+}
+
+impl UnitError {
+    pub fn message_key(self) -> &'static str {
+        match self {
+            UnitError::EmptyName => "error-unit-name-empty",
+            UnitError::NameTooLong => "error-unit-name-too-long",
+            UnitError::UnknownKind => "error-unit-kind",
+            UnitError::DuplicateName => "error-unit-name-taken",
+            UnitError::UnknownParent => "error-unit-parent",
+            UnitError::Cycle => "error-unit-cycle",
+            UnitError::RootFixed => "error-unit-root",
+            UnitError::KindOrder => "error-unit-kind-order",
+        }
+    }
+}
+
+/// A unit name, trimmed and non-empty.
+pub fn unit_name(raw: &str) -> Result<String, UnitError> {
+    let name = raw.trim();
+    if name.is_empty() {
+        return Err(UnitError::EmptyName);
+    }
+    if name.chars().count() > 120 {
+        return Err(UnitError::NameTooLong);
+    }
+    Ok(name.to_owned())
+}
+
+/// An organisation's units as a tree, for the questions access control and the admin pages ask.
+#[derive(Clone, Debug, Default)]
+pub struct UnitTree {
+    units: HashMap<UnitId, Unit>,
+    children: HashMap<UnitId, Vec<UnitId>>,
+    root: Option<UnitId>,
+}
+
+impl UnitTree {
+    pub fn new(units: Vec<Unit>) -> Self {
+        let mut children: HashMap<UnitId, Vec<UnitId>> = HashMap::new();
+        let mut root = None;
+        for unit in &units {
+            match unit.parent_id {
+                Some(parent) => children.entry(parent).or_default().push(unit.id),
+                None => root = Some(unit.id),
+            }
+        }
+        let units: HashMap<_, _> = units.into_iter().map(|u| (u.id, u)).collect();
+        for list in children.values_mut() {
+            list.sort_by(|a, b| {
+                units[a]
+                    .name
+                    .to_lowercase()
+                    .cmp(&units[b].name.to_lowercase())
+            });
+        }
+        UnitTree {
+            units,
+            children,
+            root,
+        }
+    }
+
+    pub fn get(&self, id: UnitId) -> Option<&Unit> {
+        self.units.get(&id)
+    }
+
+    pub fn root(&self) -> Option<&Unit> {
+        self.root.and_then(|id| self.units.get(&id))
+    }
+
+    pub fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.units.is_empty()
+    }
+
+    pub fn by_name(&self, name: &str) -> Option<&Unit> {
+        let wanted = name.trim().to_lowercase();
+        self.units
+            .values()
+            .find(|u| u.name.to_lowercase() == wanted)
+    }
+
+    /// The unit and everything below it.
+    pub fn subtree(&self, id: UnitId) -> HashSet<UnitId> {
+        let mut out = HashSet::new();
+        let mut stack = vec![id];
+        while let Some(next) = stack.pop() {
+            if out.insert(next) {
+                stack.extend(self.children.get(&next).into_iter().flatten().copied());
+            }
+        }
+        out
+    }
+
+    /// From the root down to the unit, both included.
+    pub fn path(&self, id: UnitId) -> Vec<&Unit> {
+        let mut path = Vec::new();
+        let mut current = self.units.get(&id);
+        while let Some(unit) = current {
+            if path.len() > self.units.len() {
+                break; // defensive: a corrupt tree must not loop forever
+            }
+            path.push(unit);
+            current = unit.parent_id.and_then(|p| self.units.get(&p));
+        }
+        path.reverse();
+        path
+    }
+
+    /// All units depth first, with their depth, for indented lists.
+    pub fn walk(&self) -> Vec<(usize, &Unit)> {
+        let mut out = Vec::with_capacity(self.units.len());
+        let mut stack: Vec<(usize, UnitId)> = self.root.map(|r| (0, r)).into_iter().collect();
+        while let Some((depth, id)) = stack.pop() {
+            out.push((depth, &self.units[&id]));
+            for child in self.children.get(&id).into_iter().flatten().rev() {
+                stack.push((depth + 1, *child));
+            }
+        }
+        out
+    }
+
+    /// The leader responsible for people in `unit`, skipping `except` (a leader's own leader is
+    /// found further up).
+    pub fn responsible_leader(&self, unit: UnitId, except: PersonId) -> Option<PersonId> {
+        self.path(unit)
+            .iter()
+            .rev()
+            .filter_map(|u| u.leader_id)
+            .find(|leader| *leader != except)
+    }
+
+    /// Checks that a new unit may be created under `parent`.
+    pub fn check_new(&self, name: &str, kind: UnitKind, parent: UnitId) -> Result<(), UnitError> {
+        let parent = self.get(parent).ok_or(UnitError::UnknownParent)?;
+        if kind == UnitKind::Organisation {
+            return Err(UnitError::KindOrder);
+        }
+        check_kind_order(parent.kind, kind)?;
+        self.check_name_free(name, None)
+    }
+
+    pub fn check_name_free(&self, name: &str, except: Option<UnitId>) -> Result<(), UnitError> {
+        match self.by_name(name) {
+            Some(other) if Some(other.id) != except => Err(UnitError::DuplicateName),
+            _ => Ok(()),
+        }
+    }
+
+    /// Checks that `unit` may be moved under `new_parent`.
+    pub fn check_move(&self, unit: UnitId, new_parent: UnitId) -> Result<(), UnitError> {
+        let moving = self.get(unit).ok_or(UnitError::UnknownParent)?;
+        if moving.parent_id.is_none() {
+            return Err(UnitError::RootFixed);
+        }
+        let parent = self.get(new_parent).ok_or(UnitError::UnknownParent)?;
+        if self.subtree(unit).contains(&new_parent) {
+            return Err(UnitError::Cycle);
+        }
+        check_kind_order(parent.kind, moving.kind)?;
+        // everything below the moving unit keeps its place relative to it, so only its own kind matters
+        Ok(())
+    }
+}
+
+fn check_kind_order(parent: UnitKind, child: UnitKind) -> Result<(), UnitError> {
+    if parent == UnitKind::Team && child != UnitKind::Team {
+        return Err(UnitError::KindOrder);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(name: &str, kind: UnitKind, parent: Option<UnitId>) -> Unit {
+        Unit {
+            id: UnitId::new(),
+            org_id: OrgId(uuid::Uuid::nil()),
+            parent_id: parent,
+            name: name.into(),
+            kind,
+            leader_id: None,
+        }
+    }
+
+    fn sample() -> (UnitTree, [UnitId; 4]) {
+        let root = unit("Mælkebøtten", UnitKind::Organisation, None);
+        let small = unit("Småbørn", UnitKind::Department, Some(root.id));
+        let green = unit("Grøn stue", UnitKind::Team, Some(small.id));
+        let big = unit("Børnehave", UnitKind::Department, Some(root.id));
+        let ids = [root.id, small.id, green.id, big.id];
+        (UnitTree::new(vec![root, small, green, big]), ids)
+    }
+
+    #[test]
+    fn subtree_and_path_follow_the_tree() {
+        let (tree, [root, small, green, big]) = sample();
+        assert_eq!(tree.subtree(small), HashSet::from([small, green]));
+        assert_eq!(tree.subtree(root).len(), 4);
+        let path: Vec<_> = tree.path(green).iter().map(|u| u.id).collect();
+        assert_eq!(path, vec![root, small, green]);
+        assert!(!tree.subtree(big).contains(&green));
+    }
+
+    #[test]
+    fn walk_is_depth_first_and_sorted() {
+        let (tree, _) = sample();
+        let names: Vec<_> = tree
+            .walk()
+            .iter()
+            .map(|(d, u)| format!("{d}{}", u.name))
+            .collect();
+        assert_eq!(
+            names,
+            ["0Mælkebøtten", "1Børnehave", "1Småbørn", "2Grøn stue"]
+        );
+    }
+
+    #[test]
+    fn moves_that_break_the_tree_are_refused() {
+        let (tree, [root, small, green, big]) = sample();
+        assert_eq!(tree.check_move(small, green), Err(UnitError::Cycle));
+        assert_eq!(tree.check_move(small, small), Err(UnitError::Cycle));
+        assert_eq!(tree.check_move(root, big), Err(UnitError::RootFixed));
+        assert_eq!(tree.check_move(big, green), Err(UnitError::KindOrder));
+        assert_eq!(tree.check_move(green, big), Ok(()));
+    }
+
+    #[test]
+    fn names_are_unique_case_insensitively() {
+        let (tree, [root, ..]) = sample();
+        assert_eq!(
+            tree.check_new("grøn STUE", UnitKind::Team, root),
+            Err(UnitError::DuplicateName)
+        );
+        assert_eq!(tree.check_new("Rød stue", UnitKind::Team, root), Ok(()));
+        assert_eq!(unit_name("   "), Err(UnitError::EmptyName));
+    }
+
+    #[test]
+    fn responsible_leader_skips_the_person_themself() {
+        let root = unit("Org", UnitKind::Organisation, None);
+        let mut team = unit("Team", UnitKind::Team, Some(root.id));
+        let (head, lead) = (PersonId::new(), PersonId::new());
+        let mut root = root;
+        root.leader_id = Some(head);
+        team.leader_id = Some(lead);
+        let team_id = team.id;
+        let tree = UnitTree::new(vec![root, team]);
+        assert_eq!(
+            tree.responsible_leader(team_id, PersonId::new()),
+            Some(lead)
+        );
+        assert_eq!(tree.responsible_leader(team_id, lead), Some(head));
+    }
+}
