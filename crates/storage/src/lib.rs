@@ -1,1 +1,25 @@
-//! placeholder
+//! MOUSE's storage: one implementation that serves SQLite (the embedded default) and PostgreSQL.
+//!
+//! Every query is written once with sea-query and rendered in the backend's dialect; rows map
+//! to the same structs on both. Each aggregate has its own module of `impl Db` methods, and every
+//! query of organisation data is scoped by the organisation id, so isolation between
+//! organisations is a property of the queries, not of the callers.
+
+mod audit;
+mod db;
+mod error;
+mod imports;
+mod orgs;
+mod people;
+mod schema;
+mod sessions;
+mod units;
+mod users;
+
+pub use audit::{AuditEntry, AuditRecord};
+pub use db::{Backend, Db, now};
+pub use error::StorageError;
+pub use sessions::SessionRecord;
+pub use users::{LoginRecord, UserSummary};
+
+pub type Result<T, E = StorageError> = std::result::Result<T, E>;

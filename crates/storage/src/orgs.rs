@@ -1,0 +1,112 @@
+//! Organisations. Creating one also creates the root of its unit tree.
+
+use crate::db::{Db, now};
+use crate::schema::{Organisations, Units};
+use crate::{Result, StorageError};
+use domain::OrgId;
+use domain::UnitId;
+use domain::org::{Organisation, UnitKind};
+use sea_query::{Expr, Order, Query};
+use uuid::Uuid;
+
+#[derive(sqlx::FromRow)]
+struct OrgRow {
+    id: Uuid,
+    name: String,
+    slug: String,
+}
+
+impl From<OrgRow> for Organisation {
+    fn from(row: OrgRow) -> Self {
+        Organisation {
+            id: OrgId(row.id),
+            name: row.name,
+            slug: row.slug,
+        }
+    }
+}
+
+fn select() -> sea_query::SelectStatement {
+    Query::select()
+        .columns([Organisations::Id, Organisations::Name, Organisations::Slug])
+        .from(Organisations::Table)
+        .to_owned()
+}
+
+impl Db {
+    /// Creates an organisation and its root unit (named like the organisation).
+    pub async fn create_organisation(&self, name: &str, slug: &str) -> Result<Organisation> {
+        let org = Organisation {
+            id: OrgId::new(),
+            name: name.trim().to_owned(),
+            slug: slug.trim().to_lowercase(),
+        };
+        let at = now();
+        let mut tx = self.begin().await?;
+        tx.c()
+            .exec(
+                Query::insert()
+                    .into_table(Organisations::Table)
+                    .columns([
+                        Organisations::Id,
+                        Organisations::Name,
+                        Organisations::Slug,
+                        Organisations::CreatedAt,
+                    ])
+                    .values_panic([
+                        org.id.0.into(),
+                        org.name.clone().into(),
+                        org.slug.clone().into(),
+                        at.into(),
+                    ]),
+            )
+            .await?;
+        tx.c()
+            .exec(
+                Query::insert()
+                    .into_table(Units::Table)
+                    .columns([
+                        Units::Id,
+                        Units::OrgId,
+                        Units::Name,
+                        Units::NameKey,
+                        Units::Kind,
+                        Units::CreatedAt,
+                    ])
+                    .values_panic([
+                        UnitId::new().0.into(),
+                        org.id.0.into(),
+                        org.name.clone().into(),
+                        org.name.to_lowercase().into(),
+                        UnitKind::Organisation.as_str().into(),
+                        at.into(),
+                    ]),
+            )
+            .await?;
+        tx.commit().await?;
+        Ok(org)
+    }
+
+    pub async fn organisation(&self, id: OrgId) -> Result<Organisation> {
+        let row: Option<OrgRow> = self
+            .optional(select().and_where(Expr::col(Organisations::Id).eq(id.0)))
+            .await?;
+        row.map(Into::into).ok_or(StorageError::NotFound)
+    }
+
+    pub async fn organisation_by_slug(&self, slug: &str) -> Result<Option<Organisation>> {
+        let row: Option<OrgRow> = self
+            .optional(
+                select().and_where(Expr::col(Organisations::Slug).eq(slug.trim().to_lowercase())),
+            )
+            .await?;
+        Ok(row.map(Into::into))
+    }
+
+    pub async fn organisations(&self) -> Result<Vec<Organisation>> {
+        let rows: Vec<OrgRow> = self
+            .all(select().order_by(Organisations::Name, Order::Asc))
+            .await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+}

@@ -1,0 +1,176 @@
+//! People of an organisation.
+
+use crate::db::{Db, now};
+use crate::schema::People;
+use crate::{Result, StorageError};
+use domain::person::{Email, Person};
+use domain::{OrgId, PersonId, UnitId};
+use sea_query::{Expr, InsertStatement, Order, Query, SelectStatement, UpdateStatement};
+use uuid::Uuid;
+
+#[derive(sqlx::FromRow)]
+struct PersonRow {
+    id: Uuid,
+    org_id: Uuid,
+    unit_id: Uuid,
+    name: String,
+    email: String,
+    job_title: String,
+    leader_id: Option<Uuid>,
+    active: bool,
+}
+
+impl TryFrom<PersonRow> for Person {
+    type Error = StorageError;
+    fn try_from(row: PersonRow) -> Result<Self> {
+        Ok(Person {
+            id: PersonId(row.id),
+            org_id: OrgId(row.org_id),
+            unit_id: UnitId(row.unit_id),
+            email: Email::parse(&row.email)
+                .map_err(|_| StorageError::Corrupt(format!("e-mail {}", row.email)))?,
+            name: row.name,
+            job_title: row.job_title,
+            leader_id: row.leader_id.map(PersonId),
+            active: row.active,
+        })
+    }
+}
+
+fn select() -> SelectStatement {
+    Query::select()
+        .columns([
+            People::Id,
+            People::OrgId,
+            People::UnitId,
+            People::Name,
+            People::Email,
+            People::JobTitle,
+            People::LeaderId,
+            People::Active,
+        ])
+        .from(People::Table)
+        .to_owned()
+}
+
+fn rows_to_people(rows: Vec<PersonRow>) -> Result<Vec<Person>> {
+    rows.into_iter().map(Person::try_from).collect()
+}
+
+pub(crate) fn insert_stmt(person: &Person) -> InsertStatement {
+    let at = now();
+    Query::insert()
+        .into_table(People::Table)
+        .columns([
+            People::Id,
+            People::OrgId,
+            People::UnitId,
+            People::Name,
+            People::Email,
+            People::JobTitle,
+            People::LeaderId,
+            People::Active,
+            People::CreatedAt,
+            People::UpdatedAt,
+        ])
+        .values_panic([
+            person.id.0.into(),
+            person.org_id.0.into(),
+            person.unit_id.0.into(),
+            person.name.clone().into(),
+            person.email.as_str().into(),
+            person.job_title.clone().into(),
+            person.leader_id.map(|l| l.0).into(),
+            person.active.into(),
+            at.into(),
+            at.into(),
+        ])
+        .to_owned()
+}
+
+/// Updates every editable field; scoped by organisation so that no id reaches across.
+pub(crate) fn update_stmt(person: &Person) -> UpdateStatement {
+    Query::update()
+        .table(People::Table)
+        .values([
+            (People::UnitId, person.unit_id.0.into()),
+            (People::Name, person.name.clone().into()),
+            (People::Email, person.email.as_str().into()),
+            (People::JobTitle, person.job_title.clone().into()),
+            (People::LeaderId, person.leader_id.map(|l| l.0).into()),
+            (People::Active, person.active.into()),
+            (People::UpdatedAt, now().into()),
+        ])
+        .and_where(Expr::col(People::OrgId).eq(person.org_id.0))
+        .and_where(Expr::col(People::Id).eq(person.id.0))
+        .to_owned()
+}
+
+impl Db {
+    /// Everyone in the organisation, active or not, by name.
+    pub async fn people(&self, org: OrgId) -> Result<Vec<Person>> {
+        let rows = self
+            .all(
+                select()
+                    .and_where(Expr::col(People::OrgId).eq(org.0))
+                    .order_by(People::Name, Order::Asc),
+            )
+            .await?;
+        rows_to_people(rows)
+    }
+
+    /// The people whose explicit leader is `leader`, or who work in one of `units`.
+    pub async fn people_led_by(
+        &self,
+        org: OrgId,
+        leader: PersonId,
+        units: &[UnitId],
+    ) -> Result<Vec<Person>> {
+        let rows = self
+            .all(
+                select()
+                    .and_where(Expr::col(People::OrgId).eq(org.0))
+                    .and_where(
+                        Expr::col(People::LeaderId)
+                            .eq(leader.0)
+                            .or(Expr::col(People::UnitId).is_in(units.iter().map(|u| u.0))),
+                    )
+                    .and_where(Expr::col(People::Id).ne(leader.0))
+                    .order_by(People::Name, Order::Asc),
+            )
+            .await?;
+        rows_to_people(rows)
+    }
+
+    pub async fn person(&self, org: OrgId, id: PersonId) -> Result<Person> {
+        let row: Option<PersonRow> = self
+            .optional(
+                select()
+                    .and_where(Expr::col(People::OrgId).eq(org.0))
+                    .and_where(Expr::col(People::Id).eq(id.0)),
+            )
+            .await?;
+        row.ok_or(StorageError::NotFound)?.try_into()
+    }
+
+    /// Looks a person up by e-mail across the installation: e-mail is the login name.
+    pub async fn person_by_email(&self, email: &Email) -> Result<Option<Person>> {
+        let row: Option<PersonRow> = self
+            .optional(select().and_where(Expr::col(People::Email).eq(email.as_str())))
+            .await?;
+        row.map(Person::try_from).transpose()
+    }
+
+    /// Inserts a person; an e-mail already in use gives [`StorageError::Conflict`].
+    pub async fn insert_person(&self, person: &Person) -> Result<()> {
+        self.exec(&insert_stmt(person)).await?;
+        Ok(())
+    }
+
+    pub async fn update_person(&self, person: &Person) -> Result<()> {
+        match self.exec(&update_stmt(person)).await? {
+            0 => Err(StorageError::NotFound),
+            _ => Ok(()),
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! Table and column names, once, for sea-query.
+
+use sea_query::Iden;
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum Organisations {
+    Table,
+    Id,
+    Name,
+    Slug,
+    CreatedAt,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum Units {
+    Table,
+    Id,
+    OrgId,
+    ParentId,
+    Name,
+    NameKey,
+    Kind,
+    LeaderId,
+    CreatedAt,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum People {
+    Table,
+    Id,
+    OrgId,
+    UnitId,
+    Name,
+    Email,
+    JobTitle,
+    LeaderId,
+    Active,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum Users {
+    Table,
+    PersonId,
+    PasswordHash,
+    Locale,
+    CreatedAt,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum UserRoles {
+    Table,
+    PersonId,
+    Role,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum Sessions {
+    Table,
+    IdHash,
+    PersonId,
+    CsrfToken,
+    Locale,
+    CreatedAt,
+    ExpiresAt,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum LoginFailures {
+    Table,
+    Id,
+    Email,
+    Ip,
+    At,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum AuditEvents {
+    Table,
+    Id,
+    OrgId,
+    ActorId,
+    Kind,
+    Subject,
+    Detail,
+    Ip,
+    At,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum PendingImports {
+    Table,
+    Id,
+    OrgId,
+    PersonId,
+    Filename,
+    Content,
+    CreatedAt,
+}
