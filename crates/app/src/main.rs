@@ -1,1 +1,85 @@
-fn main() {}
+//! The `mouse` binary.
+
+use anyhow::{Context, Result};
+use clap::Parser;
+use mouse::cli::{Cli, Command, ImportCommand, ServeArgs, UserCommand};
+use mouse::demo::{DEMO_LOGINS, DEMO_PASSWORD, seed_if_empty};
+use storage::Db;
+use tracing_subscriber::EnvFilter;
+use web::{AppState, WebConfig};
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_env("MOUSE_LOG")
+                .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Serve(args) => serve(args, false).await,
+        Command::Demo(args) => serve(args, true).await,
+        Command::Migrate(args) => {
+            open(&args.url).await?;
+            println!("The database is up to date.");
+            Ok(())
+        }
+        Command::Import(ImportCommand::People(args)) => {
+            let db = open(&args.database.url).await?;
+            let code = mouse::people_import::run(&db, &args).await?;
+            std::process::exit(code);
+        }
+        Command::User(UserCommand::Add(args)) => {
+            let db = open(&args.database.url).await?;
+            mouse::user_add::run(&db, &args).await
+        }
+    }
+}
+
+/// Connects and migrates: every command works on an up-to-date schema.
+async fn open(url: &str) -> Result<Db> {
+    let db = Db::connect(url)
+        .await
+        .with_context(|| format!("cannot open the database {url}"))?;
+    db.migrate().await.context("cannot migrate the database")?;
+    Ok(db)
+}
+
+async fn serve(args: ServeArgs, demo: bool) -> Result<()> {
+    let db = open(&args.database.url).await?;
+    let created = if demo {
+        seed_if_empty(&db).await?
+    } else {
+        false
+    };
+    let listener = tokio::net::TcpListener::bind(args.bind)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.bind))?;
+    let address = listener.local_addr()?;
+    println!("MOUSE is running at http://{address}");
+    if demo {
+        if created {
+            println!(
+                "Created the demo organisation Mælkebøtten in {}.",
+                args.database.url
+            );
+        } else {
+            println!("Using the existing data in {}.", args.database.url);
+        }
+        println!("Log in with the password \"{DEMO_PASSWORD}\" as:");
+        for login in DEMO_LOGINS {
+            println!("  {:<28} {:<16} {}", login.email, login.name, login.role);
+        }
+    }
+    println!("Stop with Ctrl-C.");
+    let state = AppState {
+        config: WebConfig {
+            secure_cookies: args.secure_cookies(),
+        },
+        db,
+    };
+    web::serve(listener, state).await?;
+    Ok(())
+}

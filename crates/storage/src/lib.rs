@@ -20,6 +20,6 @@ pub use audit::{AuditEntry, AuditRecord};
 pub use db::{Backend, Db, now};
 pub use error::StorageError;
 pub use sessions::SessionRecord;
-pub use users::{LoginRecord, UserSummary};
+pub use users::{LoginRecord, UserContext, UserSummary};
 
 pub type Result<T, E = StorageError> = std::result::Result<T, E>;

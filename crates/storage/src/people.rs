@@ -5,7 +5,8 @@ use crate::schema::People;
 use crate::{Result, StorageError};
 use domain::person::{Email, Person};
 use domain::{OrgId, PersonId, UnitId};
-use sea_query::{Expr, InsertStatement, Order, Query, SelectStatement, UpdateStatement};
+use sea_query::{Expr, Func, InsertStatement, Order, Query, SelectStatement, UpdateStatement};
+use std::collections::HashMap;
 use uuid::Uuid;
 
 #[derive(sqlx::FromRow)]
@@ -142,6 +143,40 @@ impl Db {
         rows_to_people(rows)
     }
 
+    /// The people with these ids in the organisation (ids elsewhere are silently left out).
+    pub async fn people_by_ids(&self, org: OrgId, ids: &[PersonId]) -> Result<Vec<Person>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rows = self
+            .all(
+                select()
+                    .and_where(Expr::col(People::OrgId).eq(org.0))
+                    .and_where(Expr::col(People::Id).is_in(ids.iter().map(|p| p.0))),
+            )
+            .await?;
+        rows_to_people(rows)
+    }
+
+    /// Active people per unit.
+    pub async fn headcounts(&self, org: OrgId) -> Result<HashMap<UnitId, usize>> {
+        let rows: Vec<(Uuid, i64)> = self
+            .all(
+                Query::select()
+                    .column(People::UnitId)
+                    .expr(Func::count(Expr::col(People::Id)))
+                    .from(People::Table)
+                    .and_where(Expr::col(People::OrgId).eq(org.0))
+                    .and_where(Expr::col(People::Active).eq(true))
+                    .group_by_col(People::UnitId),
+            )
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(unit, n)| (UnitId(unit), n as usize))
+            .collect())
+    }
+
     pub async fn person(&self, org: OrgId, id: PersonId) -> Result<Person> {
         let row: Option<PersonRow> = self
             .optional(
@@ -151,6 +186,15 @@ impl Db {
             )
             .await?;
         row.ok_or(StorageError::NotFound)?.try_into()
+    }
+
+    /// Looks a person up by id alone. Only for resolving a session, whose person id came from
+    /// the server itself; everything driven by a request uses the org-scoped [`Db::person`].
+    pub(crate) async fn person_by_id(&self, id: PersonId) -> Result<Option<Person>> {
+        let row: Option<PersonRow> = self
+            .optional(select().and_where(Expr::col(People::Id).eq(id.0)))
+            .await?;
+        row.map(Person::try_from).transpose()
     }
 
     /// Looks a person up by e-mail across the installation: e-mail is the login name.

@@ -1,1 +1,112 @@
-//! placeholder
+//! MOUSE's web front: server-rendered pages in Danish and English.
+//!
+//! Handlers are thin: they ask `domain::access` whether the user may do what they ask, call
+//! storage, and render one template. Sessions, CSRF and error pages are handled once, in
+//! [`session::session_layer`].
+
+mod audit;
+pub mod auth;
+pub mod error;
+mod forms;
+pub mod i18n;
+mod page;
+pub mod pages;
+pub mod session;
+pub mod state;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::middleware;
+use axum::routing::{get, post};
+pub use state::{AppState, WebConfig};
+use std::net::SocketAddr;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+/// The whole application.
+pub fn router(state: AppState) -> Router {
+    use pages::*;
+    let pages = Router::new()
+        .route("/", get(home::home))
+        .route("/login", get(login::login_page).post(login::login))
+        .route("/logout", post(login::logout))
+        .route("/language", post(login::set_language))
+        .route("/people", get(people::list))
+        .route("/people/{id}", get(people::show))
+        .route("/admin/people", post(people::create))
+        .route("/admin/people/new", get(people::new_form))
+        .route("/admin/people/{id}", post(people::update))
+        .route("/admin/people/{id}/edit", get(people::edit_form))
+        .route("/admin/people/{id}/{action}", post(people::set_active))
+        .route("/admin/units", get(units::list).post(units::create))
+        .route(
+            "/admin/units/{id}",
+            get(units::edit_form).post(units::update),
+        )
+        .route("/admin/users", get(users::list))
+        .route("/admin/users/{id}", get(users::edit))
+        .route("/admin/users/{id}/roles", post(users::set_roles))
+        .route("/admin/users/{id}/password", post(users::set_password))
+        .route("/admin/import", get(import::form).post(import::upload))
+        .route("/admin/import/{id}/apply", post(import::apply))
+        .route("/admin/audit", get(audit::list))
+        .fallback(|| async { error::AppError::NotFound })
+        .layer(DefaultBodyLimit::max(session::MAX_BODY_BYTES))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            session::session_layer,
+        ));
+    Router::new()
+        .route("/healthz", get(system::healthz))
+        .route("/static/{*path}", get(system::asset))
+        .merge(pages)
+        .layer(header(
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'",
+        ))
+        .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(header(header::REFERRER_POLICY, "same-origin"))
+        .layer(header(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+fn header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+}
+
+/// Serves until the process is asked to stop (Ctrl-C or SIGTERM).
+pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

@@ -1,0 +1,308 @@
+//! The demo organisation: the kindergarten Mælkebøtten from the source text, with a leader per
+//! unit, some twenty employees and the educator Lane, so that every page has something real to
+//! show the first time someone starts MOUSE.
+
+use anyhow::{Context, Result};
+use domain::org::{Unit, UnitKind};
+use domain::person::{Email, Person};
+use domain::role::GrantedRoles;
+use domain::{PersonId, UnitId};
+use storage::Db;
+
+/// Every demo login uses this password; it is printed when the demo starts.
+pub const DEMO_PASSWORD: &str = "maelkebotte";
+pub const DEMO_SLUG: &str = "maelkeboetten";
+
+/// A login to print for the person trying the demo.
+#[derive(Clone, Debug)]
+pub struct DemoLogin {
+    pub role: &'static str,
+    pub email: &'static str,
+    pub name: &'static str,
+}
+
+pub const DEMO_LOGINS: [DemoLogin; 5] = [
+    DemoLogin {
+        role: "administrator",
+        email: "admin@maelkeboetten.dk",
+        name: "Søren Kjær",
+    },
+    DemoLogin {
+        role: "HR / MUS coordinator",
+        email: "hr@maelkeboetten.dk",
+        name: "Hanne Bech",
+    },
+    DemoLogin {
+        role: "head of the kindergarten (leadership group)",
+        email: "birgitte@maelkeboetten.dk",
+        name: "Birgitte Holm",
+    },
+    DemoLogin {
+        role: "unit leader, Børnehaven",
+        email: "mette@maelkeboetten.dk",
+        name: "Mette Sørensen",
+    },
+    DemoLogin {
+        role: "employee (educator)",
+        email: "lane@maelkeboetten.dk",
+        name: "Lane Andersen",
+    },
+];
+
+/// (unit, kind, parent index or None for the root)
+const UNITS: [(&str, UnitKind, Option<usize>); 8] = [
+    ("Mælkebøtten", UnitKind::Organisation, None),
+    ("Vuggestuen", UnitKind::Department, Some(0)),
+    ("Mariehønen", UnitKind::Team, Some(1)),
+    ("Sommerfuglen", UnitKind::Team, Some(1)),
+    ("Børnehaven", UnitKind::Department, Some(0)),
+    ("Grøn stue", UnitKind::Team, Some(4)),
+    ("Rød stue", UnitKind::Team, Some(4)),
+    ("Køkken og administration", UnitKind::Team, Some(0)),
+];
+
+/// (name, e-mail, job title, unit index, leads the unit, granted roles)
+type DemoPerson = (
+    &'static str,
+    &'static str,
+    &'static str,
+    usize,
+    bool,
+    GrantedRoles,
+);
+
+const NONE: GrantedRoles = GrantedRoles {
+    leadership: false,
+    hr: false,
+    admin: false,
+};
+const BOARD: GrantedRoles = GrantedRoles {
+    leadership: true,
+    hr: false,
+    admin: false,
+};
+
+const PEOPLE: [DemoPerson; 20] = [
+    (
+        "Birgitte Holm",
+        "birgitte@maelkeboetten.dk",
+        "Daglig leder",
+        0,
+        true,
+        BOARD,
+    ),
+    (
+        "Karen Nielsen",
+        "karen@maelkeboetten.dk",
+        "Afdelingsleder",
+        1,
+        true,
+        BOARD,
+    ),
+    (
+        "Mette Sørensen",
+        "mette@maelkeboetten.dk",
+        "Afdelingsleder",
+        4,
+        true,
+        BOARD,
+    ),
+    (
+        "Jonas Berg",
+        "jonas@maelkeboetten.dk",
+        "Pædagog og teamleder",
+        2,
+        true,
+        NONE,
+    ),
+    (
+        "Emma Friis",
+        "emma@maelkeboetten.dk",
+        "Pædagog",
+        2,
+        false,
+        NONE,
+    ),
+    (
+        "Ida Mortensen",
+        "ida@maelkeboetten.dk",
+        "Pædagogmedhjælper",
+        2,
+        false,
+        NONE,
+    ),
+    (
+        "Aisha Khan",
+        "aisha@maelkeboetten.dk",
+        "Pædagog og teamleder",
+        3,
+        true,
+        NONE,
+    ),
+    (
+        "Freja Poulsen",
+        "freja@maelkeboetten.dk",
+        "Pædagog",
+        3,
+        false,
+        NONE,
+    ),
+    (
+        "Mads Kristensen",
+        "mads@maelkeboetten.dk",
+        "Pædagogmedhjælper",
+        3,
+        false,
+        NONE,
+    ),
+    (
+        "Peter Lund",
+        "peter@maelkeboetten.dk",
+        "Pædagog og teamleder",
+        5,
+        true,
+        NONE,
+    ),
+    (
+        "Lane Andersen",
+        "lane@maelkeboetten.dk",
+        "Pædagog",
+        5,
+        false,
+        NONE,
+    ),
+    (
+        "Anne Thomsen",
+        "anne@maelkeboetten.dk",
+        "Pædagog",
+        5,
+        false,
+        NONE,
+    ),
+    (
+        "Ali Hassan",
+        "ali@maelkeboetten.dk",
+        "Pædagogmedhjælper",
+        5,
+        false,
+        NONE,
+    ),
+    (
+        "Sofie Dahl",
+        "sofie@maelkeboetten.dk",
+        "Pædagog og teamleder",
+        6,
+        true,
+        NONE,
+    ),
+    (
+        "Camilla Jakobsen",
+        "camilla@maelkeboetten.dk",
+        "Pædagog",
+        6,
+        false,
+        NONE,
+    ),
+    (
+        "Lars Pedersen",
+        "lars@maelkeboetten.dk",
+        "Pædagog",
+        6,
+        false,
+        NONE,
+    ),
+    (
+        "Nanna Larsen",
+        "nanna@maelkeboetten.dk",
+        "Pædagogstuderende",
+        6,
+        false,
+        NONE,
+    ),
+    (
+        "Hanne Bech",
+        "hr@maelkeboetten.dk",
+        "HR- og MUS-koordinator",
+        7,
+        true,
+        GrantedRoles {
+            leadership: false,
+            hr: true,
+            admin: false,
+        },
+    ),
+    (
+        "Søren Kjær",
+        "admin@maelkeboetten.dk",
+        "IT og administration",
+        7,
+        false,
+        GrantedRoles {
+            leadership: false,
+            hr: false,
+            admin: true,
+        },
+    ),
+    (
+        "Birthe Møller",
+        "birthe@maelkeboetten.dk",
+        "Køkkenassistent",
+        7,
+        false,
+        NONE,
+    ),
+];
+
+/// Creates the demo organisation unless the database already holds an organisation.
+/// Returns whether it created it.
+pub async fn seed_if_empty(db: &Db) -> Result<bool> {
+    if !db.organisations().await?.is_empty() {
+        return Ok(false);
+    }
+    seed(db).await?;
+    Ok(true)
+}
+
+async fn seed(db: &Db) -> Result<()> {
+    let org = db.create_organisation("Mælkebøtten", DEMO_SLUG).await?;
+    let root = db.unit_tree(org.id).await?.root().context("root unit")?.id;
+    let mut unit_ids: Vec<UnitId> = vec![root];
+    for (name, kind, parent) in UNITS.iter().skip(1) {
+        let unit = Unit {
+            id: UnitId::new(),
+            org_id: org.id,
+            parent_id: parent.map(|p| unit_ids[p]),
+            name: (*name).to_owned(),
+            kind: *kind,
+            leader_id: None,
+        };
+        db.insert_unit(&unit).await?;
+        unit_ids.push(unit.id);
+    }
+    // One hash for the shared demo password: hashing twenty times would only slow the start.
+    let hash = web::auth::hash_password(DEMO_PASSWORD.to_owned())
+        .await
+        .map_err(anyhow::Error::msg)?;
+    for (name, email, title, unit, leads, granted) in PEOPLE {
+        let person = Person {
+            id: PersonId::new(),
+            org_id: org.id,
+            unit_id: unit_ids[unit],
+            name: name.to_owned(),
+            email: Email::parse(email)?,
+            job_title: title.to_owned(),
+            leader_id: None,
+            active: true,
+        };
+        db.insert_person(&person).await?;
+        db.set_password_hash(person.id, &hash).await?;
+        if granted != NONE {
+            db.set_granted_roles(person.id, granted).await?;
+        }
+        if leads {
+            db.set_unit_leader(org.id, unit_ids[unit], Some(person.id))
+                .await?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,129 @@
+//! The home page: what this user needs first, by role.
+
+use crate::error::AppResult;
+use crate::page::Page;
+use crate::pages::render;
+use crate::pages::view::{PersonLine, UnitLine, names, role_label, unit_lines};
+use crate::session::CurrentUser;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use domain::access::Capability;
+use storage::AuditRecord;
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomeView {
+    page: Page,
+    first_name: String,
+    me: PersonLine,
+    unit_path: String,
+    roles: Vec<String>,
+    /// For leaders: the units they lead and the people in and below them.
+    led_units: Vec<String>,
+    team: Vec<PersonLine>,
+    /// For the leadership group, HR and administrators: the organisation at a glance.
+    overview: Option<Overview>,
+    /// For administrators: recent security events.
+    recent_audit: Vec<AuditLine>,
+    can_manage: bool,
+}
+
+struct Overview {
+    active_people: usize,
+    units: Vec<UnitLine>,
+}
+
+struct AuditLine {
+    at: String,
+    kind: String,
+    subject: String,
+}
+
+pub async fn home(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Page,
+) -> AppResult<Response> {
+    let db = &state.db;
+    let org = user.org.id;
+    let tree = db.unit_tree(org).await?;
+    let t = page.t;
+    let led_subtree: Vec<_> = user
+        .actor
+        .led_units
+        .iter()
+        .flat_map(|u| tree.subtree(*u))
+        .collect();
+    // Explicit reports count too, so a leader without a unit of their own still sees their people.
+    let team: Vec<_> = db
+        .people_led_by(org, user.person.id, &led_subtree)
+        .await?
+        .into_iter()
+        .filter(|p| p.active)
+        .collect();
+    let mut everyone = team.clone();
+    everyone.push(user.person.clone());
+    let names = names(db, org, &tree, &everyone).await?;
+    let overview =
+        if user.actor.can(Capability::ListPeople) && user.actor.visible_units(&tree).is_none() {
+            let counts = db.headcounts(org).await?;
+            Some(Overview {
+                active_people: counts.values().sum(),
+                units: unit_lines(&t, &tree, &names, &counts),
+            })
+        } else {
+            None
+        };
+    let recent_audit = if user.actor.can(Capability::ReadAudit) {
+        db.audit_events(org, 5, 0)
+            .await?
+            .into_iter()
+            .map(|e: AuditRecord| AuditLine {
+                at: t.datetime(&e.at),
+                kind: t.get(&format!("audit-{}", e.kind.as_str())),
+                subject: e.subject,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let view = HomeView {
+        first_name: user
+            .person
+            .name
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+        me: PersonLine::new(&user.person, &tree, &names),
+        unit_path: tree
+            .path(user.person.unit_id)
+            .iter()
+            .map(|u| u.name.as_str())
+            .collect::<Vec<_>>()
+            .join(" › "),
+        roles: user
+            .actor
+            .roles()
+            .into_iter()
+            .map(|r| role_label(&t, r))
+            .collect(),
+        led_units: user
+            .actor
+            .led_units
+            .iter()
+            .filter_map(|u| tree.get(*u).map(|u| u.name.clone()))
+            .collect(),
+        team: team
+            .iter()
+            .map(|p| PersonLine::new(p, &tree, &names))
+            .collect(),
+        overview,
+        recent_audit,
+        can_manage: user.actor.can(Capability::ManageStructure),
+        page: page.titled("home-title"),
+    };
+    render(view)
+}

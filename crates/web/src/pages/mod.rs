@@ -1,0 +1,27 @@
+//! Page handlers, one module per area. Each handler checks access through `domain::access`
+//! before it reads anything, loads what it shows, and renders one template.
+
+pub mod audit;
+pub mod home;
+pub mod import;
+pub mod login;
+pub mod people;
+pub mod system;
+pub mod units;
+pub mod users;
+pub mod view;
+
+use crate::error::AppResult;
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+
+/// Renders a template as a 200 page.
+pub fn render(view: impl Template) -> AppResult<Response> {
+    Ok(Html(view.render()?).into_response())
+}
+
+/// Renders a template with another status, e.g. a form shown again with its errors.
+pub fn render_status(status: StatusCode, view: impl Template) -> AppResult<Response> {
+    Ok((status, Html(view.render()?)).into_response())
+}

@@ -1,0 +1,107 @@
+//! Small view models shared by several pages.
+
+use crate::error::AppResult;
+use crate::i18n::Tr;
+use domain::OrgId;
+use domain::PersonId;
+use domain::org::{UnitKind, UnitTree};
+use domain::person::Person;
+use domain::role::Role;
+use std::collections::HashMap;
+use storage::Db;
+
+/// A person as a row in a list.
+#[derive(Clone, Debug)]
+pub struct PersonLine {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub job_title: String,
+    pub unit: String,
+    pub leader: String,
+    pub active: bool,
+}
+
+impl PersonLine {
+    pub fn new(person: &Person, tree: &UnitTree, names: &HashMap<PersonId, String>) -> Self {
+        PersonLine {
+            id: person.id.to_string(),
+            name: person.name.clone(),
+            email: person.email.to_string(),
+            job_title: person.job_title.clone(),
+            unit: tree
+                .get(person.unit_id)
+                .map(|u| u.name.clone())
+                .unwrap_or_default(),
+            leader: leader_of(person, tree)
+                .and_then(|l| names.get(&l).cloned())
+                .unwrap_or_default(),
+            active: person.active,
+        }
+    }
+}
+
+/// A person's leader: the explicit one, else the nearest unit leader above them.
+pub fn leader_of(person: &Person, tree: &UnitTree) -> Option<PersonId> {
+    person
+        .leader_id
+        .or_else(|| tree.responsible_leader(person.unit_id, person.id))
+}
+
+/// Names of the given people (and of every unit leader), in one query.
+pub async fn names(
+    db: &Db,
+    org: OrgId,
+    tree: &UnitTree,
+    people: &[Person],
+) -> AppResult<HashMap<PersonId, String>> {
+    let mut ids: Vec<PersonId> = people.iter().filter_map(|p| leader_of(p, tree)).collect();
+    ids.extend(tree.walk().iter().filter_map(|(_, u)| u.leader_id));
+    ids.sort();
+    ids.dedup();
+    let found = db.people_by_ids(org, &ids).await?;
+    Ok(found.into_iter().map(|p| (p.id, p.name)).collect())
+}
+
+/// The translated name of a unit kind.
+pub fn kind_label(t: &Tr, kind: UnitKind) -> String {
+    t.get(&format!("unit-kind-{}", kind.as_str()))
+}
+
+/// The translated name of a role.
+pub fn role_label(t: &Tr, role: Role) -> String {
+    t.get(&format!("role-{}", role.as_str()))
+}
+
+/// A unit as a row in the tree list.
+#[derive(Clone, Debug)]
+pub struct UnitLine {
+    pub id: String,
+    pub depth: usize,
+    pub name: String,
+    pub kind: String,
+    pub leader: String,
+    pub headcount: usize,
+}
+
+pub fn unit_lines(
+    t: &Tr,
+    tree: &UnitTree,
+    names: &HashMap<PersonId, String>,
+    counts: &HashMap<domain::UnitId, usize>,
+) -> Vec<UnitLine> {
+    tree.walk()
+        .into_iter()
+        .map(|(depth, unit)| UnitLine {
+            id: unit.id.to_string(),
+            depth,
+            name: unit.name.clone(),
+            kind: kind_label(t, unit.kind),
+            leader: unit
+                .leader_id
+                .and_then(|l| names.get(&l).cloned())
+                .unwrap_or_default(),
+            headcount: counts.get(&unit.id).copied().unwrap_or(0),
+        })
+        .collect()
+}

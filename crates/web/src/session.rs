@@ -1,0 +1,257 @@
+//! Sessions, the logged-in user, and CSRF protection, as one middleware and two extractors.
+//!
+//! Every request passes [`session_layer`]: it resolves the session cookie to a [`Visitor`],
+//! refuses state-changing requests whose CSRF token does not match the session's, and renders
+//! error responses as translated pages in the visitor's language.
+
+use crate::auth::{random_token, same_secret, token_hash};
+use crate::error::{AppError, ErrorPage};
+use crate::page::{ErrorView, Page};
+use crate::state::AppState;
+use askama::Template;
+use axum::body::{Body, Bytes};
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use chrono::Duration;
+use domain::access::Actor;
+use domain::locale::Locale;
+use domain::org::Organisation;
+use domain::person::Person;
+use std::sync::Arc;
+use storage::{Db, SessionRecord, now};
+
+pub const COOKIE: &str = "mouse_session";
+/// How long a session lives; a working day with margin.
+pub const SESSION_HOURS: i64 = 12;
+/// Bodies of state-changing requests are read whole to find the CSRF token; the import's file
+/// is the largest legitimate body.
+pub const MAX_BODY_BYTES: usize = domain::import::MAX_IMPORT_BYTES + 256 * 1024;
+
+/// The logged-in user of a request.
+#[derive(Clone, Debug)]
+pub struct CurrentUser {
+    pub person: Person,
+    pub org: Organisation,
+    pub actor: Actor,
+    pub locale: Locale,
+}
+
+/// Whoever is making the request: maybe a session, maybe a user.
+#[derive(Clone, Debug, Default)]
+pub struct Visitor {
+    pub session: Option<SessionRecord>,
+    pub user: Option<Arc<CurrentUser>>,
+    pub locale: Locale,
+}
+
+impl Visitor {
+    pub fn csrf(&self) -> Option<&str> {
+        self.session.as_ref().map(|s| s.csrf_token.as_str())
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Visitor {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(parts
+            .extensions
+            .get::<Visitor>()
+            .cloned()
+            .unwrap_or_default())
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Visitor>()
+            .and_then(|v| v.user.as_deref().cloned())
+            .ok_or(AppError::LoginRequired)
+    }
+}
+
+pub async fn session_layer(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let visitor = match load_visitor(&state.db, request.headers()).await {
+        Ok(visitor) => visitor,
+        Err(error) => return render_error(&Visitor::default(), request.uri().path(), error),
+    };
+    let path = request.uri().path().to_owned();
+    let mut request = match check_csrf(&visitor, request).await {
+        Ok(request) => request,
+        Err(error) => return render_error(&visitor, &path, error),
+    };
+    request.extensions_mut().insert(visitor.clone());
+    let response = next.run(request).await;
+    match response.extensions().get::<ErrorPage>().copied() {
+        Some(page) => render_error_page(&visitor, &path, response.status(), page.message_key),
+        None => response,
+    }
+}
+
+async fn load_visitor(db: &Db, headers: &HeaderMap) -> Result<Visitor, AppError> {
+    let Some(token) = cookie(headers, COOKIE) else {
+        return Ok(Visitor::default());
+    };
+    let Some(session) = db.session(&token_hash(token)).await? else {
+        return Ok(Visitor::default());
+    };
+    let user = match session.person_id {
+        Some(person) => match db.user_context(person).await? {
+            Some(ctx) => Some(Arc::new(CurrentUser {
+                org: db.organisation(ctx.person.org_id).await?,
+                actor: Actor {
+                    person_id: ctx.person.id,
+                    org_id: ctx.person.org_id,
+                    granted: ctx.granted,
+                    led_units: ctx.led_units,
+                },
+                locale: ctx.locale,
+                person: ctx.person,
+            })),
+            None => None,
+        },
+        None => None,
+    };
+    let locale = user
+        .as_ref()
+        .map(|u| u.locale)
+        .or(session.locale)
+        .unwrap_or_default();
+    Ok(Visitor {
+        session: Some(session),
+        user,
+        locale,
+    })
+}
+
+/// State-changing requests must carry the session's CSRF token, as a form field named `csrf`
+/// (URL-encoded or multipart) or an `X-CSRF-Token` header.
+async fn check_csrf(visitor: &Visitor, request: Request) -> Result<Request, AppError> {
+    if matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    ) {
+        return Ok(request);
+    }
+    let (parts, body) = request.into_parts();
+    let bytes = axum::body::to_bytes(body, MAX_BODY_BYTES)
+        .await
+        .map_err(|_| AppError::TooLarge)?;
+    let sent = match parts
+        .headers
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+    {
+        Some(token) => Some(token.to_owned()),
+        None => form_token(&parts.headers, &bytes).await,
+    };
+    match (visitor.csrf(), sent) {
+        (Some(expected), Some(sent)) if same_secret(expected, &sent) => {
+            Ok(Request::from_parts(parts, Body::from(bytes)))
+        }
+        _ => Err(AppError::Csrf),
+    }
+}
+
+async fn form_token(headers: &HeaderMap, body: &Bytes) -> Option<String> {
+    let content_type = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
+    if content_type.starts_with("application/x-www-form-urlencoded") {
+        let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(body).ok()?;
+        return fields
+            .into_iter()
+            .find(|(k, _)| k == "csrf")
+            .map(|(_, v)| v);
+    }
+    let boundary = multer::parse_boundary(content_type).ok()?;
+    let stream =
+        futures_util::stream::once(std::future::ready(Ok::<_, std::io::Error>(body.clone())));
+    let mut multipart = multer::Multipart::new(stream, boundary);
+    while let Ok(Some(field)) = multipart.next_field().await {
+        if field.name() == Some("csrf") {
+            return field.text().await.ok();
+        }
+    }
+    None
+}
+
+pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// Starts a session (anonymous, or for a person after login); returns its `Set-Cookie` and
+/// its CSRF token.
+pub async fn start_session(
+    state: &AppState,
+    person: Option<domain::PersonId>,
+    locale: Option<Locale>,
+) -> Result<(HeaderValue, String), AppError> {
+    let token = random_token();
+    let csrf = random_token();
+    state
+        .db
+        .insert_session(&SessionRecord {
+            id_hash: token_hash(&token),
+            person_id: person,
+            csrf_token: csrf.clone(),
+            locale,
+            expires_at: now() + Duration::hours(SESSION_HOURS),
+        })
+        .await?;
+    Ok((set_cookie(state, &token, SESSION_HOURS * 3600)?, csrf))
+}
+
+/// A `Set-Cookie` value; `max_age` 0 deletes the cookie.
+pub fn set_cookie(state: &AppState, value: &str, max_age: i64) -> Result<HeaderValue, AppError> {
+    let secure = if state.config.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    HeaderValue::from_str(&format!(
+        "{COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
+    ))
+    .map_err(|e| AppError::Internal(e.to_string()))
+}
+
+fn render_error(visitor: &Visitor, path: &str, error: AppError) -> Response {
+    let status = error.status();
+    let response = error.into_response();
+    match response.extensions().get::<ErrorPage>() {
+        Some(page) => render_error_page(visitor, path, status, page.message_key),
+        None => response,
+    }
+}
+
+fn render_error_page(
+    visitor: &Visitor,
+    path: &str,
+    status: axum::http::StatusCode,
+    key: &'static str,
+) -> Response {
+    let page = Page::for_visitor(visitor, path, "error-title");
+    let view = ErrorView {
+        message: page.t.get(key),
+        page,
+        status: status.as_u16(),
+    };
+    match view.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(_) => (status, key).into_response(),
+    }
+}

@@ -1,0 +1,220 @@
+# MOUSE – dansk (standardsprog)
+
+app-name = MOUSE
+footer-tagline = MOUSE – Medarbejder- og OrganisationsUdviklingsSamtaler med Effekt
+skip-to-content = Gå til indhold
+nav-label = Hovedmenu
+nav-home = Forside
+nav-people = Personer
+nav-units = Enheder
+nav-import = Import
+nav-users = Brugere
+nav-audit = Revisionslog
+logged-in-as = Logget ind som { $name }
+logout = Log ud
+language = Sprog
+back-home = Til forsiden
+edit = Redigér
+save = Gem
+create = Opret
+yes = Ja
+no = Nej
+pagination = Sider
+newer = ← Nyere
+older = Ældre →
+search-label = Søg
+search-placeholder = Søg på navn eller e-mail
+search-submit = Søg
+
+# Bekræftelser
+done-saved = Ændringerne er gemt.
+done-created = Oprettet.
+done-deactivated = Personen er deaktiveret og kan ikke længere logge ind.
+done-activated = Personen er aktiv igen.
+done-imported = Importen er gennemført.
+done-password = Adgangskoden er sat.
+done-roles = Rollerne er gemt.
+
+# Fejl
+error-title = Det gik ikke
+error-status = Fejlkode { $status }
+error-login-required = Du skal logge ind først.
+error-forbidden = Du har ikke adgang til denne side.
+error-not-found = Siden findes ikke, eller du har ikke adgang til den.
+error-csrf = Formularen er udløbet. Gå tilbage, genindlæs siden og prøv igen.
+error-too-many-attempts = For mange mislykkede forsøg på at logge ind. Vent et kvarter, og prøv igen.
+error-too-large = Det, du sendte, er for stort.
+error-internal = Der skete en uventet fejl. Prøv igen om lidt; fortsætter det, så kontakt jeres administrator.
+error-bad-form = Formularen var ikke udfyldt korrekt. Prøv igen.
+error-bad-language = Ukendt sprog.
+error-deactivate-self = Du kan ikke deaktivere dig selv.
+error-own-admin-role = Du kan ikke fjerne din egen administratorrolle. Bed en anden administrator om det.
+error-password-short = Adgangskoden skal være mindst { $min } tegn.
+error-password-mismatch = De to adgangskoder er ikke ens.
+error-import-conflict = Importen kunne ikke gennemføres, fordi data er ændret imens. Intet er skrevet. Kontrollér filen igen.
+error-unit-name-empty = Enheden skal have et navn.
+error-unit-name-too-long = Navnet er for langt (højst 120 tegn).
+error-unit-kind = Ukendt type enhed.
+error-unit-name-taken = Der findes allerede en enhed med det navn.
+error-unit-parent = Den overordnede enhed findes ikke.
+error-unit-cycle = En enhed kan ikke flyttes ind under sig selv eller en af sine egne enheder.
+error-unit-root = Organisationen er roden i træet og kan ikke flyttes.
+error-unit-kind-order = En afdeling kan ikke ligge under et team.
+error-person-name-empty = Navnet mangler.
+error-too-long = Teksten er for lang.
+error-email-invalid = E-mailadressen er ikke gyldig.
+error-email-taken = E-mailadressen bruges allerede af en anden person.
+error-unit-unknown = Enheden findes ikke.
+error-leader-unknown = Lederen findes ikke i organisationen.
+error-leader-self = En person kan ikke være sin egen leder.
+
+# Log ind
+login-title = Log ind
+login-intro = Log ind med din e-mailadresse og adgangskode.
+login-submit = Log ind
+login-failed = Forkert e-mail eller adgangskode.
+field-email = E-mail
+field-password = Adgangskode
+
+# Roller og enhedstyper
+role-employee = Medarbejder
+role-leader = Leder
+role-leadership = Ledergruppe
+role-hr = HR / MUS-koordinator
+role-admin = Administrator
+unit-kind-organisation = Organisation
+unit-kind-department = Afdeling
+unit-kind-team = Team
+
+# Forside
+home-title = Forside
+home-welcome = Velkommen, { $name }
+home-intro = Her er dit overblik. MUS-runder, forberedelse og udviklingsaftaler kommer til her, når jeres første runde er sat i gang.
+home-about-you = Om dig
+home-your-profile = Se din profil
+home-your-people = Dine medarbejdere
+home-you-lead = Du er leder af { $units }.
+home-no-people = Der er endnu ingen medarbejdere i dine enheder.
+home-organisation = Organisationen
+home-org-summary = { $count ->
+    [one] { $count } aktiv person
+   *[other] { $count } aktive personer
+}
+home-recent-audit = Seneste hændelser
+field-name = Navn
+field-job-title = Stilling
+field-unit = Enhed
+field-leader = Leder
+field-roles = Roller
+field-kind = Type
+field-unit-leader = Leder af enheden
+field-headcount = Personer
+field-status = Status
+status-active = Aktiv
+status-inactive = Deaktiveret
+people-count = { $count ->
+    [one] { $count } person
+   *[other] { $count } personer
+}
+units-count = { $count ->
+    [one] { $count } enhed
+   *[other] { $count } enheder
+}
+
+# Personer
+people-title = Personer
+people-none = Ingen personer matcher.
+person-new-title = Ny person
+field-leader-email = Leders e-mail (valgfri)
+field-leader-email-help = Tom betyder: lederen af personens enhed.
+person-deactivate = Deaktivér
+person-activate = Aktivér igen
+
+# Enheder
+units-title = Enheder
+unit-new-title = Ny enhed
+field-parent = Ligger under
+field-unit-leader-email = Leders e-mail (tom: ingen leder)
+back-units = Tilbage til enheder
+
+# Brugere
+users-title = Brugere og roller
+users-intro = Alle i organisationen er medarbejdere, og den, der leder en enhed, er leder. Her giver du adgang til at logge ind og de øvrige roller.
+field-login = Kan logge ind
+user-can-log-in = kan logge ind
+user-cannot-log-in = har endnu ingen adgangskode
+roles-help = Ledergruppen ser hele organisationen; HR vedligeholder enheder og personer; administratorer styrer brugere og læser revisionsloggen.
+password-title = Adgangskode
+field-new-password = Ny adgangskode
+field-confirm-password = Gentag adgangskoden
+password-help = Mindst { $min } tegn. Personen logges ud alle steder.
+password-submit = Sæt adgangskode
+back-users = Tilbage til brugere
+
+# Import
+import-title = Importér personer
+import-intro = Indlæs personer fra en CSV-fil fra jeres HR-system. Du ser først præcis, hvad der vil ske; intet gemmes, før du bekræfter, og kun hvis hele filen er i orden.
+import-columns-required = Påkrævede kolonner: navn (eller fornavn og efternavn), e-mail og enhed.
+import-columns-optional = Valgfrie kolonner: stilling og leders e-mail.
+import-formats = Komma eller semikolon; UTF-8 (med eller uden BOM) eller Windows-1252.
+import-file = CSV-fil
+import-check = Kontrollér filen
+import-no-file = Vælg en fil.
+import-report-intro = Sådan vil { $file } ændre organisationen:
+import-creates = { $count ->
+    [one] { $count } ny person
+   *[other] { $count } nye personer
+}
+import-updates = { $count ->
+    [one] { $count } ændret person
+   *[other] { $count } ændrede personer
+}
+import-unchanged = { $count } uændrede
+import-errors = { $count ->
+    [one] { $count } fejl
+   *[other] { $count } fejl
+}
+import-errors-title = Fejl i filen
+import-nothing-written = Intet er gemt. Ret linjerne herunder, og indlæs filen igen.
+import-line = Linje
+import-reason = Årsag
+import-apply = Gennemfør importen
+import-creates-title = Nye personer
+import-updates-title = Ændrede personer
+import-changes = Ændringer
+import-again = Indlæs en anden fil
+import-reactivated = aktiveres igen
+import-file-too-large = Filen er for stor (højst { $limit } MB).
+import-file-empty = Filen er tom.
+import-file-not-text = Filen er ikke en tekstfil (CSV).
+import-file-missing-columns = Filen mangler kolonner: { $columns }. Første linje skal være en overskriftslinje.
+import-file-duplicate-column = Overskriftslinjen nævner kolonnen { $column } to gange.
+import-line-field-count = Linjen har { $found } felter, men overskriften har { $expected }.
+import-line-malformed = Linjen kan ikke læses som CSV.
+import-line-unit-empty = Enhed mangler.
+import-line-unit-unknown = Ukendt enhed: { $unit }.
+import-line-email-duplicate = E-mailadressen står også på linje { $line }.
+import-line-leader-unknown = Ukendt leder: { $leader }.
+
+# Revisionslog
+audit-title = Revisionslog
+audit-intro = Sikkerhedsrelevante hændelser: log ind, roller, adgangskoder, ændringer af personer og enheder og importer.
+audit-none = Ingen hændelser endnu.
+audit-when = Tidspunkt
+audit-who = Hvem
+audit-what = Hændelse
+audit-subject = Angår
+audit-detail = Detaljer
+audit-ip = Adresse
+audit-login = Logget ind
+audit-login-failed = Mislykket log ind
+audit-logout = Logget ud
+audit-roles-changed = Roller ændret
+audit-password-set = Adgangskode sat
+audit-person-created = Person oprettet
+audit-person-changed = Person ændret
+audit-person-deactivated = Person deaktiveret
+audit-person-reactivated = Person aktiveret igen
+audit-unit-created = Enhed oprettet
+audit-unit-changed = Enhed ændret
+audit-import = Import

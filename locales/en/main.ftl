@@ -1,0 +1,220 @@
+# MOUSE – English
+
+app-name = MOUSE
+footer-tagline = MOUSE – employee and organisation development conversations with effect
+skip-to-content = Skip to content
+nav-label = Main menu
+nav-home = Home
+nav-people = People
+nav-units = Units
+nav-import = Import
+nav-users = Users
+nav-audit = Audit log
+logged-in-as = Logged in as { $name }
+logout = Log out
+language = Language
+back-home = Back to the home page
+edit = Edit
+save = Save
+create = Create
+yes = Yes
+no = No
+pagination = Pages
+newer = ← Newer
+older = Older →
+search-label = Search
+search-placeholder = Search by name or e-mail
+search-submit = Search
+
+# Confirmations
+done-saved = Your changes are saved.
+done-created = Created.
+done-deactivated = The person is deactivated and can no longer log in.
+done-activated = The person is active again.
+done-imported = The import is done.
+done-password = The password is set.
+done-roles = The roles are saved.
+
+# Errors
+error-title = That did not work
+error-status = Error code { $status }
+error-login-required = Please log in first.
+error-forbidden = You do not have access to this page.
+error-not-found = This page does not exist, or you do not have access to it.
+error-csrf = The form has expired. Go back, reload the page and try again.
+error-too-many-attempts = Too many failed login attempts. Wait a quarter of an hour and try again.
+error-too-large = What you sent is too large.
+error-internal = Something unexpected went wrong. Try again in a moment; if it persists, contact your administrator.
+error-bad-form = The form was not filled in correctly. Please try again.
+error-bad-language = Unknown language.
+error-deactivate-self = You cannot deactivate yourself.
+error-own-admin-role = You cannot remove your own administrator role. Ask another administrator.
+error-password-short = The password must be at least { $min } characters.
+error-password-mismatch = The two passwords differ.
+error-import-conflict = The import could not be applied because the data changed meanwhile. Nothing was written. Check the file again.
+error-unit-name-empty = The unit needs a name.
+error-unit-name-too-long = The name is too long (at most 120 characters).
+error-unit-kind = Unknown kind of unit.
+error-unit-name-taken = A unit with that name already exists.
+error-unit-parent = The parent unit does not exist.
+error-unit-cycle = A unit cannot be moved under itself or one of its own units.
+error-unit-root = The organisation is the root of the tree and cannot be moved.
+error-unit-kind-order = A department cannot be placed under a team.
+error-person-name-empty = The name is missing.
+error-too-long = The text is too long.
+error-email-invalid = The e-mail address is not valid.
+error-email-taken = Another person already uses this e-mail address.
+error-unit-unknown = The unit does not exist.
+error-leader-unknown = The leader is not in the organisation.
+error-leader-self = A person cannot be their own leader.
+
+# Log in
+login-title = Log in
+login-intro = Log in with your e-mail address and password.
+login-submit = Log in
+login-failed = Wrong e-mail or password.
+field-email = E-mail
+field-password = Password
+
+# Roles and unit kinds
+role-employee = Employee
+role-leader = Leader
+role-leadership = Leadership group
+role-hr = HR / MUS coordinator
+role-admin = Administrator
+unit-kind-organisation = Organisation
+unit-kind-department = Department
+unit-kind-team = Team
+
+# Home
+home-title = Home
+home-welcome = Welcome, { $name }
+home-intro = This is your overview. Conversation cycles, preparation and development agreements appear here once your first cycle has started.
+home-about-you = About you
+home-your-profile = See your profile
+home-your-people = Your people
+home-you-lead = You lead { $units }.
+home-no-people = There are no employees in your units yet.
+home-organisation = The organisation
+home-org-summary = { $count ->
+    [one] { $count } active person
+   *[other] { $count } active people
+}
+home-recent-audit = Recent events
+field-name = Name
+field-job-title = Job title
+field-unit = Unit
+field-leader = Leader
+field-roles = Roles
+field-kind = Kind
+field-unit-leader = Unit leader
+field-headcount = People
+field-status = Status
+status-active = Active
+status-inactive = Deactivated
+people-count = { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+}
+units-count = { $count ->
+    [one] { $count } unit
+   *[other] { $count } units
+}
+
+# People
+people-title = People
+people-none = Nobody matches.
+person-new-title = New person
+field-leader-email = Leader's e-mail (optional)
+field-leader-email-help = Empty means: the leader of the person's unit.
+person-deactivate = Deactivate
+person-activate = Activate again
+
+# Units
+units-title = Units
+unit-new-title = New unit
+field-parent = Placed under
+field-unit-leader-email = Leader's e-mail (empty: no leader)
+back-units = Back to units
+
+# Users
+users-title = Users and roles
+users-intro = Everyone in the organisation is an employee, and whoever leads a unit is a leader. Here you give access to log in and the other roles.
+field-login = Can log in
+user-can-log-in = can log in
+user-cannot-log-in = has no password yet
+roles-help = The leadership group sees the whole organisation; HR maintains units and people; administrators manage users and read the audit log.
+password-title = Password
+field-new-password = New password
+field-confirm-password = Repeat the password
+password-help = At least { $min } characters. The person is logged out everywhere.
+password-submit = Set password
+back-users = Back to users
+
+# Import
+import-title = Import people
+import-intro = Load people from a CSV file from your HR system. You first see exactly what will happen; nothing is saved until you confirm, and only if the whole file is in order.
+import-columns-required = Required columns: name (or first and last name), e-mail and unit.
+import-columns-optional = Optional columns: job title and leader's e-mail.
+import-formats = Comma or semicolon; UTF-8 (with or without BOM) or Windows-1252.
+import-file = CSV file
+import-check = Check the file
+import-no-file = Choose a file.
+import-report-intro = This is how { $file } would change the organisation:
+import-creates = { $count ->
+    [one] { $count } new person
+   *[other] { $count } new people
+}
+import-updates = { $count ->
+    [one] { $count } changed person
+   *[other] { $count } changed people
+}
+import-unchanged = { $count } unchanged
+import-errors = { $count ->
+    [one] { $count } error
+   *[other] { $count } errors
+}
+import-errors-title = Errors in the file
+import-nothing-written = Nothing was saved. Correct the lines below and load the file again.
+import-line = Line
+import-reason = Reason
+import-apply = Apply the import
+import-creates-title = New people
+import-updates-title = Changed people
+import-changes = Changes
+import-again = Load another file
+import-reactivated = reactivated
+import-file-too-large = The file is too large (at most { $limit } MB).
+import-file-empty = The file is empty.
+import-file-not-text = The file is not a text (CSV) file.
+import-file-missing-columns = The file lacks columns: { $columns }. The first line must be a header row.
+import-file-duplicate-column = The header row names the column { $column } twice.
+import-line-field-count = The line has { $found } fields, but the header has { $expected }.
+import-line-malformed = The line cannot be read as CSV.
+import-line-unit-empty = The unit is missing.
+import-line-unit-unknown = Unknown unit: { $unit }.
+import-line-email-duplicate = The e-mail address is also on line { $line }.
+import-line-leader-unknown = Unknown leader: { $leader }.
+
+# Audit log
+audit-title = Audit log
+audit-intro = Security-relevant events: logins, roles, passwords, changes to people and units, and imports.
+audit-none = No events yet.
+audit-when = When
+audit-who = Who
+audit-what = Event
+audit-subject = Concerns
+audit-detail = Details
+audit-ip = Address
+audit-login = Logged in
+audit-login-failed = Failed login
+audit-logout = Logged out
+audit-roles-changed = Roles changed
+audit-password-set = Password set
+audit-person-created = Person created
+audit-person-changed = Person changed
+audit-person-deactivated = Person deactivated
+audit-person-reactivated = Person reactivated
+audit-unit-created = Unit created
+audit-unit-changed = Unit changed
+audit-import = Import
