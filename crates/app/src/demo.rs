@@ -97,7 +97,7 @@ const PEOPLE: [DemoPerson; 20] = [
         "Afdelingsleder",
         1,
         true,
-        BOARD,
+        NONE,
     ),
     (
         "Mette Sørensen",
@@ -105,7 +105,7 @@ const PEOPLE: [DemoPerson; 20] = [
         "Afdelingsleder",
         4,
         true,
-        BOARD,
+        NONE,
     ),
     (
         "Jonas Berg",

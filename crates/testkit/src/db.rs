@@ -29,6 +29,12 @@ impl std::ops::Deref for TestDb {
     }
 }
 
+impl crate::Fixture for TestDb {
+    async fn fresh(backend: TestBackend) -> TestDb {
+        TestDb::fresh(backend).await
+    }
+}
+
 impl TestDb {
     pub async fn fresh(backend: TestBackend) -> TestDb {
         let (url, cleanup) = match backend {

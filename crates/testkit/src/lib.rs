@@ -5,11 +5,18 @@
 //! Every test gets its own database (a temporary file, or a new PostgreSQL database that is
 //! dropped afterwards), so tests never see each other's data.
 
+mod app;
 mod db;
 
+pub use app::{DEMO_PASSWORD, Session, TestApp};
 pub use db::{TestBackend, TestDb};
 
-/// The reason shown for skipped PostgreSQL tests; the attribute needs a literal, see [`both_backends`].
+/// Something a test starts fresh on a backend: a database, or the whole server.
+pub trait Fixture: Sized {
+    fn fresh(backend: TestBackend) -> impl std::future::Future<Output = Self>;
+}
+
+/// Where the PostgreSQL tests find their server.
 pub const POSTGRES_ENV: &str = "MOUSE_TEST_POSTGRES_URL";
 
 /// Writes each test twice: once on SQLite, once on PostgreSQL.
@@ -21,24 +28,24 @@ pub const POSTGRES_ENV: &str = "MOUSE_TEST_POSTGRES_URL";
 /// ```
 #[macro_export]
 macro_rules! both_backends {
-    ($(async fn $name:ident($db:ident: &TestDb) $body:block)*) => {$(
+    ($(async fn $name:ident($arg:ident: &$ty:ty) $body:block)*) => {$(
         mod $name {
             #[allow(unused_imports)]
             use super::*;
 
-            async fn run($db: &$crate::TestDb) $body
+            async fn run($arg: &$ty) $body
 
-            #[tokio::test]
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                let db = $crate::TestDb::fresh($crate::TestBackend::Sqlite).await;
-                run(&db).await;
+                let fixture = <$ty as $crate::Fixture>::fresh($crate::TestBackend::Sqlite).await;
+                run(&fixture).await;
             }
 
-            #[tokio::test]
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             #[ignore = "needs PostgreSQL: MOUSE_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres cargo test -- --ignored"]
             async fn postgres() {
-                let db = $crate::TestDb::fresh($crate::TestBackend::Postgres).await;
-                run(&db).await;
+                let fixture = <$ty as $crate::Fixture>::fresh($crate::TestBackend::Postgres).await;
+                run(&fixture).await;
             }
         }
     )*};

@@ -1,0 +1,349 @@
+//! HTTP integration tests: the real server on a random loopback port, driven by a real client
+//! that keeps cookies and sends CSRF tokens. Every test runs on SQLite and on PostgreSQL.
+
+use domain::person::{Email, Person};
+use domain::role::GrantedRoles;
+use domain::{OrgId, PersonId};
+use reqwest::StatusCode;
+use storage::Db;
+use testkit::{TestApp, both_backends};
+
+const ADMIN: &str = "admin@maelkeboetten.dk";
+const HR: &str = "hr@maelkeboetten.dk";
+const HEAD: &str = "birgitte@maelkeboetten.dk";
+const LEADER: &str = "mette@maelkeboetten.dk";
+const LANE: &str = "lane@maelkeboetten.dk";
+
+async fn person(db: &Db, email: &str) -> Person {
+    db.person_by_email(&Email::parse(email).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+/// A second organisation with its own administrator, to prove isolation.
+async fn other_org(app: &TestApp) -> (OrgId, &'static str) {
+    let db = &app.db;
+    let org = db
+        .create_organisation("Andeby Skole", "andeby")
+        .await
+        .unwrap();
+    let root = db.unit_tree(org.id).await.unwrap().root().unwrap().id;
+    let admin = Person {
+        id: PersonId::new(),
+        org_id: org.id,
+        unit_id: root,
+        name: "Anders And".into(),
+        email: Email::parse("anders@andeby.dk").unwrap(),
+        job_title: "Skoleleder".into(),
+        leader_id: None,
+        active: true,
+    };
+    db.insert_person(&admin).await.unwrap();
+    let hash = web::auth::hash_password(testkit::DEMO_PASSWORD.into())
+        .await
+        .unwrap();
+    db.set_password_hash(admin.id, &hash).await.unwrap();
+    db.set_granted_roles(
+        admin.id,
+        GrantedRoles {
+            admin: true,
+            hr: true,
+            leadership: true,
+        },
+    )
+    .await
+    .unwrap();
+    (org.id, "anders@andeby.dk")
+}
+
+both_backends! {
+    async fn login_logout_and_wrong_passwords(app: &TestApp) {
+        let anonymous = app.client();
+        let home = anonymous.get("/").await;
+        assert_eq!(home.status(), StatusCode::SEE_OTHER);
+        assert_eq!(home.headers()["location"], "/login");
+
+        let mut visitor = app.client();
+        let login_page = visitor.open_login().await;
+        assert!(login_page.contains("<html lang=\"da\">") && login_page.contains("Log ind"));
+        let refused = visitor.post("/login", &[("email", LANE), ("password", "wrong password")]).await;
+        assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+        assert!(refused.text().await.unwrap().contains("Forkert e-mail eller adgangskode"));
+
+        let lane = app.login(LANE).await;
+        let (status, body) = lane.page("/").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(body.contains("Velkommen, Lane"), "{body}");
+        assert!(body.contains("Grøn stue") && body.contains("Peter Lund"), "unit and leader shown");
+        let cookie = app.client().get("/login").await.headers()["set-cookie"].to_str().unwrap().to_owned();
+        assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+
+        let out = lane.post("/logout", &[]).await;
+        assert_eq!(out.status(), StatusCode::SEE_OTHER);
+        assert_eq!(lane.get("/").await.status(), StatusCode::SEE_OTHER, "session ended");
+    }
+
+    async fn login_is_throttled_per_account(app: &TestApp) {
+        for _ in 0..web::auth::MAX_FAILURES_PER_ACCOUNT {
+            assert_eq!(app.login_with(LANE, "not her password").await.err(), Some(StatusCode::UNAUTHORIZED));
+        }
+        assert_eq!(app.login_with(LANE, testkit::DEMO_PASSWORD).await.err(), Some(StatusCode::TOO_MANY_REQUESTS));
+        // other accounts are unaffected
+        app.login(LEADER).await;
+        let admin = app.login(ADMIN).await;
+        let (_, audit) = admin.page("/admin/audit").await;
+        assert!(audit.contains("Mislykket log ind") && audit.contains(LANE));
+    }
+
+    async fn forms_without_a_valid_csrf_token_are_refused(app: &TestApp) {
+        let hr = app.login(HR).await;
+        let root = app.db.unit_tree(person(&app.db, HR).await.org_id).await.unwrap().root().unwrap().id.to_string();
+        let fields = [("name", "Blå stue"), ("kind", "team"), ("parent", root.as_str())];
+        let missing = hr.post_raw("/admin/units", &fields).await;
+        assert_eq!(missing.status(), StatusCode::FORBIDDEN);
+        assert!(missing.text().await.unwrap().contains("Formularen er udløbet"));
+        let mut wrong = fields.to_vec();
+        wrong.push(("csrf", "not-the-token"));
+        assert_eq!(hr.post_raw("/admin/units", &wrong).await.status(), StatusCode::FORBIDDEN);
+        let (_, units) = hr.page("/admin/units").await;
+        assert!(!units.contains("Blå stue"), "nothing created");
+        assert_eq!(hr.post("/admin/units", &fields).await.status(), StatusCode::SEE_OTHER);
+        let (_, units) = hr.page("/admin/units").await;
+        assert!(units.contains("Blå stue"));
+        // a login form posted without the anonymous session's token is refused too
+        let stranger = app.client();
+        let response = stranger.post_raw("/login", &[("email", LANE), ("password", testkit::DEMO_PASSWORD)]).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    }
+
+    async fn access_matrix(app: &TestApp) {
+        let lane_id = person(&app.db, LANE).await.id;
+        let emma_id = person(&app.db, "emma@maelkeboetten.dk").await.id;
+        let pages: Vec<(String, [u16; 5])> = vec![
+            //                                  admin, hr, head, leader, lane
+            ("/".into(),                         [200, 200, 200, 200, 200]),
+            ("/people".into(),                   [200, 200, 200, 200, 403]),
+            (format!("/people/{lane_id}"),       [200, 200, 200, 200, 200]),
+            (format!("/people/{emma_id}"),       [200, 200, 200, 404, 404]),
+            ("/admin/units".into(),              [200, 200, 403, 403, 403]),
+            ("/admin/people/new".into(),         [200, 200, 403, 403, 403]),
+            (format!("/admin/people/{lane_id}/edit"), [200, 200, 403, 403, 403]),
+            ("/admin/import".into(),             [200, 200, 403, 403, 403]),
+            ("/admin/users".into(),              [200, 403, 403, 403, 403]),
+            (format!("/admin/users/{lane_id}"),  [200, 403, 403, 403, 403]),
+            ("/admin/audit".into(),              [200, 403, 403, 403, 403]),
+            ("/people/not-an-id".into(),         [404, 404, 404, 404, 404]),
+            ("/no/such/page".into(),             [404, 404, 404, 404, 404]),
+        ];
+        let mut failures = Vec::new();
+        for (index, email) in [ADMIN, HR, HEAD, LEADER, LANE].into_iter().enumerate() {
+            let session = app.login(email).await;
+            for (path, expected) in &pages {
+                let status = session.get(path).await.status().as_u16();
+                if status != expected[index] {
+                    failures.push(format!("{email} GET {path}: {status}, expected {}", expected[index]));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
+
+        // actions, not only pages
+        let lane = app.login(LANE).await;
+        let emma = format!("/admin/people/{emma_id}/deactivate");
+        assert_eq!(lane.post(&emma, &[]).await.status(), StatusCode::FORBIDDEN);
+        let hr = app.login(HR).await;
+        let roles = format!("/admin/users/{lane_id}/roles");
+        assert_eq!(hr.post(&roles, &[("admin", "on")]).await.status(), StatusCode::FORBIDDEN);
+        assert!(app.db.granted_roles(lane_id).await.unwrap() == GrantedRoles::default());
+        assert!(person(&app.db, "emma@maelkeboetten.dk").await.active);
+
+        // the leader's list holds exactly the people of Børnehaven and its rooms
+        let leader = app.login(LEADER).await;
+        let (_, list) = leader.page("/people").await;
+        assert!(list.contains("Lane Andersen") && list.contains("Camilla Jakobsen"));
+        assert!(!list.contains("Emma Friis") && !list.contains("Søren Kjær"));
+    }
+
+    async fn organisations_cannot_see_each_other(app: &TestApp) {
+        let (_, stranger_email) = other_org(app).await;
+        let stranger = app.login_with(stranger_email, testkit::DEMO_PASSWORD).await.unwrap();
+        let lane = person(&app.db, LANE).await;
+        for path in [format!("/people/{}", lane.id), format!("/admin/people/{}/edit", lane.id), format!("/admin/users/{}", lane.id)] {
+            assert_eq!(stranger.get(&path).await.status(), StatusCode::NOT_FOUND, "{path}");
+        }
+        let deactivate = stranger.post(&format!("/admin/people/{}/deactivate", lane.id), &[]).await;
+        assert_eq!(deactivate.status(), StatusCode::NOT_FOUND);
+        let roles = stranger.post(&format!("/admin/users/{}/roles", lane.id), &[("admin", "on")]).await;
+        assert_eq!(roles.status(), StatusCode::NOT_FOUND);
+        assert!(person(&app.db, LANE).await.active);
+        assert_eq!(app.db.granted_roles(lane.id).await.unwrap(), GrantedRoles::default());
+        let (_, people) = stranger.page("/people").await;
+        assert!(people.contains("Anders And") && !people.contains("Lane"));
+        let (_, audit) = stranger.page("/admin/audit").await;
+        assert!(!audit.contains(LANE));
+        let admin = app.login(ADMIN).await;
+        let (_, people) = admin.page("/people").await;
+        assert!(!people.contains("Anders And"));
+    }
+
+    async fn language_switch_is_remembered_per_user(app: &TestApp) {
+        let lane = app.login(LANE).await;
+        let switched = lane.post("/language", &[("lang", "en"), ("next", "/people/x")]).await;
+        assert_eq!(switched.status(), StatusCode::SEE_OTHER);
+        assert_eq!(switched.headers()["location"], "/people/x");
+        let (_, body) = lane.page("/").await;
+        assert!(body.contains("<html lang=\"en\">") && body.contains("Welcome, Lane"));
+        let again = app.login(LANE).await;
+        assert!(again.page("/").await.1.contains("Welcome, Lane"), "remembered after a new login");
+        assert!(app.login(LEADER).await.page("/").await.1.contains("Velkommen, Mette"), "others keep Danish");
+        assert_eq!(lane.post("/language", &[("lang", "xx")]).await.status(), StatusCode::BAD_REQUEST);
+        let offsite = lane.post("/language", &[("lang", "da"), ("next", "//evil.example")]).await;
+        assert_eq!(offsite.headers()["location"], "/");
+        // before login, the choice is kept by the anonymous session and carried into the login
+        let mut visitor = app.client();
+        visitor.open_login().await;
+        visitor.post("/language", &[("lang", "en"), ("next", "/login")]).await;
+        assert!(visitor.page("/login").await.1.contains("<h1>Log in</h1>"));
+    }
+
+    async fn hr_maintains_people_and_units(app: &TestApp) {
+        let hr = app.login(HR).await;
+        let tree = app.db.unit_tree(person(&app.db, HR).await.org_id).await.unwrap();
+        let green = tree.by_name("Grøn stue").unwrap().id.to_string();
+        let created = hr
+            .post("/admin/people", &[("name", "Åse Ørnsø"), ("email", "aase@maelkeboetten.dk"), ("job_title", "Pædagog"), ("unit", &green), ("leader_email", "")])
+            .await;
+        assert_eq!(created.status(), StatusCode::SEE_OTHER);
+        let aase = person(&app.db, "aase@maelkeboetten.dk").await;
+        assert_eq!(aase.name, "Åse Ørnsø");
+        let duplicate = hr
+            .post("/admin/people", &[("name", "Twin"), ("email", "LANE@maelkeboetten.dk"), ("unit", &green)])
+            .await;
+        assert_eq!(duplicate.status(), StatusCode::CONFLICT);
+        assert!(duplicate.text().await.unwrap().contains("bruges allerede"));
+        let invalid = hr.post("/admin/people", &[("name", "X"), ("email", "not-mail"), ("unit", &green)]).await;
+        assert_eq!(invalid.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let garbage = hr.post("/admin/people", &[("name", "X"), ("email", "x@y.dk"), ("unit", "nope")]).await;
+        assert_eq!(garbage.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+        // move: Åse to Rød stue, with Lane as explicit leader
+        let red = tree.by_name("Rød stue").unwrap().id.to_string();
+        let moved = hr
+            .post(&format!("/admin/people/{}", aase.id), &[("name", "Åse Ørnsø"), ("email", "aase@maelkeboetten.dk"), ("job_title", "Pædagog"), ("unit", &red), ("leader_email", LANE)])
+            .await;
+        assert_eq!(moved.status(), StatusCode::SEE_OTHER);
+        let aase = person(&app.db, "aase@maelkeboetten.dk").await;
+        assert_eq!(aase.leader_id, Some(person(&app.db, LANE).await.id));
+        assert_eq!(aase.unit_id.to_string(), red);
+
+        // deactivation ends the person's sessions
+        let lane = app.login(LANE).await;
+        let lane_id = person(&app.db, LANE).await.id;
+        assert_eq!(hr.post(&format!("/admin/people/{lane_id}/deactivate"), &[]).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(lane.get("/").await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(app.login_with(LANE, testkit::DEMO_PASSWORD).await.err(), Some(StatusCode::UNAUTHORIZED));
+        assert_eq!(hr.post(&format!("/admin/people/{lane_id}/activate"), &[]).await.status(), StatusCode::SEE_OTHER);
+        app.login(LANE).await;
+
+        // units: a cycle and a duplicate name are refused; a rename and a new leader are saved
+        let kindergarten = tree.by_name("Børnehaven").unwrap().id;
+        let cycle = hr.post(&format!("/admin/units/{kindergarten}"), &[("name", "Børnehaven"), ("parent", &green), ("leader_email", LEADER)]).await;
+        assert_eq!(cycle.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(cycle.text().await.unwrap().contains("ikke flyttes ind under sig selv"));
+        let taken = hr.post(&format!("/admin/units/{kindergarten}"), &[("name", "vuggestuen"), ("parent", &tree.root().unwrap().id.to_string()), ("leader_email", LEADER)]).await;
+        assert_eq!(taken.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let saved = hr.post(&format!("/admin/units/{kindergarten}"), &[("name", "Børnehaven Mælkebøtten"), ("parent", &tree.root().unwrap().id.to_string()), ("leader_email", HEAD)]).await;
+        assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+        let tree = app.db.unit_tree(tree.root().unwrap().org_id).await.unwrap();
+        let unit = tree.get(kindergarten).unwrap();
+        assert_eq!(unit.name, "Børnehaven Mælkebøtten");
+        assert_eq!(unit.leader_id, Some(person(&app.db, HEAD).await.id));
+        let admin = app.login(ADMIN).await;
+        let (_, audit) = admin.page("/admin/audit").await;
+        for event in ["Person oprettet", "Person ændret", "Person deaktiveret", "Enhed ændret"] {
+            assert!(audit.contains(event), "audit shows {event}");
+        }
+    }
+
+    async fn administrators_manage_roles_and_passwords(app: &TestApp) {
+        let admin = app.login(ADMIN).await;
+        let lane_id = person(&app.db, LANE).await.id;
+        let admin_id = person(&app.db, ADMIN).await.id;
+        let set = admin.post(&format!("/admin/users/{lane_id}/roles"), &[("hr", "on")]).await;
+        assert_eq!(set.status(), StatusCode::SEE_OTHER);
+        assert_eq!(app.db.granted_roles(lane_id).await.unwrap(), GrantedRoles { hr: true, ..Default::default() });
+        let lane = app.login(LANE).await;
+        assert_eq!(lane.get("/admin/units").await.status(), StatusCode::OK, "a new HR user may manage units");
+        let own = admin.post(&format!("/admin/users/{admin_id}/roles"), &[("hr", "on")]).await;
+        assert_eq!(own.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(app.db.granted_roles(admin_id).await.unwrap().admin);
+        let short = admin.post(&format!("/admin/users/{lane_id}/password"), &[("password", "short"), ("confirm", "short")]).await;
+        assert_eq!(short.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let mismatch = admin.post(&format!("/admin/users/{lane_id}/password"), &[("password", "a long new password"), ("confirm", "another one entirely")]).await;
+        assert_eq!(mismatch.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let ok = admin.post(&format!("/admin/users/{lane_id}/password"), &[("password", "a long new password"), ("confirm", "a long new password")]).await;
+        assert_eq!(ok.status(), StatusCode::SEE_OTHER);
+        assert_eq!(lane.get("/").await.status(), StatusCode::SEE_OTHER, "old sessions end");
+        assert!(app.login_with(LANE, "a long new password").await.is_ok());
+        let (_, audit) = admin.page("/admin/audit").await;
+        assert!(audit.contains("Roller ændret") && audit.contains("Adgangskode sat") && audit.contains("[] → [hr]"));
+    }
+
+    async fn people_import_dry_run_and_apply(app: &TestApp) {
+        let hr = app.login(HR).await;
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(
+            "Navn;E-mail;Stilling;Afdeling;Nærmeste leder\r\nBjørn Ærø;bjorn@maelkeboetten.dk;Pædagog;Grøn stue;peter@maelkeboetten.dk\r\nLane Andersen;lane@maelkeboetten.dk;Pædagog og faglig fyrtårn;Grøn stue;\r\n",
+        );
+        let report = hr.upload("/admin/import", "people.csv", bytes.into_owned()).await;
+        assert_eq!(report.status(), StatusCode::OK);
+        let body = report.text().await.unwrap();
+        assert!(body.contains("Bjørn Ærø") && body.contains("1 ny person") && body.contains("1 ændret person"), "{body}");
+        assert!(person(&app.db, LANE).await.job_title == "Pædagog", "a dry run writes nothing");
+        let apply = body.split("action=\"/admin/import/").nth(1).unwrap().split('"').next().unwrap();
+        let applied = hr.post(&format!("/admin/import/{apply}"), &[]).await;
+        assert_eq!(applied.status(), StatusCode::SEE_OTHER);
+        let bjorn = person(&app.db, "bjorn@maelkeboetten.dk").await;
+        assert_eq!(bjorn.name, "Bjørn Ærø");
+        assert_eq!(bjorn.leader_id, Some(person(&app.db, "peter@maelkeboetten.dk").await.id));
+        assert_eq!(person(&app.db, LANE).await.job_title, "Pædagog og faglig fyrtårn");
+        // the pending file is used up
+        assert_eq!(hr.post(&format!("/admin/import/{apply}"), &[]).await.status(), StatusCode::NOT_FOUND);
+    }
+
+    async fn bad_imports_write_nothing(app: &TestApp) {
+        let hr = app.login(HR).await;
+        let org = person(&app.db, HR).await.org_id;
+        let before = app.db.people(org).await.unwrap();
+        let bad = "name,email,unit,leader\nNy Person,ny@maelkeboetten.dk,Grøn stue,\nDobbelt,ny@maelkeboetten.dk,Grøn stue,\nUkendt,u@maelkeboetten.dk,Blå stue,\nLeder,l@maelkeboetten.dk,Grøn stue,nobody@x.dk\n,tom@maelkeboetten.dk,Grøn stue,\n";
+        let response = hr.upload("/admin/import", "bad.csv", bad.as_bytes().to_vec()).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = response.text().await.unwrap();
+        for expected in ["står også på linje 2", "Ukendt enhed: Blå stue", "Ukendt leder: nobody@x.dk", "Navnet mangler", "Intet er gemt"] {
+            assert!(body.contains(expected), "report names: {expected}");
+        }
+        assert!(!body.contains("/apply"), "no way to apply a file with errors");
+        let cases: Vec<(&str, Vec<u8>, StatusCode, &str)> = vec![
+            ("missing.csv", "navn;stilling\nLane;Pædagog\n".as_bytes().to_vec(), StatusCode::UNPROCESSABLE_ENTITY, "mangler kolonner: email, unit"),
+            ("garbage.bin", (0u8..=255).cycle().take(4096).collect(), StatusCode::UNPROCESSABLE_ENTITY, "ikke en tekstfil"),
+            ("empty.csv", Vec::new(), StatusCode::UNPROCESSABLE_ENTITY, "Filen er tom"),
+            ("huge.csv", vec![b'a'; 10 * 1024 * 1024], StatusCode::PAYLOAD_TOO_LARGE, "for stort"),
+        ];
+        for (name, bytes, status, message) in cases {
+            let response = hr.upload("/admin/import", name, bytes).await;
+            assert_eq!(response.status(), status, "{name}");
+            assert!(response.text().await.unwrap().contains(message), "{name}: {message}");
+        }
+        assert_eq!(app.db.people(org).await.unwrap(), before, "nothing written");
+    }
+
+    async fn healthz_reports_the_database(app: &TestApp) {
+        let client = app.client();
+        assert_eq!(client.get("/healthz").await.status(), StatusCode::OK);
+        let (status, css) = client.page("/static/app.css").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(css.contains("MOUSE"));
+        app.db.close().await;
+        assert_eq!(client.get("/healthz").await.status(), StatusCode::SERVICE_UNAVAILABLE);
+    }
+}
