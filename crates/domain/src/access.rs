@@ -117,14 +117,13 @@ mod tests {
         let dept = mk("Dept", UnitKind::Department, Some(root.id));
         let team = mk("Team", UnitKind::Team, Some(dept.id));
         let other = mk("Other", UnitKind::Team, Some(root.id));
-        let w = World {
+        World {
             org,
             dept: dept.id,
             team: team.id,
             other_team: other.id,
             tree: UnitTree::new(vec![root, dept, team, other]),
-        };
-        w
+        }
     }
 
     fn person(org: OrgId, unit: UnitId) -> Person {

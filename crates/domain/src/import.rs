@@ -407,8 +407,7 @@ pub fn plan_import(
             });
             continue;
         };
-        ids.entry(row.fields.email.clone())
-            .or_insert_with(PersonId::new);
+        ids.entry(row.fields.email.clone()).or_default(); // a fresh id for a new person
         resolved.push((row, unit.id));
     }
     for (row, unit_id) in resolved {
@@ -620,7 +619,7 @@ mod tests {
             org,
             parse_people_csv(csv.as_bytes()).unwrap(),
             &tree,
-            &[existing.clone()],
+            std::slice::from_ref(&existing),
         );
         let errors: Vec<_> = plan
             .errors
