@@ -47,6 +47,19 @@ async fn open(url: &str) -> Result<Db> {
     Ok(db)
 }
 
+/// Hourly: forget expired sessions, old failed logins and abandoned import files.
+async fn housekeeping(db: Db) {
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        let day_ago = storage::now() - chrono::Duration::days(1);
+        match db.purge_expired(day_ago).await {
+            Ok(removed) => tracing::debug!(removed, "housekeeping"),
+            Err(error) => tracing::warn!(%error, "housekeeping failed"),
+        }
+    }
+}
+
 async fn serve(args: ServeArgs, demo: bool) -> Result<()> {
     let db = open(&args.database.url).await?;
     let created = if demo {
@@ -74,6 +87,7 @@ async fn serve(args: ServeArgs, demo: bool) -> Result<()> {
         }
     }
     println!("Stop with Ctrl-C.");
+    tokio::spawn(housekeeping(db.clone()));
     let state = AppState {
         config: WebConfig {
             secure_cookies: args.secure_cookies(),

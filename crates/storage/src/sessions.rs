@@ -3,7 +3,7 @@
 
 use crate::Result;
 use crate::db::{Db, now};
-use crate::schema::{LoginFailures, Sessions};
+use crate::schema::{LoginFailures, PendingImports, Sessions};
 use chrono::{DateTime, Utc};
 use domain::PersonId;
 use domain::locale::Locale;
@@ -113,8 +113,9 @@ impl Db {
         Ok(())
     }
 
-    /// Removes expired sessions and old failed-login records.
-    pub async fn purge_expired(&self, failures_before: DateTime<Utc>) -> Result<u64> {
+    /// Removes expired sessions, and failed-login records and unapplied import files older than
+    /// `before`.
+    pub async fn purge_expired(&self, before: DateTime<Utc>) -> Result<u64> {
         let sessions = self
             .exec(
                 Query::delete()
@@ -126,10 +127,17 @@ impl Db {
             .exec(
                 Query::delete()
                     .from_table(LoginFailures::Table)
-                    .and_where(Expr::col(LoginFailures::At).lt(failures_before)),
+                    .and_where(Expr::col(LoginFailures::At).lt(before)),
             )
             .await?;
-        Ok(sessions + failures)
+        let imports = self
+            .exec(
+                Query::delete()
+                    .from_table(PendingImports::Table)
+                    .and_where(Expr::col(PendingImports::CreatedAt).lt(before)),
+            )
+            .await?;
+        Ok(sessions + failures + imports)
     }
 
     pub async fn record_login_failure(&self, email: &str, ip: &str) -> Result<()> {

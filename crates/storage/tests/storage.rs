@@ -222,6 +222,9 @@ both_backends! {
         let id = db.save_pending_import(org.id, uploader, "people.csv", b"a,b").await.unwrap();
         assert_eq!(db.pending_import(org.id, uploader, id).await.unwrap(), ("people.csv".to_string(), b"a,b".to_vec()));
         assert!(matches!(db.pending_import(org.id, someone.id, id).await, Err(StorageError::NotFound)));
+        // abandoned files are purged
+        assert_eq!(db.purge_expired(now() + Duration::seconds(1)).await.unwrap(), 1);
+        assert!(matches!(db.pending_import(org.id, uploader, id).await, Err(StorageError::NotFound)));
     }
 }
 

@@ -218,15 +218,15 @@ pub async fn start_session(
 
 /// A `Set-Cookie` value; `max_age` 0 deletes the cookie.
 pub fn set_cookie(state: &AppState, value: &str, max_age: i64) -> Result<HeaderValue, AppError> {
-    let secure = if state.config.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    HeaderValue::from_str(&format!(
-        "{COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
-    ))
-    .map_err(|e| AppError::Internal(e.to_string()))
+    HeaderValue::from_str(&cookie_value(value, max_age, state.config.secure_cookies))
+        .map_err(|e| AppError::Internal(e.to_string()))
+}
+
+/// Scripts cannot read the cookie, other sites' forms do not carry it, and with `secure` it
+/// travels over HTTPS only.
+fn cookie_value(value: &str, max_age: i64, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}")
 }
 
 fn render_error(visitor: &Visitor, path: &str, error: AppError) -> Response {
@@ -253,5 +253,30 @@ fn render_error_page(
     match view.render() {
         Ok(html) => (status, Html(html)).into_response(),
         Err(_) => (status, key).into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_carry_the_security_flags() {
+        assert_eq!(
+            cookie_value("abc", 60, true),
+            "mouse_session=abc; Path=/; HttpOnly; SameSite=Lax; Max-Age=60; Secure"
+        );
+        assert!(!cookie_value("abc", 60, false).contains("Secure"));
+    }
+
+    #[test]
+    fn finds_the_session_cookie_among_others() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; mouse_session=xyz; b=2"),
+        );
+        assert_eq!(cookie(&headers, COOKIE), Some("xyz"));
+        assert_eq!(cookie(&headers, "missing"), None);
     }
 }
