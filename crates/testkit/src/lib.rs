@@ -21,7 +21,7 @@ pub const POSTGRES_ENV: &str = "MOUSE_TEST_POSTGRES_URL";
 
 /// Writes each test twice: once on SQLite, once on PostgreSQL.
 ///
-/// ```ignore
+/// ```text
 /// testkit::both_backends! {
 ///     async fn units_round_trip(db: &TestDb) { ... }
 /// }
