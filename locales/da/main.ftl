@@ -218,3 +218,10 @@ audit-person-reactivated = Person aktiveret igen
 audit-unit-created = Enhed oprettet
 audit-unit-changed = Enhed ændret
 audit-import = Import
+
+# Egen konto
+account-password-title = Skift adgangskode
+account-password-link = Skift adgangskode
+account-password-help = Mindst { $min } tegn. Du forbliver logget ind her; andre steder logges du ud.
+field-current-password = Nuværende adgangskode
+error-current-password = Den nuværende adgangskode er forkert.

@@ -218,3 +218,10 @@ audit-person-reactivated = Person reactivated
 audit-unit-created = Unit created
 audit-unit-changed = Unit changed
 audit-import = Import
+
+# Own account
+account-password-title = Change password
+account-password-link = Change password
+account-password-help = At least { $min } characters. You stay logged in here and are logged out elsewhere.
+field-current-password = Current password
+error-current-password = The current password is wrong.

@@ -102,14 +102,17 @@ impl Db {
         Ok(())
     }
 
-    /// Ends every session of a person, e.g. when they are deactivated or their password changes.
-    pub async fn delete_sessions_of(&self, person: PersonId) -> Result<()> {
-        self.exec(
-            Query::delete()
-                .from_table(Sessions::Table)
-                .and_where(Expr::col(Sessions::PersonId).eq(person.0)),
-        )
-        .await?;
+    /// Ends every session of a person but `keep`, e.g. when they are deactivated or their
+    /// password changes.
+    pub async fn delete_sessions_of(&self, person: PersonId, keep: Option<&str>) -> Result<()> {
+        let mut delete = Query::delete()
+            .from_table(Sessions::Table)
+            .and_where(Expr::col(Sessions::PersonId).eq(person.0))
+            .to_owned();
+        if let Some(keep) = keep {
+            delete.and_where(Expr::col(Sessions::IdHash).ne(keep));
+        }
+        self.exec(&delete).await?;
         Ok(())
     }
 

@@ -22,7 +22,7 @@ pub struct LoginRecord {
 /// A user as the administration page lists them.
 #[derive(Clone, Debug)]
 pub struct UserSummary {
-    pub person_id: PersonId,
+    pub person: Person,
     pub can_log_in: bool,
     pub granted: GrantedRoles,
 }
@@ -170,7 +170,7 @@ impl Db {
         tx.commit().await
     }
 
-    /// Login and roles of everyone in the organisation, for the users page.
+    /// Everyone in the organisation with their login and roles, by name, for the users page.
     pub async fn user_summaries(&self, org: OrgId) -> Result<Vec<UserSummary>> {
         let logins: Vec<(Uuid,)> = self
             .all(
@@ -211,10 +211,10 @@ impl Db {
         let people = self.people(org).await?;
         Ok(people
             .into_iter()
-            .map(|p| UserSummary {
-                person_id: p.id,
-                can_log_in: logins.contains(&p.id.0),
-                granted: GrantedRoles::from_roles(granted.remove(&p.id.0).unwrap_or_default()),
+            .map(|person| UserSummary {
+                can_log_in: logins.contains(&person.id.0),
+                granted: GrantedRoles::from_roles(granted.remove(&person.id.0).unwrap_or_default()),
+                person,
             })
             .collect())
     }

@@ -154,8 +154,13 @@ both_backends! {
         db.set_session_locale("live", Locale::Da).await.unwrap();
         assert_eq!(db.session("live").await.unwrap().unwrap().locale, Some(Locale::Da));
         assert_eq!(db.purge_expired(now() - Duration::days(1)).await.unwrap(), 1);
-        db.delete_sessions_of(p.id).await.unwrap();
+        let other = SessionRecord { id_hash: "other".into(), ..live.clone() };
+        db.insert_session(&other).await.unwrap();
+        db.delete_sessions_of(p.id, Some("other")).await.unwrap();
         assert!(db.session("live").await.unwrap().is_none());
+        assert!(db.session("other").await.unwrap().is_some(), "the kept session stays");
+        db.delete_sessions_of(p.id, None).await.unwrap();
+        assert!(db.session("other").await.unwrap().is_none());
 
         let since = now() - Duration::minutes(15);
         for _ in 0..3 {

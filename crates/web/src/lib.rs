@@ -35,6 +35,10 @@ pub fn router(state: AppState) -> Router {
         .route("/login", get(login::login_page).post(login::login))
         .route("/logout", post(login::logout))
         .route("/language", post(login::set_language))
+        .route(
+            "/account/password",
+            get(account::password_form).post(account::change_password),
+        )
         .route("/people", get(people::list))
         .route("/people/{id}", get(people::show))
         .route("/admin/people", post(people::create))

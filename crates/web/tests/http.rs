@@ -290,6 +290,24 @@ both_backends! {
         assert!(audit.contains("Roller ændret") && audit.contains("Adgangskode sat") && audit.contains("[] → [hr]"));
     }
 
+    async fn everyone_can_change_their_own_password(app: &TestApp) {
+        let lane = app.login(LANE).await;
+        let elsewhere = app.login(LANE).await;
+        let (status, form) = lane.page("/account/password").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(form.contains("Nuværende adgangskode"));
+        let wrong = lane.post("/account/password", &[("current", "not it"), ("password", "my new secret phrase"), ("confirm", "my new secret phrase")]).await;
+        assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(wrong.text().await.unwrap().contains("nuværende adgangskode er forkert"));
+        let changed = lane.post("/account/password", &[("current", testkit::DEMO_PASSWORD), ("password", "my new secret phrase"), ("confirm", "my new secret phrase")]).await;
+        assert_eq!(changed.status(), StatusCode::SEE_OTHER);
+        assert_eq!(lane.get("/").await.status(), StatusCode::OK, "this session goes on");
+        assert_eq!(elsewhere.get("/").await.status(), StatusCode::SEE_OTHER, "other sessions end");
+        assert_eq!(app.login_with(LANE, testkit::DEMO_PASSWORD).await.err(), Some(StatusCode::UNAUTHORIZED));
+        assert!(app.login_with(LANE, "my new secret phrase").await.is_ok());
+        assert_eq!(app.client().get("/account/password").await.status(), StatusCode::SEE_OTHER, "login required");
+    }
+
     async fn people_import_dry_run_and_apply(app: &TestApp) {
         let hr = app.login(HR).await;
         let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(

@@ -10,6 +10,7 @@ use std::path::Path;
 use web::i18n::Tr;
 
 const KEY_PREFIXES: &[&str] = &[
+    "account-",
     "app-",
     "audit-",
     "back-",

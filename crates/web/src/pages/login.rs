@@ -86,14 +86,27 @@ pub async fn login(
         record.as_ref().map(|r| r.password_hash.clone()),
     )
     .await;
+    // Failed logins show in the audit trail of the account's organisation, if there is one.
+    let known_org = match &record {
+        Some(r) => Some(r.person.org_id),
+        None => match Email::parse(&email) {
+            Ok(parsed) => db.person_by_email(&parsed).await?.map(|p| p.org_id),
+            Err(_) => None,
+        },
+    };
     let record = record.filter(|r| valid && r.person.active);
     let Some(record) = record else {
         db.record_login_failure(&email, &ip).await?;
-        let org = match Email::parse(&email) {
-            Ok(parsed) => db.person_by_email(&parsed).await?.map(|p| p.org_id),
-            Err(_) => None,
-        };
-        audit(db, org, None, AuditKind::LoginFailed, &email, "", Some(&ip)).await?;
+        audit(
+            db,
+            known_org,
+            None,
+            AuditKind::LoginFailed,
+            &email,
+            "",
+            Some(&ip),
+        )
+        .await?;
         let page = page.titled("login-title");
         let error = Some(page.t.get("login-failed"));
         return render_status(StatusCode::UNAUTHORIZED, LoginView { page, email, error });

@@ -1,6 +1,7 @@
 //! Page handlers, one module per area. Each handler checks access through `domain::access`
 //! before it reads anything, loads what it shows, and renders one template.
 
+pub mod account;
 pub mod audit;
 pub mod home;
 pub mod import;

@@ -410,7 +410,7 @@ pub async fn set_active(
     let (kind, done) = if active {
         (AuditKind::PersonReactivated, "done-activated")
     } else {
-        state.db.delete_sessions_of(id).await?;
+        state.db.delete_sessions_of(id, None).await?;
         (AuditKind::PersonDeactivated, "done-deactivated")
     };
     audit_by(&state.db, &user, kind, person.email.as_str(), &person.name).await?;

@@ -58,24 +58,21 @@ pub async fn list(
     Query(query): Query<UsersQuery>,
 ) -> AppResult<Response> {
     require(&user)?;
-    let org = user.org.id;
-    let people = state.db.people(org).await?;
-    let summaries = state.db.user_summaries(org).await?;
+    let summaries = state.db.user_summaries(user.org.id).await?;
     let t = page.t;
     let needle = query.q.trim().to_lowercase();
-    let users = people
-        .iter()
-        .zip(summaries.iter())
-        .filter(|(p, _)| {
+    let users = summaries
+        .into_iter()
+        .filter(|s| {
             needle.is_empty()
-                || p.name.to_lowercase().contains(&needle)
-                || p.email.as_str().contains(&needle)
+                || s.person.name.to_lowercase().contains(&needle)
+                || s.person.email.as_str().contains(&needle)
         })
-        .map(|(p, s)| UserLine {
-            id: p.id.to_string(),
-            name: p.name.clone(),
-            email: p.email.to_string(),
-            active: p.active,
+        .map(|s| UserLine {
+            id: s.person.id.to_string(),
+            name: s.person.name,
+            email: s.person.email.to_string(),
+            active: s.person.active,
             can_log_in: s.can_log_in,
             roles: s
                 .granted
@@ -230,7 +227,7 @@ pub async fn set_password(
     state.db.set_password_hash(id, &hash).await?;
     // Sessions opened with the old password end.
     if id != user.person.id {
-        state.db.delete_sessions_of(id).await?;
+        state.db.delete_sessions_of(id, None).await?;
     }
     audit_by(
         &state.db,
