@@ -255,4 +255,17 @@ describe('MOUSE in the browser', () => {
     const tables = (await admin.locator('table').allTextContents()).join('\n');
     assert.ok(tables.includes(LANE), `the audit table should mention ${LANE}`);
   });
+
+  browserTest('pages fit a phone screen without sideways scrolling', async (newPage) => {
+    const page = await newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await login(page, ADMIN);
+    for (const target of ['/', '/people', '/admin/units', '/admin/users', '/admin/audit']) {
+      await page.goto(`${server.baseUrl}${target}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${target} is ${overflow}px wider than the phone`);
+    }
+    await page.goto(`${server.baseUrl}/`);
+    await screenshot(page, 'admin-home-phone.png');
+  });
 });
