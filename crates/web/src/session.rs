@@ -39,6 +39,17 @@ pub struct CurrentUser {
     pub locale: Locale,
 }
 
+impl CurrentUser {
+    /// Refuses with 403 unless the user's roles give this capability.
+    pub fn require(&self, capability: domain::access::Capability) -> Result<(), AppError> {
+        if self.actor.can(capability) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+}
+
 /// Whoever is making the request: maybe a session, maybe a user.
 #[derive(Clone, Debug, Default)]
 pub struct Visitor {

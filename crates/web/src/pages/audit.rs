@@ -1,6 +1,6 @@
 //! The audit trail for administrators, newest first.
 
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::page::Page;
 use crate::pages::render;
 use crate::session::CurrentUser;
@@ -43,9 +43,7 @@ pub async fn list(
     page: Page,
     Query(query): Query<AuditQuery>,
 ) -> AppResult<Response> {
-    if !user.actor.can(Capability::ReadAudit) {
-        return Err(AppError::Forbidden);
-    }
+    user.require(Capability::ReadAudit)?;
     let page_number = query.page.unwrap_or(1).clamp(1, 1_000_000);
     let mut records = state
         .db

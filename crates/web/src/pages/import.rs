@@ -19,14 +19,6 @@ use domain::import::{Column, FileProblem, ImportPlan, parse_people_csv, plan_imp
 use domain::org::UnitTree;
 use uuid::Uuid;
 
-fn require(user: &CurrentUser) -> AppResult<()> {
-    if user.actor.can(Capability::ManageStructure) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 #[derive(Template)]
 #[template(path = "import.html")]
 struct UploadView {
@@ -35,7 +27,7 @@ struct UploadView {
 }
 
 pub async fn form(user: CurrentUser, page: Page) -> AppResult<Response> {
-    require(&user)?;
+    user.require(Capability::ManageStructure)?;
     render(UploadView {
         page: page.titled("import-title"),
         error: None,
@@ -130,7 +122,7 @@ pub async fn upload(
     page: Page,
     mut multipart: Multipart,
 ) -> AppResult<Response> {
-    require(&user)?;
+    user.require(Capability::ManageStructure)?;
     let page = page.titled("import-title");
     let mut file = None;
     while let Some(field) = multipart
@@ -201,7 +193,7 @@ pub async fn apply(
     page: Page,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    require(&user)?;
+    user.require(Capability::ManageStructure)?;
     let id: Uuid = parse_id(&id)?;
     let org = user.org.id;
     let (filename, bytes) = state.db.pending_import(org, user.person.id, id).await?;

@@ -4,7 +4,7 @@ use crate::audit::audit_by;
 use crate::error::{AppError, AppResult};
 use crate::forms::{Form, parse_id};
 use crate::page::Page;
-use crate::pages::view::{PersonLine, names};
+use crate::pages::view::{PersonLine, matches_search, names};
 use crate::pages::{render, render_status};
 use crate::session::CurrentUser;
 use crate::state::AppState;
@@ -19,14 +19,6 @@ use domain::person::{Email, Person, PersonError, PersonFields};
 use domain::{PersonId, UnitId};
 use serde::Deserialize;
 use storage::StorageError;
-
-fn require(user: &CurrentUser, capability: Capability) -> AppResult<()> {
-    if user.actor.can(capability) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
 
 #[derive(Template)]
 #[template(path = "people.html")]
@@ -49,7 +41,7 @@ pub async fn list(
     page: Page,
     Query(query): Query<PeopleQuery>,
 ) -> AppResult<Response> {
-    require(&user, Capability::ListPeople)?;
+    user.require(Capability::ListPeople)?;
     let org = user.org.id;
     let tree = state.db.unit_tree(org).await?;
     let people = match user.actor.visible_units(&tree) {
@@ -59,15 +51,9 @@ pub async fn list(
             state.db.people_led_by(org, user.person.id, &units).await?
         }
     };
-    let needle = query.q.trim().to_lowercase();
     let people: Vec<Person> = people
         .into_iter()
-        .filter(|p| user.actor.can_view_person(p, &tree))
-        .filter(|p| {
-            needle.is_empty()
-                || p.name.to_lowercase().contains(&needle)
-                || p.email.as_str().contains(&needle)
-        })
+        .filter(|p| user.actor.can_view_person(p, &tree) && matches_search(p, &query.q))
         .collect();
     let names = names(&state.db, org, &tree, &people).await?;
     render(PeopleView {
@@ -161,7 +147,7 @@ pub async fn new_form(
     user: CurrentUser,
     page: Page,
 ) -> AppResult<Response> {
-    require(&user, Capability::ManageStructure)?;
+    user.require(Capability::ManageStructure)?;
     let tree = state.db.unit_tree(user.org.id).await?;
     render(PersonFormView {
         page: page.titled("person-new-title"),
@@ -179,7 +165,7 @@ pub async fn edit_form(
     page: Page,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    require(&user, Capability::ManageStructure)?;
+    user.require(Capability::ManageStructure)?;
     let id: PersonId = parse_id(&id)?;
     let person = state.db.person(user.org.id, id).await?;
     let tree = state.db.unit_tree(user.org.id).await?;
@@ -251,7 +237,7 @@ pub async fn create(
     page: Page,
     Form(form): Form<PersonForm>,
 ) -> AppResult<Response> {
-    require(&user, Capability::ManageStructure)?;
+    user.require(Capability::ManageStructure)?;
     let tree = state.db.unit_tree(user.org.id).await?;
     let outcome = match read_form(&state, &user, &tree, &form, PersonId::new()).await? {
         Ok(person) => state.db.insert_person(&person).await.map(|_| person),
@@ -288,7 +274,7 @@ pub async fn update(
     Path(id): Path<String>,
     Form(form): Form<PersonForm>,
 ) -> AppResult<Response> {
-    require(&user, Capability::ManageStructure)?;
+    user.require(Capability::ManageStructure)?;
     let id: PersonId = parse_id(&id)?;
     let before = state.db.person(user.org.id, id).await?;
     let tree = state.db.unit_tree(user.org.id).await?;
@@ -389,7 +375,7 @@ pub async fn set_active(
     user: CurrentUser,
     Path((id, action)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    require(&user, Capability::ManageStructure)?;
+    user.require(Capability::ManageStructure)?;
     let id: PersonId = parse_id(&id)?;
     let active = match action.as_str() {
         "activate" => true,

@@ -20,14 +20,6 @@ use domain::{PersonId, UnitId};
 use serde::Deserialize;
 use storage::StorageError;
 
-fn require(user: &CurrentUser) -> AppResult<()> {
-    if user.actor.can(Capability::ManageStructure) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 #[derive(Template)]
 #[template(path = "units.html")]
 struct UnitsView {
@@ -93,7 +85,7 @@ pub async fn list(
     user: CurrentUser,
     page: Page,
 ) -> AppResult<Response> {
-    require(&user)?;
+    user.require(Capability::ManageStructure)?;
     render(units_view(&state, &user, page, NewUnitForm::default(), None).await?)
 }
 
@@ -103,7 +95,7 @@ pub async fn create(
     page: Page,
     Form(form): Form<NewUnitForm>,
 ) -> AppResult<Response> {
-    require(&user)?;
+    user.require(Capability::ManageStructure)?;
     let tree = state.db.unit_tree(user.org.id).await?;
     let checked = (|| {
         let name = unit_name(&form.name)?;
@@ -187,7 +179,7 @@ pub async fn edit_form(
     page: Page,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    require(&user)?;
+    user.require(Capability::ManageStructure)?;
     let id: UnitId = parse_id(&id)?;
     let tree = state.db.unit_tree(user.org.id).await?;
     let unit = tree.get(id).ok_or(AppError::NotFound)?;
@@ -235,7 +227,7 @@ pub async fn update(
     Path(id): Path<String>,
     Form(form): Form<UnitForm>,
 ) -> AppResult<Response> {
-    require(&user)?;
+    user.require(Capability::ManageStructure)?;
     let id: UnitId = parse_id(&id)?;
     let org = user.org.id;
     let tree = state.db.unit_tree(org).await?;

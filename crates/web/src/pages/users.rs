@@ -5,7 +5,7 @@ use crate::auth::{MIN_PASSWORD_CHARS, hash_password};
 use crate::error::{AppError, AppResult};
 use crate::forms::{Form, checked, parse_id};
 use crate::page::Page;
-use crate::pages::view::role_label;
+use crate::pages::view::{matches_search, role_label};
 use crate::pages::{render, render_status};
 use crate::session::CurrentUser;
 use crate::state::AppState;
@@ -19,14 +19,6 @@ use domain::audit::AuditKind;
 use domain::person::Person;
 use domain::role::{GrantedRoles, Role};
 use serde::Deserialize;
-
-fn require(user: &CurrentUser) -> AppResult<()> {
-    if user.actor.can(Capability::ManageUsers) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
 
 struct UserLine {
     id: String,
@@ -57,17 +49,12 @@ pub async fn list(
     page: Page,
     Query(query): Query<UsersQuery>,
 ) -> AppResult<Response> {
-    require(&user)?;
+    user.require(Capability::ManageUsers)?;
     let summaries = state.db.user_summaries(user.org.id).await?;
     let t = page.t;
-    let needle = query.q.trim().to_lowercase();
     let users = summaries
         .into_iter()
-        .filter(|s| {
-            needle.is_empty()
-                || s.person.name.to_lowercase().contains(&needle)
-                || s.person.email.as_str().contains(&needle)
-        })
+        .filter(|s| matches_search(&s.person, &query.q))
         .map(|s| UserLine {
             id: s.person.id.to_string(),
             name: s.person.name,
@@ -131,7 +118,7 @@ pub async fn edit(
     page: Page,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    require(&user)?;
+    user.require(Capability::ManageUsers)?;
     let person = state.db.person(user.org.id, parse_id(&id)?).await?;
     render(user_form(&state, page, &person, None).await?)
 }
@@ -150,7 +137,7 @@ pub async fn set_roles(
     Path(id): Path<String>,
     Form(form): Form<RolesForm>,
 ) -> AppResult<Response> {
-    require(&user)?;
+    user.require(Capability::ManageUsers)?;
     let id: PersonId = parse_id(&id)?;
     let person = state.db.person(user.org.id, id).await?;
     let granted = GrantedRoles {
@@ -204,7 +191,7 @@ pub async fn set_password(
     Path(id): Path<String>,
     Form(form): Form<PasswordForm>,
 ) -> AppResult<Response> {
-    require(&user)?;
+    user.require(Capability::ManageUsers)?;
     let id: PersonId = parse_id(&id)?;
     let person = state.db.person(user.org.id, id).await?;
     let problem = if form.password.chars().count() < MIN_PASSWORD_CHARS {

@@ -41,6 +41,14 @@ impl PersonLine {
     }
 }
 
+/// Whether a person matches a search box's text (name or e-mail, ignoring case).
+pub fn matches_search(person: &Person, query: &str) -> bool {
+    let needle = query.trim().to_lowercase();
+    needle.is_empty()
+        || person.name.to_lowercase().contains(&needle)
+        || person.email.as_str().contains(&needle)
+}
+
 /// A person's leader: the explicit one, else the nearest unit leader above them.
 pub fn leader_of(person: &Person, tree: &UnitTree) -> Option<PersonId> {
     person
