@@ -6,7 +6,8 @@ use anyhow::{Context, Result};
 use domain::org::{Unit, UnitKind};
 use domain::person::{Email, Person};
 use domain::role::GrantedRoles;
-use domain::{PersonId, UnitId};
+use domain::strategy::{GoalStatus, Period, StrategicGoal, parse_date};
+use domain::{GoalId, PersonId, UnitId};
 use storage::Db;
 
 /// Every demo login uses this password; it is printed when the demo starts.
@@ -303,6 +304,131 @@ async fn seed(db: &Db) -> Result<()> {
             db.set_unit_leader(org.id, unit_ids[unit], Some(person.id))
                 .await?;
         }
+    }
+    seed_strategy(db, org.id, &unit_ids).await
+}
+
+/// (title, description, unit index, parent index in this list, from, to, status, retired)
+type DemoGoal = (
+    &'static str,
+    &'static str,
+    usize,
+    Option<usize>,
+    &'static str,
+    &'static str,
+    GoalStatus,
+    bool,
+);
+
+const GOALS: [DemoGoal; 9] = [
+    (
+        "Styrk dialogen med forældrene",
+        "Forældrene skal opleve en åben og tillidsfuld dialog om deres barns trivsel, udvikling og læring – også når det er svært.",
+        0,
+        None,
+        "2026-01-01",
+        "2027-12-31",
+        GoalStatus::Active,
+        false,
+    ),
+    (
+        "Forældresamtaler med fælles mål for barnet",
+        "Hver forældresamtale i Børnehaven slutter med et eller to mål, som forældre og pædagoger arbejder med sammen.",
+        4,
+        Some(0),
+        "2026-01-01",
+        "2027-06-30",
+        GoalStatus::Active,
+        false,
+    ),
+    (
+        "Tid til forældrenes spørgsmål ved aflevering og hentning",
+        "En fast voksen tager imod i vuggestuen, så forældrene altid kan få et par ord om deres barns dag.",
+        1,
+        Some(0),
+        "2026-01-01",
+        "2026-12-31",
+        GoalStatus::Active,
+        false,
+    ),
+    (
+        "Forældrecafé hver måned i Grøn stue",
+        "Et uformelt møde, hvor forældre ser, hvad børnene arbejder med, og kan spørge til det.",
+        5,
+        Some(0),
+        "2026-03-01",
+        "2026-12-31",
+        GoalStatus::Active,
+        false,
+    ),
+    (
+        "Sprog og læring i hverdagen",
+        "Alle børn skal møde et rigt sprogmiljø i hverdagens rutiner, lege og aktiviteter.",
+        0,
+        None,
+        "2025-08-01",
+        "2027-07-31",
+        GoalStatus::Active,
+        false,
+    ),
+    (
+        "Dialogisk læsning i små grupper",
+        "Alle børn i Grøn stue læser dialogisk i små grupper mindst to gange om ugen.",
+        5,
+        Some(4),
+        "2025-08-01",
+        "2026-07-31",
+        GoalStatus::Active,
+        false,
+    ),
+    (
+        "Et sundt og trygt arbejdsmiljø",
+        "Lavere sygefravær og en kultur, hvor vi taler åbent om arbejdspres og trivsel.",
+        0,
+        None,
+        "2026-01-01",
+        "2026-12-31",
+        GoalStatus::Active,
+        false,
+    ),
+    (
+        "Ny legeplads taget i brug",
+        "Den nye legeplads er indviet og bruges af alle stuer hver dag.",
+        0,
+        None,
+        "2024-01-01",
+        "2025-06-30",
+        GoalStatus::Achieved,
+        true,
+    ),
+    (
+        "Fælles pædagogisk læreplan",
+        "Læreplanen er skrevet sammen og bruges i planlægningen på alle stuer.",
+        0,
+        None,
+        "2025-01-01",
+        "2025-12-31",
+        GoalStatus::Achieved,
+        false,
+    ),
+];
+
+async fn seed_strategy(db: &Db, org: domain::OrgId, unit_ids: &[UnitId]) -> Result<()> {
+    let mut ids: Vec<GoalId> = Vec::new();
+    for (title, description, unit, parent, from, to, status, retired) in GOALS {
+        let goal = StrategicGoal {
+            id: GoalId::new(),
+            org_id: org,
+            parent_id: parent.map(|p| ids[p]),
+            unit_id: unit_ids[unit],
+            title: title.to_owned(),
+            description: description.to_owned(),
+            period: Period::new(parse_date(from)?, parse_date(to)?)?,
+            status,
+            retired,
+        };
+        db.insert_goal(&goal).await?;
+        ids.push(goal.id);
     }
     Ok(())
 }

@@ -18,10 +18,13 @@ pub enum AuditKind {
     UnitCreated,
     UnitChanged,
     Import,
+    GoalCreated,
+    GoalChanged,
+    GoalDeleted,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 12] = [
+    pub const ALL: [AuditKind; 15] = [
         AuditKind::Login,
         AuditKind::LoginFailed,
         AuditKind::Logout,
@@ -34,6 +37,9 @@ impl AuditKind {
         AuditKind::UnitCreated,
         AuditKind::UnitChanged,
         AuditKind::Import,
+        AuditKind::GoalCreated,
+        AuditKind::GoalChanged,
+        AuditKind::GoalDeleted,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -50,6 +56,9 @@ impl AuditKind {
             AuditKind::UnitCreated => "unit-created",
             AuditKind::UnitChanged => "unit-changed",
             AuditKind::Import => "import",
+            AuditKind::GoalCreated => "goal-created",
+            AuditKind::GoalChanged => "goal-changed",
+            AuditKind::GoalDeleted => "goal-deleted",
         }
     }
 }

@@ -51,3 +51,11 @@ id_type!(
     /// A person in an organisation; a user is a person who can log in.
     PersonId
 );
+id_type!(
+    /// A strategic goal, at organisation level or a unit's own sub-goal.
+    GoalId
+);
+id_type!(
+    /// A yearly MUS cycle (*MUS-runde*).
+    CycleId
+);

@@ -12,5 +12,6 @@ pub mod locale;
 pub mod org;
 pub mod person;
 pub mod role;
+pub mod strategy;
 
-pub use ids::{OrgId, PersonId, UnitId};
+pub use ids::{CycleId, GoalId, OrgId, PersonId, UnitId};

@@ -3,8 +3,9 @@
 /// Why a storage call failed.
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
-    /// A uniqueness rule refused the write (an e-mail or unit name already in use). Callers turn
-    /// this into a 409 or a form message instead of a 500.
+    /// A uniqueness or reference rule refused the write (an e-mail or unit name already in use,
+    /// a row still linked from elsewhere). Callers turn this into a 409 or a form message
+    /// instead of a 500.
     #[error("conflict with existing data")]
     Conflict,
     /// The row to change does not exist in this organisation.
@@ -23,7 +24,11 @@ pub enum StorageError {
 impl From<sqlx::Error> for StorageError {
     fn from(error: sqlx::Error) -> Self {
         match &error {
-            sqlx::Error::Database(db) if db.is_unique_violation() => StorageError::Conflict,
+            sqlx::Error::Database(db)
+                if db.is_unique_violation() || db.is_foreign_key_violation() =>
+            {
+                StorageError::Conflict
+            }
             _ => StorageError::Database(error),
         }
     }

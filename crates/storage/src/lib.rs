@@ -8,6 +8,7 @@
 mod audit;
 mod db;
 mod error;
+mod goals;
 mod imports;
 mod orgs;
 mod people;

@@ -98,3 +98,20 @@ pub(crate) enum PendingImports {
     Content,
     CreatedAt,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum StrategicGoals {
+    Table,
+    Id,
+    OrgId,
+    ParentId,
+    UnitId,
+    Title,
+    Description,
+    PeriodFrom,
+    PeriodTo,
+    Status,
+    Retired,
+    CreatedAt,
+    UpdatedAt,
+}

@@ -7,7 +7,8 @@ use domain::locale::Locale;
 use domain::org::{Organisation, Unit, UnitKind};
 use domain::person::{Email, Person};
 use domain::role::GrantedRoles;
-use domain::{OrgId, PersonId, UnitId};
+use domain::strategy::{GoalStatus, Period, StrategicGoal};
+use domain::{GoalId, OrgId, PersonId, UnitId};
 use storage::{AuditEntry, Db, SessionRecord, StorageError, now};
 use testkit::{TestBackend, TestDb, both_backends};
 
@@ -219,6 +220,43 @@ both_backends! {
         assert_eq!(lane.leader_id, Some(boss.id));
     }
 
+    async fn goals_form_a_tree_and_linked_goals_are_kept(db: &TestDb) {
+        let (org, team) = org_with_team(db, "Mælkebøtten").await;
+        let (other, _) = org_with_team(db, "Andeby").await;
+        let root = db.unit_tree(org.id).await.unwrap().root().unwrap().id;
+        let period = Period::new(date(2026, 1, 1), date(2027, 12, 31)).unwrap();
+        let top = StrategicGoal {
+            id: GoalId::new(),
+            org_id: org.id,
+            parent_id: None,
+            unit_id: root,
+            title: "Styrk dialogen med forældrene".into(),
+            description: "Forældre skal opleve sig hørt.".into(),
+            period,
+            status: GoalStatus::Active,
+            retired: false,
+        };
+        let sub = StrategicGoal { id: GoalId::new(), parent_id: Some(top.id), unit_id: team, title: "Forældremøder i teamet".into(), ..top.clone() };
+        db.insert_goal(&top).await.unwrap();
+        db.insert_goal(&sub).await.unwrap();
+        let tree = db.goal_tree(org.id).await.unwrap();
+        assert_eq!(tree.get(sub.id), Some(&sub));
+        assert_eq!(tree.children(top.id), vec![&sub]);
+        assert!(db.goals(other.id).await.unwrap().is_empty());
+
+        let changed = StrategicGoal { status: GoalStatus::Achieved, retired: true, title: "Ny titel".into(), ..top.clone() };
+        db.update_goal(&changed).await.unwrap();
+        assert_eq!(db.goal_tree(org.id).await.unwrap().get(top.id), Some(&changed));
+        let foreign = StrategicGoal { org_id: other.id, ..changed.clone() };
+        assert!(matches!(db.update_goal(&foreign).await, Err(StorageError::NotFound)));
+        assert!(matches!(db.delete_goal(other.id, sub.id).await, Err(StorageError::NotFound)));
+
+        assert!(matches!(db.delete_goal(org.id, top.id).await, Err(StorageError::Conflict)), "a goal with sub-goals stays");
+        db.delete_goal(org.id, sub.id).await.unwrap();
+        db.delete_goal(org.id, top.id).await.unwrap();
+        assert!(db.goals(org.id).await.unwrap().is_empty());
+    }
+
     async fn pending_imports_belong_to_their_uploader(db: &TestDb) {
         let (org, team) = org_with_team(db, "Org").await;
         let uploader = other_boss(db, org.id, team).await;
@@ -231,6 +269,10 @@ both_backends! {
         assert_eq!(db.purge_expired(now() + Duration::seconds(1)).await.unwrap(), 1);
         assert!(matches!(db.pending_import(org.id, uploader, id).await, Err(StorageError::NotFound)));
     }
+}
+
+fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 async fn other_boss(db: &Db, org: OrgId, unit: UnitId) -> PersonId {

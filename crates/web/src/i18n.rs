@@ -73,6 +73,14 @@ impl Tr {
         self.locale.code()
     }
 
+    /// A date as people in this language write it.
+    pub fn date(&self, date: chrono::NaiveDate) -> String {
+        match self.locale {
+            Locale::Da => date.format("%d.%m.%Y").to_string(),
+            Locale::En => date.format("%-d %b %Y").to_string(),
+        }
+    }
+
     /// A date and time as people in this language write it, in Danish time.
     pub fn datetime(&self, at: &chrono::DateTime<chrono::Utc>) -> String {
         let local = at.with_timezone(&chrono_tz::Europe::Copenhagen);

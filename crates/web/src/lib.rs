@@ -39,6 +39,15 @@ pub fn router(state: AppState) -> Router {
             "/account/password",
             get(account::password_form).post(account::change_password),
         )
+        .route("/strategy", get(strategy::overview))
+        .route("/strategy/goals", post(strategy::create))
+        .route("/strategy/goals/new", get(strategy::new_form))
+        .route(
+            "/strategy/goals/{id}",
+            get(strategy::show).post(strategy::update),
+        )
+        .route("/strategy/goals/{id}/edit", get(strategy::edit_form))
+        .route("/strategy/goals/{id}/delete", post(strategy::delete))
         .route("/people", get(people::list))
         .route("/people/{id}", get(people::show))
         .route("/admin/people", post(people::create))

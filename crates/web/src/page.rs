@@ -41,6 +41,7 @@ const NOTICES: &[&str] = &[
     "done-imported",
     "done-password",
     "done-roles",
+    "done-deleted",
 ];
 
 impl Page {
@@ -77,8 +78,9 @@ impl Page {
 }
 
 fn nav_links(actor: &Actor, t: &Tr, path: &str) -> Vec<NavLink> {
-    let links: [(&'static str, &str, bool); 6] = [
+    let links: [(&'static str, &str, bool); 7] = [
         ("/", "nav-home", true),
+        ("/strategy", "nav-strategy", true),
         ("/people", "nav-people", actor.can(Capability::ListPeople)),
         (
             "/admin/units",

@@ -57,6 +57,27 @@ async fn other_org(app: &TestApp) -> (OrgId, &'static str) {
     (org.id, "anders@andeby.dk")
 }
 
+/// POSTs fields whose values were built at run time.
+async fn post_owned(
+    session: &testkit::Session,
+    path: &str,
+    fields: &[(&str, String)],
+) -> reqwest::Response {
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    session.post(path, &refs).await
+}
+
+async fn goal(app: &TestApp, title: &str) -> domain::strategy::StrategicGoal {
+    let org = person(&app.db, ADMIN).await.org_id;
+    app.db
+        .goals(org)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|g| g.title == title)
+        .unwrap()
+}
+
 both_backends! {
     async fn login_logout_and_wrong_passwords(app: &TestApp) {
         let anonymous = app.client();
@@ -120,6 +141,7 @@ both_backends! {
     async fn access_matrix(app: &TestApp) {
         let lane_id = person(&app.db, LANE).await.id;
         let emma_id = person(&app.db, "emma@maelkeboetten.dk").await.id;
+        let parents_goal = goal(app, "Styrk dialogen med forældrene").await.id;
         let pages: Vec<(String, [u16; 5])> = vec![
             //                                  admin, hr, head, leader, lane
             ("/".into(),                         [200, 200, 200, 200, 200]),
@@ -133,6 +155,11 @@ both_backends! {
             ("/admin/users".into(),              [200, 403, 403, 403, 403]),
             (format!("/admin/users/{lane_id}"),  [200, 403, 403, 403, 403]),
             ("/admin/audit".into(),              [200, 403, 403, 403, 403]),
+            ("/strategy".into(),                 [200, 200, 200, 200, 200]),
+            (format!("/strategy/goals/{parents_goal}"), [200, 200, 200, 200, 200]),
+            ("/strategy/goals/new".into(),       [403, 200, 200, 403, 403]),
+            (format!("/strategy/goals/new?parent={parents_goal}"), [403, 200, 200, 200, 403]),
+            (format!("/strategy/goals/{parents_goal}/edit"), [403, 200, 200, 403, 403]),
             ("/people/not-an-id".into(),         [404, 404, 404, 404, 404]),
             ("/no/such/page".into(),             [404, 404, 404, 404, 404]),
         ];
@@ -353,6 +380,69 @@ both_backends! {
             assert!(response.text().await.unwrap().contains(message), "{name}: {message}");
         }
         assert_eq!(app.db.people(org).await.unwrap(), before, "nothing written");
+    }
+
+    async fn strategy_is_read_by_all_and_kept_by_the_right_people(app: &TestApp) {
+        let parents = goal(app, "Styrk dialogen med forældrene").await;
+        let lane = app.login(LANE).await;
+        let (status, body) = lane.page("/strategy").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(body.contains("Styrk dialogen med forældrene") && body.contains("Dialogisk læsning i små grupper"));
+        let (_, page) = lane.page(&format!("/strategy/goals/{}", parents.id)).await;
+        assert!(page.contains("Forældrecafé hver måned i Grøn stue") && !page.contains("/edit\""), "sub-goals, no edit link");
+        let top = [("title", "Lanes mål"), ("unit", ""), ("from", "2026-01-01"), ("to", "2026-12-31"), ("status", "active"), ("description", "")];
+        assert_eq!(lane.post("/strategy/goals", &top).await.status(), StatusCode::FORBIDDEN);
+        assert_eq!(lane.post(&format!("/strategy/goals/{}", parents.id), &top).await.status(), StatusCode::FORBIDDEN);
+
+        // the leader of Børnehaven adds what the goal means for a room below her, not elsewhere
+        let org = parents.org_id;
+        let units = app.db.unit_tree(org).await.unwrap();
+        let green = units.by_name("Grøn stue").unwrap().id.to_string();
+        let nursery = units.by_name("Vuggestuen").unwrap().id.to_string();
+        let leader = app.login(LEADER).await;
+        let parent = parents.id.to_string();
+        let sub = |unit: &str| -> Vec<(&str, String)> {
+            vec![("parent", parent.clone()), ("unit", unit.to_owned()), ("title", "Forældrefrokost i Grøn stue".into()), ("description", String::new()), ("from", "2026-04-01".into()), ("to", "2026-10-31".into()), ("status", "active".into())]
+        };
+        let refused = post_owned(&leader, "/strategy/goals", &sub(&nursery)).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.text().await.unwrap().contains("kun tilføje mål for de enheder, du leder"));
+        let added = post_owned(&leader, "/strategy/goals", &sub(&green)).await;
+        assert_eq!(added.status(), StatusCode::SEE_OTHER);
+        let lunch = goal(app, "Forældrefrokost i Grøn stue").await;
+        assert_eq!(lunch.parent_id, Some(parents.id));
+        assert_eq!(leader.get(&format!("/strategy/goals/{}/edit", parents.id)).await.status(), StatusCode::FORBIDDEN);
+        assert_eq!(leader.get(&format!("/strategy/goals/{}/edit", lunch.id)).await.status(), StatusCode::OK);
+
+        // the head keeps the organisation's goals: bad dates change nothing, linked goals are retired
+        let head = app.login(HEAD).await;
+        let root = units.root().unwrap().id.to_string();
+        let before = app.db.goals(org).await.unwrap().len();
+        let backwards = head.post("/strategy/goals", &[("unit", &root), ("title", "Baglæns"), ("from", "2027-01-01"), ("to", "2026-01-01"), ("status", "active")]).await;
+        assert_eq!(backwards.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(backwards.text().await.unwrap().contains("slutter, før den begynder"));
+        let not_a_date = head.post("/strategy/goals", &[("unit", &root), ("title", "X"), ("from", "i morgen"), ("to", "2026-01-01"), ("status", "active")]).await;
+        assert_eq!(not_a_date.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let on_a_team = head.post("/strategy/goals", &[("unit", &green), ("title", "X"), ("from", "2026-01-01"), ("to", "2026-02-01"), ("status", "active")]).await;
+        assert_eq!(on_a_team.status(), StatusCode::UNPROCESSABLE_ENTITY, "top goals belong to the organisation");
+        assert_eq!(app.db.goals(org).await.unwrap().len(), before);
+        let linked = head.post(&format!("/strategy/goals/{}/delete", parents.id), &[]).await;
+        assert_eq!(linked.status(), StatusCode::CONFLICT);
+        assert!(linked.text().await.unwrap().contains("Pensionér det i stedet"));
+        let retire = head.post(&format!("/strategy/goals/{}", parents.id), &[("title", &parents.title), ("description", &parents.description), ("from", "2026-01-01"), ("to", "2027-12-31"), ("status", "achieved"), ("retired", "on")]).await;
+        assert_eq!(retire.status(), StatusCode::SEE_OTHER);
+        let retired = goal(app, "Styrk dialogen med forældrene").await;
+        assert!(retired.retired && retired.status == domain::strategy::GoalStatus::Achieved);
+        let under_retired = post_owned(&leader, "/strategy/goals", &sub(&green)).await;
+        assert_eq!(under_retired.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(head.post(&format!("/strategy/goals/{}/delete", lunch.id), &[]).await.status(), StatusCode::SEE_OTHER);
+
+        // another organisation sees none of it
+        let (_, stranger_email) = other_org(app).await;
+        let stranger = app.login_with(stranger_email, testkit::DEMO_PASSWORD).await.unwrap();
+        assert_eq!(stranger.get(&format!("/strategy/goals/{}", parents.id)).await.status(), StatusCode::NOT_FOUND);
+        assert_eq!(stranger.post(&format!("/strategy/goals/{}/delete", parents.id), &[]).await.status(), StatusCode::NOT_FOUND);
+        assert!(!stranger.page("/strategy").await.1.contains("forældrene"));
     }
 
     async fn healthz_reports_the_database(app: &TestApp) {

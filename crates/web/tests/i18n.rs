@@ -11,6 +11,8 @@ use web::i18n::Tr;
 
 const KEY_PREFIXES: &[&str] = &[
     "account-",
+    "goal-",
+    "strategy-",
     "app-",
     "audit-",
     "back-",

@@ -7,6 +7,7 @@ pub mod home;
 pub mod import;
 pub mod login;
 pub mod people;
+pub mod strategy;
 pub mod system;
 pub mod units;
 pub mod users;
