@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod cycle;
 pub mod ids;
 pub mod import;
 pub mod locale;

@@ -115,3 +115,43 @@ pub(crate) enum StrategicGoals {
     CreatedAt,
     UpdatedAt,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum Cycles {
+    Table,
+    Id,
+    OrgId,
+    Name,
+    Intention,
+    State,
+    PreparationOpens,
+    ConversationsFrom,
+    ConversationsTo,
+    Evaluation,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum CycleFollowUps {
+    Table,
+    CycleId,
+    Due,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum CycleFocusGoals {
+    Table,
+    CycleId,
+    GoalId,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum CycleFramings {
+    Table,
+    CycleId,
+    UnitId,
+    Text,
+    AuthorId,
+    UpdatedAt,
+}

@@ -2,13 +2,14 @@
 
 use chrono::Duration;
 use domain::audit::AuditKind;
+use domain::cycle::{Cycle, CycleState, Framing, Timeline};
 use domain::import::{parse_people_csv, plan_import};
 use domain::locale::Locale;
 use domain::org::{Organisation, Unit, UnitKind};
 use domain::person::{Email, Person};
 use domain::role::GrantedRoles;
 use domain::strategy::{GoalStatus, Period, StrategicGoal};
-use domain::{GoalId, OrgId, PersonId, UnitId};
+use domain::{CycleId, GoalId, OrgId, PersonId, UnitId};
 use storage::{AuditEntry, Db, SessionRecord, StorageError, now};
 use testkit::{TestBackend, TestDb, both_backends};
 
@@ -255,6 +256,60 @@ both_backends! {
         db.delete_goal(org.id, sub.id).await.unwrap();
         db.delete_goal(org.id, top.id).await.unwrap();
         assert!(db.goals(org.id).await.unwrap().is_empty());
+    }
+
+    async fn cycles_keep_their_dates_focus_and_framings(db: &TestDb) {
+        let (org, team) = org_with_team(db, "Mælkebøtten").await;
+        let (other, _) = org_with_team(db, "Andeby").await;
+        let root = db.unit_tree(org.id).await.unwrap().root().unwrap().id;
+        let goal = StrategicGoal {
+            id: GoalId::new(),
+            org_id: org.id,
+            parent_id: None,
+            unit_id: root,
+            title: "Forældredialog".into(),
+            description: String::new(),
+            period: Period::new(date(2026, 1, 1), date(2027, 12, 31)).unwrap(),
+            status: GoalStatus::Active,
+            retired: false,
+        };
+        db.insert_goal(&goal).await.unwrap();
+        let timeline = Timeline::new(date(2026, 9, 1), date(2026, 9, 15), date(2026, 11, 30), vec![date(2027, 2, 1), date(2027, 5, 1)], date(2027, 8, 31)).unwrap();
+        let cycle = Cycle {
+            id: CycleId::new(),
+            org_id: org.id,
+            name: "MUS 2026".into(),
+            intention: "Styrk dialogen med forældrene".into(),
+            state: CycleState::Draft,
+            timeline: timeline.clone(),
+            focus_goals: vec![goal.id],
+        };
+        db.insert_cycle(&cycle).await.unwrap();
+        assert_eq!(db.cycle(org.id, cycle.id).await.unwrap(), cycle);
+        assert!(matches!(db.cycle(other.id, cycle.id).await, Err(StorageError::NotFound)));
+        assert!(matches!(db.delete_goal(org.id, goal.id).await, Err(StorageError::Conflict)), "a goal in focus is linked");
+        assert_eq!(db.cycles_with_goal(org.id, goal.id).await.unwrap().len(), 1);
+
+        let shorter = Timeline::new(date(2026, 9, 1), date(2026, 9, 15), date(2026, 11, 30), vec![date(2027, 3, 1)], date(2027, 8, 31)).unwrap();
+        let open = Cycle { state: CycleState::Open, timeline: shorter, ..cycle.clone() };
+        db.update_cycle(&open).await.unwrap();
+        assert_eq!(db.open_cycle(org.id).await.unwrap(), Some(open.clone()));
+        let foreign = Cycle { org_id: other.id, ..open.clone() };
+        assert!(matches!(db.update_cycle(&foreign).await, Err(StorageError::NotFound)));
+
+        let second = Cycle { id: CycleId::new(), name: "MUS 2027".into(), ..open.clone() };
+        assert!(matches!(db.insert_cycle(&second).await, Err(StorageError::Conflict)), "one open cycle per organisation");
+        let second = Cycle { state: CycleState::Draft, ..second };
+        db.insert_cycle(&second).await.unwrap();
+        assert_eq!(db.cycles(org.id).await.unwrap().len(), 2);
+
+        let leader = person(org.id, team, "leder@m.dk");
+        db.insert_person(&leader).await.unwrap();
+        let framing = Framing { cycle_id: cycle.id, unit_id: team, text: "Hos os betyder det …".into() };
+        db.set_framing(&framing, leader.id).await.unwrap();
+        let rewritten = Framing { text: "Ny tekst".into(), ..framing };
+        db.set_framing(&rewritten, leader.id).await.unwrap();
+        assert_eq!(db.framings(cycle.id).await.unwrap(), vec![rewritten]);
     }
 
     async fn pending_imports_belong_to_their_uploader(db: &TestDb) {
