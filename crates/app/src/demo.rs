@@ -3,11 +3,12 @@
 //! show the first time someone starts MOUSE.
 
 use anyhow::{Context, Result};
+use domain::cycle::{Cycle, CycleState, Framing, Timeline};
 use domain::org::{Unit, UnitKind};
 use domain::person::{Email, Person};
 use domain::role::GrantedRoles;
 use domain::strategy::{GoalStatus, Period, StrategicGoal, parse_date};
-use domain::{GoalId, PersonId, UnitId};
+use domain::{CycleId, GoalId, PersonId, UnitId};
 use storage::Db;
 
 /// Every demo login uses this password; it is printed when the demo starts.
@@ -284,6 +285,7 @@ async fn seed(db: &Db) -> Result<()> {
     let hash = web::auth::hash_password(DEMO_PASSWORD.to_owned())
         .await
         .map_err(anyhow::Error::msg)?;
+    let mut people: Vec<PersonId> = Vec::new();
     for (name, email, title, unit, leads, granted) in PEOPLE {
         let person = Person {
             id: PersonId::new(),
@@ -296,6 +298,7 @@ async fn seed(db: &Db) -> Result<()> {
             active: true,
         };
         db.insert_person(&person).await?;
+        people.push(person.id);
         db.set_password_hash(person.id, &hash).await?;
         if granted != NONE {
             db.set_granted_roles(person.id, granted).await?;
@@ -305,7 +308,8 @@ async fn seed(db: &Db) -> Result<()> {
                 .await?;
         }
     }
-    seed_strategy(db, org.id, &unit_ids).await
+    let goals = seed_strategy(db, org.id, &unit_ids).await?;
+    seed_cycles(db, org.id, &goals, &unit_ids, &people).await
 }
 
 /// (title, description, unit index, parent index in this list, from, to, status, retired)
@@ -413,7 +417,8 @@ const GOALS: [DemoGoal; 9] = [
     ),
 ];
 
-async fn seed_strategy(db: &Db, org: domain::OrgId, unit_ids: &[UnitId]) -> Result<()> {
+/// Creates the strategy; returns the goals' ids in the order of [`GOALS`].
+async fn seed_strategy(db: &Db, org: domain::OrgId, unit_ids: &[UnitId]) -> Result<Vec<GoalId>> {
     let mut ids: Vec<GoalId> = Vec::new();
     for (title, description, unit, parent, from, to, status, retired) in GOALS {
         let goal = StrategicGoal {
@@ -429,6 +434,117 @@ async fn seed_strategy(db: &Db, org: domain::OrgId, unit_ids: &[UnitId]) -> Resu
         };
         db.insert_goal(&goal).await?;
         ids.push(goal.id);
+    }
+    Ok(ids)
+}
+
+/// (name, intention, state, preparation, from, to, follow-ups, evaluation, focus goal indexes)
+type DemoCycle = (
+    &'static str,
+    &'static str,
+    CycleState,
+    &'static str,
+    &'static str,
+    &'static str,
+    [&'static str; 2],
+    &'static str,
+    &'static [usize],
+);
+
+const CYCLES: [DemoCycle; 2] = [
+    (
+        "MUS 2025",
+        "Sidste år skulle MUS gøre sprog og læring til en del af hverdagen: hver medarbejder skulle finde sin rolle i den fælles læreplan og aftale ét konkret skridt i arbejdet med børnenes sprog.",
+        CycleState::Closed,
+        "2025-09-01",
+        "2025-09-15",
+        "2025-11-28",
+        ["2026-02-16", "2026-05-18"],
+        "2026-08-31",
+        &[4, 8],
+    ),
+    (
+        "MUS 2026",
+        "I år skal MUS styrke dialogen med forældrene. Hver medarbejder går fra samtalen med et konkret skridt, der gør dem tryggere i de svære forældresamtaler – og vi vil høre, hvornår det er svært at handle efter strategien i hverdagen, og hvad der står i vejen. Samtidig tager vi temperaturen på arbejdsmiljøet.",
+        CycleState::Open,
+        "2026-10-19",
+        "2026-11-02",
+        "2026-12-18",
+        ["2027-03-01", "2027-06-01"],
+        "2027-09-30",
+        &[0, 6],
+    ),
+];
+
+/// (cycle index, unit index, author index in PEOPLE, text)
+const FRAMINGS: [(usize, usize, usize, &str); 4] = [
+    (
+        0,
+        0,
+        0,
+        "Læreplanen skal leve på alle stuer. Tal om, hvor du selv bidrager, og hvad du har brug for at lære.",
+    ),
+    (
+        0,
+        4,
+        2,
+        "I Børnehaven fokuserer vi på dialogisk læsning og sprog i garderoben og ved måltiderne.",
+    ),
+    (
+        1,
+        0,
+        0,
+        "Forældresamarbejdet er det, forældrene oftest nævner i vores tilfredshedsmåling. Brug samtalen til at finde den situation, hvor du selv står mindst sikkert – og aftal, hvad der kan hjælpe.",
+    ),
+    (
+        1,
+        1,
+        1,
+        "I Vuggestuen handler det mest om den daglige overlevering: hvordan giver vi hver familie et par gode minutter, også på travle morgener?",
+    ),
+];
+
+async fn seed_cycles(
+    db: &Db,
+    org: domain::OrgId,
+    goals: &[GoalId],
+    units: &[UnitId],
+    people: &[PersonId],
+) -> Result<()> {
+    let mut ids = Vec::new();
+    for (name, intention, state, prep, from, to, follow_ups, evaluation, focus) in CYCLES {
+        let follow_ups = follow_ups
+            .iter()
+            .map(|d| parse_date(d))
+            .collect::<Result<Vec<_>, _>>()?;
+        let timeline = Timeline::new(
+            parse_date(prep)?,
+            parse_date(from)?,
+            parse_date(to)?,
+            follow_ups,
+            parse_date(evaluation)?,
+        )?;
+        let mut focus_goals: Vec<GoalId> = focus.iter().map(|i| goals[*i]).collect();
+        focus_goals.sort();
+        let cycle = Cycle {
+            id: CycleId::new(),
+            org_id: org,
+            name: name.to_owned(),
+            intention: intention.to_owned(),
+            state,
+            timeline,
+            focus_goals,
+        };
+        db.insert_cycle(&cycle).await?;
+        ids.push(cycle.id);
+    }
+    for (cycle, unit, author, text) in FRAMINGS {
+        let framing = Framing {
+            cycle_id: ids[cycle],
+            unit_id: units[unit],
+            text: text.to_owned(),
+        };
+        db.set_framing(&framing, people[author]).await?;
     }
     Ok(())
 }

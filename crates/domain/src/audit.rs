@@ -21,10 +21,13 @@ pub enum AuditKind {
     GoalCreated,
     GoalChanged,
     GoalDeleted,
+    CycleCreated,
+    CycleChanged,
+    CycleStateChanged,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 15] = [
+    pub const ALL: [AuditKind; 18] = [
         AuditKind::Login,
         AuditKind::LoginFailed,
         AuditKind::Logout,
@@ -40,6 +43,9 @@ impl AuditKind {
         AuditKind::GoalCreated,
         AuditKind::GoalChanged,
         AuditKind::GoalDeleted,
+        AuditKind::CycleCreated,
+        AuditKind::CycleChanged,
+        AuditKind::CycleStateChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -59,6 +65,9 @@ impl AuditKind {
             AuditKind::GoalCreated => "goal-created",
             AuditKind::GoalChanged => "goal-changed",
             AuditKind::GoalDeleted => "goal-deleted",
+            AuditKind::CycleCreated => "cycle-created",
+            AuditKind::CycleChanged => "cycle-changed",
+            AuditKind::CycleStateChanged => "cycle-state-changed",
         }
     }
 }

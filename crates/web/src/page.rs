@@ -78,9 +78,10 @@ impl Page {
 }
 
 fn nav_links(actor: &Actor, t: &Tr, path: &str) -> Vec<NavLink> {
-    let links: [(&'static str, &str, bool); 7] = [
+    let links: [(&'static str, &str, bool); 8] = [
         ("/", "nav-home", true),
         ("/strategy", "nav-strategy", true),
+        ("/cycles", "nav-cycles", true),
         ("/people", "nav-people", actor.can(Capability::ListPeople)),
         (
             "/admin/units",

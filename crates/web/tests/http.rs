@@ -67,6 +67,10 @@ async fn post_owned(
     session.post(path, &refs).await
 }
 
+fn chrono_date(raw: &str) -> chrono::NaiveDate {
+    domain::strategy::parse_date(raw).unwrap()
+}
+
 async fn goal(app: &TestApp, title: &str) -> domain::strategy::StrategicGoal {
     let org = person(&app.db, ADMIN).await.org_id;
     app.db
@@ -75,6 +79,17 @@ async fn goal(app: &TestApp, title: &str) -> domain::strategy::StrategicGoal {
         .unwrap()
         .into_iter()
         .find(|g| g.title == title)
+        .unwrap()
+}
+
+async fn cycle(app: &TestApp, name: &str) -> domain::cycle::Cycle {
+    let org = person(&app.db, ADMIN).await.org_id;
+    app.db
+        .cycles(org)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.name == name)
         .unwrap()
 }
 
@@ -142,6 +157,7 @@ both_backends! {
         let lane_id = person(&app.db, LANE).await.id;
         let emma_id = person(&app.db, "emma@maelkeboetten.dk").await.id;
         let parents_goal = goal(app, "Styrk dialogen med forældrene").await.id;
+        let open_cycle = cycle(app, "MUS 2026").await.id;
         let pages: Vec<(String, [u16; 5])> = vec![
             //                                  admin, hr, head, leader, lane
             ("/".into(),                         [200, 200, 200, 200, 200]),
@@ -156,6 +172,10 @@ both_backends! {
             (format!("/admin/users/{lane_id}"),  [200, 403, 403, 403, 403]),
             ("/admin/audit".into(),              [200, 403, 403, 403, 403]),
             ("/strategy".into(),                 [200, 200, 200, 200, 200]),
+            ("/cycles".into(),                   [200, 200, 200, 200, 200]),
+            (format!("/cycles/{open_cycle}"),    [200, 200, 200, 200, 200]),
+            ("/cycles/new".into(),               [403, 200, 200, 403, 403]),
+            (format!("/cycles/{open_cycle}/edit"), [403, 200, 200, 403, 403]),
             (format!("/strategy/goals/{parents_goal}"), [200, 200, 200, 200, 200]),
             ("/strategy/goals/new".into(),       [403, 200, 200, 403, 403]),
             (format!("/strategy/goals/new?parent={parents_goal}"), [403, 200, 200, 200, 403]),
@@ -443,6 +463,106 @@ both_backends! {
         assert_eq!(stranger.get(&format!("/strategy/goals/{}", parents.id)).await.status(), StatusCode::NOT_FOUND);
         assert_eq!(stranger.post(&format!("/strategy/goals/{}/delete", parents.id), &[]).await.status(), StatusCode::NOT_FOUND);
         assert!(!stranger.page("/strategy").await.1.contains("forældrene"));
+    }
+
+    async fn the_cycle_from_intention_to_framing(app: &TestApp) {
+        let open = cycle(app, "MUS 2026").await;
+        let lane = app.login(LANE).await;
+        let (_, home) = lane.page("/").await;
+        assert!(home.contains("Årets MUS-runde") && home.contains("styrke dialogen med forældrene"), "the intention is on Lane's home page");
+        let (_, page) = lane.page(&format!("/cycles/{}", open.id)).await;
+        assert!(page.contains("Forældresamarbejdet er det, forældrene oftest nævner"), "the organisation's framing");
+        assert!(!page.contains("I Vuggestuen handler det"), "not another department's framing");
+        let unit_of_lane = person(&app.db, LANE).await.unit_id.to_string();
+        let refused = lane.post(&format!("/cycles/{}/framing", open.id), &[("unit", &unit_of_lane), ("text", "Lane frames")]).await;
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+        assert_eq!(lane.post(&format!("/cycles/{}/state", open.id), &[("to", "closed")]).await.status(), StatusCode::FORBIDDEN);
+
+        // the leader of Børnehaven frames her unit, and only hers
+        let org = open.org_id;
+        let units = app.db.unit_tree(org).await.unwrap();
+        let kindergarten = units.by_name("Børnehaven").unwrap().id.to_string();
+        let nursery = units.by_name("Vuggestuen").unwrap().id.to_string();
+        let leader = app.login(LEADER).await;
+        let framed = leader.post(&format!("/cycles/{}/framing", open.id), &[("unit", &kindergarten), ("text", "Hos os: forældresamtaler med fælles mål.")]).await;
+        assert_eq!(framed.status(), StatusCode::SEE_OTHER);
+        let not_hers = leader.post(&format!("/cycles/{}/framing", open.id), &[("unit", &nursery), ("text", "Overtaget")]).await;
+        assert_eq!(not_hers.status(), StatusCode::FORBIDDEN);
+        assert!(not_hers.text().await.unwrap().contains("kun indramme runden for de enheder, du selv leder"));
+        let framings = app.db.framings(open.id).await.unwrap();
+        assert!(framings.iter().any(|f| f.text == "Hos os: forældresamtaler med fælles mål."));
+        assert!(!framings.iter().any(|f| f.text == "Overtaget"));
+        assert!(lane.page(&format!("/cycles/{}", open.id)).await.1.contains("Hos os: forældresamtaler med fælles mål."), "Lane sees her department's framing");
+
+        // HR prepares next year's cycle: bad input changes nothing, drafts stay hidden
+        let hr = app.login(HR).await;
+        let parents_goal = goal(app, "Styrk dialogen med forældrene").await.id.to_string();
+        let dates = |prep: &'static str| vec![("name", "MUS 2027".to_owned()), ("intention", "Trivsel og forældredialog".to_owned()), ("preparation_opens", prep.to_owned()), ("conversations_from", "2027-10-01".to_owned()), ("conversations_to", "2027-11-30".to_owned()), ("follow_up", "2028-03-01".to_owned()), ("follow_up", String::new()), ("evaluation", "2028-08-31".to_owned())];
+        let before = app.db.cycles(org).await.unwrap().len();
+        let backwards = post_owned(&hr, "/cycles", &dates("2027-12-01")).await;
+        assert_eq!(backwards.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(backwards.text().await.unwrap().contains("Datoerne skal komme i rækkefølge"));
+        let (foreign_org, _) = other_org(app).await;
+        let root = app.db.unit_tree(foreign_org).await.unwrap().root().unwrap().id;
+        let foreign_goal = domain::strategy::StrategicGoal {
+            id: domain::GoalId::new(),
+            org_id: foreign_org,
+            parent_id: None,
+            unit_id: root,
+            title: "Andebys mål".into(),
+            description: String::new(),
+            period: domain::strategy::Period::new(chrono_date("2026-01-01"), chrono_date("2027-12-31")).unwrap(),
+            status: domain::strategy::GoalStatus::Active,
+            retired: false,
+        };
+        app.db.insert_goal(&foreign_goal).await.unwrap();
+        let mut with_foreign = dates("2027-09-01");
+        with_foreign.push(("goal", foreign_goal.id.to_string()));
+        let foreign = post_owned(&hr, "/cycles", &with_foreign).await;
+        assert_eq!(foreign.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(foreign.text().await.unwrap().contains("ikke et aktuelt mål i organisationen"));
+        assert_eq!(app.db.cycles(org).await.unwrap().len(), before, "nothing created");
+
+        let created = post_owned(&hr, "/cycles", &dates("2027-09-01")).await;
+        assert_eq!(created.status(), StatusCode::SEE_OTHER);
+        let draft = cycle(app, "MUS 2027").await;
+        assert_eq!(lane.get(&format!("/cycles/{}", draft.id)).await.status(), StatusCode::NOT_FOUND, "drafts are hidden");
+        assert!(!lane.page("/cycles").await.1.contains("MUS 2027"));
+        let no_focus = hr.post(&format!("/cycles/{}/state", draft.id), &[("to", "open")]).await;
+        assert_eq!(no_focus.status(), StatusCode::CONFLICT);
+        assert!(no_focus.text().await.unwrap().contains("mindst ét strategisk mål i fokus"));
+        let mut with_goal = dates("2027-09-01");
+        with_goal.push(("goal", parents_goal.clone()));
+        assert_eq!(post_owned(&hr, &format!("/cycles/{}", draft.id), &with_goal).await.status(), StatusCode::SEE_OTHER);
+        let second_open = hr.post(&format!("/cycles/{}/state", draft.id), &[("to", "open")]).await;
+        assert_eq!(second_open.status(), StatusCode::CONFLICT);
+        assert!(second_open.text().await.unwrap().contains("allerede en åben MUS-runde"));
+
+        // once open, the intention is fixed but the dates may move
+        let mut moved = dates("2026-10-20");
+        moved[0] = ("name", "MUS 2026".to_owned());
+        moved[1] = ("intention", "Et helt andet formål".to_owned());
+        moved[3] = ("conversations_from", "2026-11-03".to_owned());
+        moved[4] = ("conversations_to", "2026-12-18".to_owned());
+        moved[5] = ("follow_up", "2027-03-01".to_owned());
+        moved[7] = ("evaluation", "2027-09-30".to_owned());
+        assert_eq!(post_owned(&hr, &format!("/cycles/{}", open.id), &moved).await.status(), StatusCode::SEE_OTHER);
+        let after = cycle(app, "MUS 2026").await;
+        assert_eq!(after.intention, open.intention);
+        assert_eq!(after.timeline.conversations_from(), chrono_date("2026-11-03"));
+
+        assert_eq!(hr.post(&format!("/cycles/{}/state", open.id), &[("to", "closed")]).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(hr.post(&format!("/cycles/{}/state", draft.id), &[("to", "open")]).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(hr.get(&format!("/cycles/{}/edit", open.id)).await.status(), StatusCode::BAD_REQUEST, "a closed cycle cannot be edited");
+        assert_eq!(post_owned(&hr, &format!("/cycles/{}", open.id), &moved).await.status(), StatusCode::CONFLICT);
+        assert_eq!(hr.post(&format!("/cycles/{}/state", open.id), &[("to", "open")]).await.status(), StatusCode::CONFLICT);
+
+        // the goal page shows its links, and nobody outside sees the cycle
+        let (_, goal_page) = lane.page(&format!("/strategy/goals/{parents_goal}")).await;
+        assert!(goal_page.contains("MUS 2026") && goal_page.contains("MUS 2027"));
+        let stranger = app.login_with("anders@andeby.dk", testkit::DEMO_PASSWORD).await.unwrap();
+        assert_eq!(stranger.get(&format!("/cycles/{}", draft.id)).await.status(), StatusCode::NOT_FOUND);
+        assert!(!stranger.page("/cycles").await.1.contains("MUS 2027"));
     }
 
     async fn healthz_reports_the_database(app: &TestApp) {

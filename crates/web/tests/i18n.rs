@@ -12,6 +12,8 @@ use web::i18n::Tr;
 const KEY_PREFIXES: &[&str] = &[
     "account-",
     "goal-",
+    "cycle-",
+    "cycles-",
     "strategy-",
     "app-",
     "audit-",

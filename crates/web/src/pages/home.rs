@@ -28,6 +28,15 @@ struct HomeView {
     /// For administrators: recent security events.
     recent_audit: Vec<AuditLine>,
     can_manage: bool,
+    /// The open cycle, with the framing of the user's own units.
+    cycle: Option<HomeCycle>,
+}
+
+struct HomeCycle {
+    id: String,
+    name: String,
+    intention: String,
+    framings: Vec<(String, String)>,
 }
 
 struct Overview {
@@ -89,7 +98,30 @@ pub async fn home(
     } else {
         Vec::new()
     };
+    let cycle = match state.db.open_cycle(org).await? {
+        Some(open) => {
+            let written = db.framings(open.id).await?;
+            let framings = tree
+                .path(user.person.unit_id)
+                .iter()
+                .filter_map(|u| {
+                    written
+                        .iter()
+                        .find(|f| f.unit_id == u.id)
+                        .map(|f| (u.name.clone(), f.text.clone()))
+                })
+                .collect();
+            Some(HomeCycle {
+                id: open.id.to_string(),
+                name: open.name,
+                intention: open.intention,
+                framings,
+            })
+        }
+        None => None,
+    };
     let view = HomeView {
+        cycle,
         first_name: user
             .person
             .name

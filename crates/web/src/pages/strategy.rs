@@ -90,6 +90,8 @@ struct GoalView {
     description: String,
     path: Vec<(String, String)>,
     children: Vec<GoalLine>,
+    /// Cycles that have the goal in focus (those the user may see).
+    cycles: Vec<(String, String)>,
     can_edit: bool,
     can_add_sub: bool,
 }
@@ -120,6 +122,23 @@ pub async fn show(
             .children(id)
             .into_iter()
             .map(|g| goal_line(&page, &units, 1, g))
+            .collect(),
+        cycles: state
+            .db
+            .cycles_with_goal(org, id)
+            .await?
+            .into_iter()
+            .filter(|c| c.visible_to(&user.actor))
+            .map(|c| {
+                (
+                    c.id.to_string(),
+                    format!(
+                        "{} ({})",
+                        c.name,
+                        super::cycles::state_label(&page.t, c.state)
+                    ),
+                )
+            })
             .collect(),
         can_edit: user.actor.may_edit_goals_of(goal.unit_id, &units),
         can_add_sub,
