@@ -268,4 +268,35 @@ describe('MOUSE in the browser', () => {
     await page.goto(`${server.baseUrl}/`);
     await screenshot(page, 'admin-home-phone.png');
   });
+
+  browserTest('the red thread from strategy to the cycle: head, unit leader and Lane', async (newPage) => {
+    const head = await newPage();
+    await login(head, 'birgitte@maelkeboetten.dk');
+    await head.goto(`${server.baseUrl}/strategy`);
+    assert.equal(await h1(head), 'Strategi');
+    await head.getByRole('link', { name: 'Styrk dialogen med forældrene' }).click();
+    assert.equal(await h1(head), 'Styrk dialogen med forældrene');
+    assert.ok(await head.getByRole('link', { name: 'Forældrecafé hver måned i Grøn stue' }).isVisible(), 'sub-goals are listed');
+    await screenshot(head, 'head-goal.png');
+    await head.goto(`${server.baseUrl}/cycles`);
+    await head.getByRole('link', { name: 'MUS 2026' }).click();
+    assert.ok((await head.locator('blockquote').textContent()).includes('styrke dialogen med forældrene'));
+    await screenshot(head, 'head-cycle.png');
+
+    const leader = await newPage();
+    await login(leader, 'mette@maelkeboetten.dk');
+    await leader.goto(`${server.baseUrl}/cycles`);
+    await leader.getByRole('link', { name: 'MUS 2026' }).click();
+    const framing = 'I Børnehaven øver vi de svære forældresamtaler sammen i teamet.';
+    await leader.getByLabel('Hvad betyder årets intention for Børnehaven?').fill(framing);
+    await leader.getByRole('button', { name: 'Gem' }).click();
+    await leader.locator('[role=status]').waitFor();
+    await screenshot(leader, 'leader-framing.png');
+
+    const lane = await newPage();
+    await login(lane, LANE);
+    assert.ok((await lane.locator('main').textContent()).includes('styrke dialogen med forældrene'), 'the intention is on her home page');
+    assert.ok((await lane.locator('main').textContent()).includes(framing), 'and her department\'s framing');
+    await screenshot(lane, 'lane-home-cycle.png');
+  });
 });

@@ -89,7 +89,7 @@ unit-kind-team = Team
 # Forside
 home-title = Forside
 home-welcome = Velkommen, { $name }
-home-intro = Her er dit overblik. MUS-runder, forberedelse og udviklingsaftaler kommer til her, når jeres første runde er sat i gang.
+home-intro = Her er dit overblik over årets MUS og din plads i organisationen.
 home-about-you = Om dig
 home-your-profile = Se din profil
 home-your-people = Dine medarbejdere

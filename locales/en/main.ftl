@@ -89,7 +89,7 @@ unit-kind-team = Team
 # Home
 home-title = Home
 home-welcome = Welcome, { $name }
-home-intro = This is your overview. Conversation cycles, preparation and development agreements appear here once your first cycle has started.
+home-intro = Your overview of this year's conversations and your place in the organisation.
 home-about-you = About you
 home-your-profile = See your profile
 home-your-people = Your people
