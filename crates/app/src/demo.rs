@@ -6,6 +6,7 @@ use anyhow::{Context, Result};
 use domain::cycle::{Cycle, CycleState, Framing, Timeline};
 use domain::org::{Unit, UnitKind};
 use domain::person::{Email, Person};
+use domain::questions::default_questions;
 use domain::role::GrantedRoles;
 use domain::strategy::{GoalStatus, Period, StrategicGoal, parse_date};
 use domain::{CycleId, GoalId, PersonId, UnitId};
@@ -511,6 +512,9 @@ async fn seed_cycles(
     units: &[UnitId],
     people: &[PersonId],
 ) -> Result<()> {
+    let set = db
+        .create_question_set(org, "MOUSE – standard", &default_questions())
+        .await?;
     let mut ids = Vec::new();
     for (name, intention, state, prep, from, to, follow_ups, evaluation, focus) in CYCLES {
         let follow_ups = follow_ups
@@ -534,6 +538,7 @@ async fn seed_cycles(
             state,
             timeline,
             focus_goals,
+            question_set: Some(set.id),
         };
         db.insert_cycle(&cycle).await?;
         ids.push(cycle.id);

@@ -32,6 +32,8 @@ pub enum Capability {
     ManageUsers,
     /// Read the audit trail.
     ReadAudit,
+    /// Create and edit question sets (the MUS coordinator's tool).
+    ManageQuestionSets,
 }
 
 impl Actor {
@@ -58,6 +60,7 @@ impl Actor {
             Capability::ListPeople => self.is_leader() || self.sees_whole_org(),
             Capability::ManageStructure => self.granted.hr || self.granted.admin,
             Capability::ManageUsers | Capability::ReadAudit => self.granted.admin,
+            Capability::ManageQuestionSets => self.granted.hr,
         }
     }
 

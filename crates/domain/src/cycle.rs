@@ -3,7 +3,7 @@
 //! intention for their own unit.
 
 use crate::access::Actor;
-use crate::ids::{CycleId, GoalId, OrgId, UnitId};
+use crate::ids::{CycleId, GoalId, OrgId, QuestionSetId, UnitId};
 use crate::strategy::GoalTree;
 use chrono::NaiveDate;
 use std::fmt;
@@ -113,6 +113,34 @@ pub struct Cycle {
     pub state: CycleState,
     pub timeline: Timeline,
     pub focus_goals: Vec<GoalId>,
+    /// The question set people prepare with; its newest version when preparation starts.
+    pub question_set: Option<QuestionSetId>,
+}
+
+/// What the leadership decides for a cycle: everything but its identity and state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CyclePlan {
+    pub name: String,
+    pub intention: String,
+    pub timeline: Timeline,
+    pub focus_goals: Vec<GoalId>,
+    pub question_set: Option<QuestionSetId>,
+}
+
+impl CyclePlan {
+    /// A new draft cycle with this plan.
+    pub fn into_draft(self, org_id: OrgId) -> Cycle {
+        Cycle {
+            id: CycleId::new(),
+            org_id,
+            name: self.name,
+            intention: self.intention,
+            state: CycleState::Draft,
+            timeline: self.timeline,
+            focus_goals: self.focus_goals,
+            question_set: self.question_set,
+        }
+    }
 }
 
 /// A leader's framing of the cycle for one unit: how the intention and the focus goals apply
@@ -155,6 +183,8 @@ pub enum CycleError {
     NotYourUnit,
     #[error("framing is written while the cycle is open")]
     NotOpen,
+    #[error("the question set is not one of this organisation's")]
+    UnknownQuestionSet,
 }
 
 impl CycleError {
@@ -174,6 +204,7 @@ impl CycleError {
             CycleError::Transition => "error-cycle-transition",
             CycleError::NotYourUnit => "error-framing-not-your-unit",
             CycleError::NotOpen => "error-framing-not-open",
+            CycleError::UnknownQuestionSet => "error-cycle-question-set",
         }
     }
 }
@@ -210,23 +241,20 @@ pub fn check_focus(goals: &GoalTree, focus: &[GoalId]) -> Result<Vec<GoalId>, Cy
 impl Cycle {
     /// Applies an edit. A draft may change everything; an open cycle its name and dates (the
     /// intention and focus stay as the leaders framed them); a closed cycle nothing.
-    pub fn edit(
-        &self,
-        name: String,
-        intention: String,
-        timeline: Timeline,
-        focus: Vec<GoalId>,
-    ) -> Result<Cycle, CycleError> {
+    pub fn edit(&self, plan: CyclePlan) -> Result<Cycle, CycleError> {
         match self.state {
             CycleState::Closed => Err(CycleError::Closed),
-            CycleState::Open if intention != self.intention || focus != self.focus_goals => {
+            CycleState::Open
+                if plan.intention != self.intention || plan.focus_goals != self.focus_goals =>
+            {
                 Err(CycleError::NotDraft)
             }
             CycleState::Draft | CycleState::Open => Ok(Cycle {
-                name,
-                intention,
-                timeline,
-                focus_goals: focus,
+                name: plan.name,
+                intention: plan.intention,
+                timeline: plan.timeline,
+                focus_goals: plan.focus_goals,
+                question_set: plan.question_set,
                 ..self.clone()
             }),
         }
@@ -301,6 +329,17 @@ mod tests {
             state,
             timeline: timeline(),
             focus_goals: focus,
+            question_set: None,
+        }
+    }
+
+    fn plan(name: String, intention: String, focus: Vec<GoalId>) -> CyclePlan {
+        CyclePlan {
+            name,
+            intention,
+            timeline: timeline(),
+            focus_goals: focus,
+            question_set: None,
         }
     }
 
@@ -358,42 +397,30 @@ mod tests {
         );
         let open = draft.transition(CycleState::Open, false).unwrap();
         assert_eq!(
-            open.edit(
+            open.edit(plan(
                 "MUS 2026/27".into(),
                 open.intention.clone(),
-                timeline(),
                 vec![goal]
-            )
+            ))
             .unwrap()
             .name,
             "MUS 2026/27"
         );
         assert_eq!(
-            open.edit(
-                open.name.clone(),
-                "Noget andet".into(),
-                timeline(),
-                vec![goal]
-            ),
+            open.edit(plan(open.name.clone(), "Noget andet".into(), vec![goal])),
             Err(CycleError::NotDraft)
         );
         assert_eq!(
-            open.edit(
-                open.name.clone(),
-                open.intention.clone(),
-                timeline(),
-                vec![]
-            ),
+            open.edit(plan(open.name.clone(), open.intention.clone(), vec![])),
             Err(CycleError::NotDraft)
         );
         let closed = open.transition(CycleState::Closed, false).unwrap();
         assert_eq!(
-            closed.edit(
+            closed.edit(plan(
                 closed.name.clone(),
                 closed.intention.clone(),
-                timeline(),
                 vec![goal]
-            ),
+            )),
             Err(CycleError::Closed)
         );
         assert_eq!(

@@ -59,3 +59,11 @@ id_type!(
     /// A yearly MUS cycle (*MUS-runde*).
     CycleId
 );
+id_type!(
+    /// A question set, which lives on through its versions.
+    QuestionSetId
+);
+id_type!(
+    /// One immutable version of a question set: what a conversation was prepared with.
+    VersionId
+);

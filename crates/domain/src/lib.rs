@@ -12,7 +12,8 @@ pub mod import;
 pub mod locale;
 pub mod org;
 pub mod person;
+pub mod questions;
 pub mod role;
 pub mod strategy;
 
-pub use ids::{CycleId, GoalId, OrgId, PersonId, UnitId};
+pub use ids::{CycleId, GoalId, OrgId, PersonId, QuestionSetId, UnitId, VersionId};

@@ -5,7 +5,7 @@ use crate::schema::{CycleFocusGoals, CycleFollowUps, CycleFramings, Cycles};
 use crate::{Result, StorageError};
 use chrono::NaiveDate;
 use domain::cycle::{Cycle, CycleState, Framing, Timeline};
-use domain::{CycleId, GoalId, OrgId, PersonId, UnitId};
+use domain::{CycleId, GoalId, OrgId, PersonId, QuestionSetId, UnitId};
 use sea_query::{Expr, OnConflict, Order, Query, SelectStatement};
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -21,6 +21,7 @@ struct CycleRow {
     conversations_from: NaiveDate,
     conversations_to: NaiveDate,
     evaluation: NaiveDate,
+    question_set_id: Option<Uuid>,
 }
 
 fn select() -> SelectStatement {
@@ -35,6 +36,7 @@ fn select() -> SelectStatement {
             Cycles::ConversationsFrom,
             Cycles::ConversationsTo,
             Cycles::Evaluation,
+            Cycles::QuestionSetId,
         ])
         .from(Cycles::Table)
         .to_owned()
@@ -96,6 +98,7 @@ impl Db {
                     name: row.name,
                     intention: row.intention,
                     focus_goals,
+                    question_set: row.question_set_id.map(QuestionSetId),
                 })
             })
             .collect()
@@ -127,6 +130,7 @@ impl Db {
                         Cycles::ConversationsFrom,
                         Cycles::ConversationsTo,
                         Cycles::Evaluation,
+                        Cycles::QuestionSetId,
                         Cycles::CreatedAt,
                         Cycles::UpdatedAt,
                     ])
@@ -140,6 +144,7 @@ impl Db {
                         cycle.timeline.conversations_from().into(),
                         cycle.timeline.conversations_to().into(),
                         cycle.timeline.evaluation().into(),
+                        cycle.question_set.map(|q| q.0).into(),
                         at.into(),
                         at.into(),
                     ]),
@@ -175,6 +180,10 @@ impl Db {
                             cycle.timeline.conversations_to().into(),
                         ),
                         (Cycles::Evaluation, cycle.timeline.evaluation().into()),
+                        (
+                            Cycles::QuestionSetId,
+                            cycle.question_set.map(|q| q.0).into(),
+                        ),
                         (Cycles::UpdatedAt, now().into()),
                     ])
                     .and_where(Expr::col(Cycles::OrgId).eq(cycle.org_id.0))

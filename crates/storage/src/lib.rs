@@ -13,6 +13,7 @@ mod goals;
 mod imports;
 mod orgs;
 mod people;
+mod questions;
 mod schema;
 mod sessions;
 mod units;
@@ -21,6 +22,7 @@ mod users;
 pub use audit::{AuditEntry, AuditRecord};
 pub use db::{Backend, Db, now};
 pub use error::StorageError;
+pub use questions::VersionInfo;
 pub use sessions::SessionRecord;
 pub use users::{LoginRecord, UserContext, UserSummary};
 

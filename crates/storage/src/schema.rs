@@ -128,6 +128,7 @@ pub(crate) enum Cycles {
     ConversationsFrom,
     ConversationsTo,
     Evaluation,
+    QuestionSetId,
     CreatedAt,
     UpdatedAt,
 }
@@ -154,4 +155,37 @@ pub(crate) enum CycleFramings {
     Text,
     AuthorId,
     UpdatedAt,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum QuestionSets {
+    Table,
+    Id,
+    OrgId,
+    Name,
+    CreatedAt,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum QuestionSetVersions {
+    Table,
+    Id,
+    SetId,
+    Number,
+    CreatedAt,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum Questions {
+    Table,
+    VersionId,
+    Position,
+    Section,
+    Kind,
+    TextDa,
+    TextEn,
+    LowDa,
+    LowEn,
+    HighDa,
+    HighEn,
 }

@@ -7,6 +7,7 @@ use domain::import::{parse_people_csv, plan_import};
 use domain::locale::Locale;
 use domain::org::{Organisation, Unit, UnitKind};
 use domain::person::{Email, Person};
+use domain::questions::{Edit, default_questions};
 use domain::role::GrantedRoles;
 use domain::strategy::{GoalStatus, Period, StrategicGoal};
 use domain::{CycleId, GoalId, OrgId, PersonId, UnitId};
@@ -283,6 +284,7 @@ both_backends! {
             state: CycleState::Draft,
             timeline: timeline.clone(),
             focus_goals: vec![goal.id],
+            question_set: Some(db.create_question_set(org.id, "MOUSE", &default_questions()).await.unwrap().id),
         };
         db.insert_cycle(&cycle).await.unwrap();
         assert_eq!(db.cycle(org.id, cycle.id).await.unwrap(), cycle);
@@ -310,6 +312,26 @@ both_backends! {
         let rewritten = Framing { text: "Ny tekst".into(), ..framing };
         db.set_framing(&rewritten, leader.id).await.unwrap();
         assert_eq!(db.framings(cycle.id).await.unwrap(), vec![rewritten]);
+    }
+
+    async fn question_sets_grow_by_immutable_versions(db: &TestDb) {
+        let (org, _) = org_with_team(db, "Mælkebøtten").await;
+        let (other, _) = org_with_team(db, "Andeby").await;
+        let set = db.create_question_set(org.id, "MOUSE 2026", &default_questions()).await.unwrap();
+        assert_eq!(db.question_set(org.id, set.id).await.unwrap(), set);
+        assert!(matches!(db.question_set(other.id, set.id).await, Err(StorageError::NotFound)));
+        let first = set.current.clone();
+        let fewer = first.apply(Edit::Remove(0)).unwrap();
+        let second = db.add_version(&set, &fewer).await.unwrap();
+        assert_eq!(second.number, 2);
+        assert!(matches!(db.add_version(&set, &fewer).await, Err(StorageError::Conflict)), "a stale editor cannot overwrite");
+        let now_current = db.question_set(org.id, set.id).await.unwrap().current;
+        assert_eq!(now_current, second);
+        assert_eq!(db.version(org.id, first.id).await.unwrap(), first, "old versions stay as they were");
+        assert!(matches!(db.version(other.id, first.id).await, Err(StorageError::NotFound)));
+        let history: Vec<u32> = db.versions(org.id, set.id).await.unwrap().iter().map(|v| v.number).collect();
+        assert_eq!(history, vec![2, 1]);
+        assert!(db.question_sets(other.id).await.unwrap().is_empty());
     }
 
     async fn pending_imports_belong_to_their_uploader(db: &TestDb) {

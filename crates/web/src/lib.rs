@@ -54,6 +54,24 @@ pub fn router(state: AppState) -> Router {
         .route("/cycles/{id}/edit", get(cycles::edit_form))
         .route("/cycles/{id}/state", post(cycles::change_state))
         .route("/cycles/{id}/framing", post(cycles::frame))
+        .route(
+            "/question-sets",
+            get(question_sets::list).post(question_sets::create),
+        )
+        .route("/question-sets/{id}", get(question_sets::show))
+        .route("/question-sets/{id}/questions", post(question_sets::add))
+        .route(
+            "/question-sets/{id}/questions/{index}",
+            post(question_sets::replace),
+        )
+        .route(
+            "/question-sets/{id}/questions/{index}/remove",
+            post(question_sets::remove),
+        )
+        .route(
+            "/question-sets/{id}/questions/{index}/up",
+            post(question_sets::move_up),
+        )
         .route("/people", get(people::list))
         .route("/people/{id}", get(people::show))
         .route("/admin/people", post(people::create))

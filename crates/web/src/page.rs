@@ -78,10 +78,15 @@ impl Page {
 }
 
 fn nav_links(actor: &Actor, t: &Tr, path: &str) -> Vec<NavLink> {
-    let links: [(&'static str, &str, bool); 8] = [
+    let links: [(&'static str, &str, bool); 9] = [
         ("/", "nav-home", true),
         ("/strategy", "nav-strategy", true),
         ("/cycles", "nav-cycles", true),
+        (
+            "/question-sets",
+            "nav-question-sets",
+            actor.can(Capability::ManageQuestionSets),
+        ),
         ("/people", "nav-people", actor.can(Capability::ListPeople)),
         (
             "/admin/units",

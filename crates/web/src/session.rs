@@ -154,9 +154,7 @@ async fn check_csrf(visitor: &Visitor, request: Request) -> Result<Request, AppE
         return Ok(request);
     }
     let (parts, body) = request.into_parts();
-    let bytes = axum::body::to_bytes(body, MAX_BODY_BYTES)
-        .await
-        .map_err(|_| AppError::TooLarge)?;
+    let bytes = read_body(body).await?;
     let sent = match parts
         .headers
         .get("x-csrf-token")
@@ -171,6 +169,31 @@ async fn check_csrf(visitor: &Visitor, request: Request) -> Result<Request, AppE
         }
         _ => Err(AppError::Csrf),
     }
+}
+
+/// Reads a request body up to [`MAX_BODY_BYTES`]. A larger one is still read (and dropped) up to
+/// a bound, so that the client finishes sending and sees our 413 page instead of a reset
+/// connection.
+async fn read_body(body: Body) -> Result<Bytes, AppError> {
+    use futures_util::StreamExt;
+    const DRAIN_LIMIT: usize = 4 * MAX_BODY_BYTES;
+    let mut stream = body.into_data_stream();
+    let mut kept = Vec::new();
+    let mut seen = 0usize;
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|_| AppError::BadRequest("error-bad-form"))?;
+        seen += chunk.len();
+        if seen > DRAIN_LIMIT {
+            break;
+        }
+        if seen <= MAX_BODY_BYTES {
+            kept.extend_from_slice(&chunk);
+        }
+    }
+    if seen > MAX_BODY_BYTES {
+        return Err(AppError::TooLarge);
+    }
+    Ok(Bytes::from(kept))
 }
 
 async fn form_token(headers: &HeaderMap, body: &Bytes) -> Option<String> {

@@ -158,6 +158,7 @@ both_backends! {
         let emma_id = person(&app.db, "emma@maelkeboetten.dk").await.id;
         let parents_goal = goal(app, "Styrk dialogen med forældrene").await.id;
         let open_cycle = cycle(app, "MUS 2026").await.id;
+        let demo_set = cycle(app, "MUS 2026").await.question_set.unwrap();
         let pages: Vec<(String, [u16; 5])> = vec![
             //                                  admin, hr, head, leader, lane
             ("/".into(),                         [200, 200, 200, 200, 200]),
@@ -173,6 +174,8 @@ both_backends! {
             ("/admin/audit".into(),              [200, 403, 403, 403, 403]),
             ("/strategy".into(),                 [200, 200, 200, 200, 200]),
             ("/cycles".into(),                   [200, 200, 200, 200, 200]),
+            ("/question-sets".into(),            [200, 200, 200, 200, 200]),
+            (format!("/question-sets/{demo_set}"), [200, 200, 200, 200, 200]),
             (format!("/cycles/{open_cycle}"),    [200, 200, 200, 200, 200]),
             ("/cycles/new".into(),               [403, 200, 200, 403, 403]),
             (format!("/cycles/{open_cycle}/edit"), [403, 200, 200, 403, 403]),
@@ -563,6 +566,59 @@ both_backends! {
         let stranger = app.login_with("anders@andeby.dk", testkit::DEMO_PASSWORD).await.unwrap();
         assert_eq!(stranger.get(&format!("/cycles/{}", draft.id)).await.status(), StatusCode::NOT_FOUND);
         assert!(!stranger.page("/cycles").await.1.contains("MUS 2027"));
+    }
+
+    async fn question_sets_are_versioned_and_edited_by_hr(app: &TestApp) {
+        let org = person(&app.db, HR).await.org_id;
+        let demo_set = cycle(app, "MUS 2026").await.question_set.unwrap();
+        let lane = app.login(LANE).await;
+        let (status, page) = lane.page(&format!("/question-sets/{demo_set}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("M – Medarbejder") && page.contains("E – Effekt") && page.contains("Hvad kan du regne med som medarbejder her"));
+        assert!(!page.contains("/questions\""), "no edit forms for an employee");
+        assert_eq!(lane.post(&format!("/question-sets/{demo_set}/questions"), &[("version", "1"), ("section", "m"), ("kind", "text"), ("text_da", "x"), ("text_en", "x")]).await.status(), StatusCode::FORBIDDEN);
+        assert_eq!(lane.post("/question-sets", &[("name", "Lanes"), ("source", "default")]).await.status(), StatusCode::FORBIDDEN);
+
+        let hr = app.login(HR).await;
+        assert_eq!(hr.post("/question-sets", &[("name", "Vores guide"), ("source", "default")]).await.status(), StatusCode::SEE_OTHER);
+        let set = app.db.question_sets(org).await.unwrap().into_iter().find(|s| s.name == "Vores guide").unwrap();
+        let path = format!("/question-sets/{}/questions", set.id);
+        let english_missing = hr.post(&path, &[("version", "1"), ("section", "u"), ("kind", "text"), ("text_da", "Hvad vil du lære?"), ("text_en", "")]).await;
+        assert_eq!(english_missing.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(english_missing.text().await.unwrap().contains("både på dansk og på engelsk"));
+        let scale_without_words = hr.post(&path, &[("version", "1"), ("section", "u"), ("kind", "scale"), ("text_da", "Hvor?"), ("text_en", "How?")]).await;
+        assert_eq!(scale_without_words.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let added = hr.post(&path, &[("version", "1"), ("section", "u"), ("kind", "scale"), ("text_da", "Hvor motiveret er du?"), ("text_en", "How motivated are you?"), ("low_da", "Lidt"), ("low_en", "A little"), ("high_da", "Meget"), ("high_en", "Very")]).await;
+        assert_eq!(added.status(), StatusCode::SEE_OTHER);
+        let stale = hr.post(&path, &[("version", "1"), ("section", "u"), ("kind", "text"), ("text_da", "Gammel"), ("text_en", "Stale")]).await;
+        assert_eq!(stale.status(), StatusCode::CONFLICT, "an editor with an old page cannot overwrite");
+        assert_eq!(hr.post(&format!("{path}/999/remove"), &[("version", "2")]).await.status(), StatusCode::NOT_FOUND);
+        assert_eq!(hr.post(&format!("{path}/x/remove"), &[("version", "2")]).await.status(), StatusCode::NOT_FOUND);
+        assert_eq!(hr.post(&format!("{path}/1/up"), &[("version", "2")]).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(hr.post(&format!("{path}/0/remove"), &[("version", "3")]).await.status(), StatusCode::SEE_OTHER);
+        let now = app.db.question_set(org, set.id).await.unwrap();
+        assert_eq!(now.current.number, 4);
+        assert_eq!(now.current.questions.len(), set.current.questions.len());
+        assert!(now.current.questions.iter().any(|q| q.text.en == "How motivated are you?"));
+        assert_eq!(app.db.version(org, set.current.id).await.unwrap(), set.current, "version 1 is untouched");
+        let (_, history) = hr.page(&format!("/question-sets/{}", set.id)).await;
+        assert!(history.contains("version 4") && history.contains("version 1"));
+
+        // a cycle may only use the organisation's own sets
+        let (foreign_org, stranger_email) = other_org(app).await;
+        let foreign = app.db.create_question_set(foreign_org, "Andebys", &domain::questions::default_questions()).await.unwrap();
+        let open = cycle(app, "MUS 2026").await;
+        let edit = |set: String| vec![("name", "MUS 2026".to_owned()), ("preparation_opens", "2026-10-19".to_owned()), ("conversations_from", "2026-11-02".to_owned()), ("conversations_to", "2026-12-18".to_owned()), ("follow_up", "2027-03-01".to_owned()), ("follow_up", "2027-06-01".to_owned()), ("evaluation", "2027-09-30".to_owned()), ("question_set", set)];
+        let refused = post_owned(&hr, &format!("/cycles/{}", open.id), &edit(foreign.id.to_string())).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.text().await.unwrap().contains("Spørgeguiden findes ikke i organisationen"));
+        assert_eq!(post_owned(&hr, &format!("/cycles/{}", open.id), &edit(set.id.to_string())).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(cycle(app, "MUS 2026").await.question_set, Some(set.id));
+        assert!(lane.page(&format!("/cycles/{}", open.id)).await.1.contains("Vores guide (version 4)"));
+
+        let stranger = app.login_with(stranger_email, testkit::DEMO_PASSWORD).await.unwrap();
+        assert_eq!(stranger.get(&format!("/question-sets/{}", set.id)).await.status(), StatusCode::NOT_FOUND);
+        assert_eq!(stranger.post(&format!("/question-sets/{}/questions/0/remove", set.id), &[("version", "4")]).await.status(), StatusCode::NOT_FOUND);
     }
 
     async fn healthz_reports_the_database(app: &TestApp) {

@@ -13,6 +13,8 @@ const KEY_PREFIXES: &[&str] = &[
     "account-",
     "goal-",
     "cycle-",
+    "question-",
+    "section-",
     "cycles-",
     "strategy-",
     "app-",

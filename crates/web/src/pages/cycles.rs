@@ -15,9 +15,12 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::audit::AuditKind;
-use domain::cycle::{Cycle, CycleError, CycleState, Framing, Timeline, check_focus, cycle_text};
+use domain::cycle::{
+    Cycle, CycleError, CyclePlan, CycleState, Framing, Timeline, check_focus, cycle_text,
+};
+use domain::questions::QuestionSet;
 use domain::strategy::{GoalTree, parse_date};
-use domain::{CycleId, GoalId, UnitId};
+use domain::{CycleId, GoalId, QuestionSetId, UnitId};
 use storage::StorageError;
 
 fn require_keeper(user: &CurrentUser) -> AppResult<()> {
@@ -114,6 +117,8 @@ struct CycleView {
     focus: Vec<(String, String)>,
     timeline: Vec<(String, String)>,
     framings: Vec<FramingLine>,
+    /// The question set people prepare with: (id, name with version).
+    question_set: Option<(String, String)>,
     keeper: bool,
     error: Option<String>,
 }
@@ -185,7 +190,24 @@ async fn cycle_view(
         timeline.push((t.get("cycle-follow-up"), t.date(*due)));
     }
     timeline.push((t.get("cycle-evaluation"), t.date(tl.evaluation())));
+    let question_set = match cycle.question_set {
+        Some(id) => {
+            let set = state.db.question_set(org, id).await?;
+            Some((
+                set.id.to_string(),
+                t.with(
+                    "question-set-with-version",
+                    &[
+                        ("name", set.name),
+                        ("version", set.current.number.to_string()),
+                    ],
+                ),
+            ))
+        }
+        None => None,
+    };
     Ok(CycleView {
+        question_set,
         id: cycle.id.to_string(),
         name: cycle.name.clone(),
         state: state_label(&t, cycle.state),
@@ -231,6 +253,7 @@ pub struct CycleForm {
     follow_ups: Vec<String>,
     evaluation: String,
     goals: Vec<String>,
+    question_set: String,
 }
 
 impl CycleForm {
@@ -246,6 +269,7 @@ impl CycleForm {
                 "evaluation" => form.evaluation = value,
                 "follow_up" => form.follow_ups.push(value),
                 "goal" => form.goals.push(value),
+                "question_set" => form.question_set = value,
                 _ => {}
             }
         }
@@ -263,14 +287,15 @@ impl CycleForm {
             follow_ups: tl.follow_ups().iter().map(|d| d.to_string()).collect(),
             evaluation: tl.evaluation().to_string(),
             goals: cycle.focus_goals.iter().map(|g| g.to_string()).collect(),
+            question_set: cycle
+                .question_set
+                .map(|q| q.to_string())
+                .unwrap_or_default(),
         }
     }
 
     /// Name, intention, timeline and focus goals, or what is wrong with them.
-    fn read(
-        &self,
-        goals: &GoalTree,
-    ) -> Result<(String, String, Timeline, Vec<GoalId>), CycleError> {
+    fn read(&self, goals: &GoalTree, sets: &[QuestionSet]) -> Result<CyclePlan, CycleError> {
         let (name, intention) = cycle_text(&self.name, &self.intention)?;
         let date = |raw: &str| parse_date(raw).map_err(|_| CycleError::BadDate);
         let follow_ups = self
@@ -291,7 +316,25 @@ impl CycleForm {
             .iter()
             .map(|g| g.parse::<GoalId>().map_err(|_| CycleError::UnusableGoal))
             .collect::<Result<Vec<_>, _>>()?;
-        Ok((name, intention, timeline, check_focus(goals, &ids)?))
+        let question_set = if self.question_set.is_empty() {
+            None
+        } else {
+            let id: QuestionSetId = self
+                .question_set
+                .parse()
+                .map_err(|_| CycleError::UnknownQuestionSet)?;
+            if !sets.iter().any(|s| s.id == id) {
+                return Err(CycleError::UnknownQuestionSet);
+            }
+            Some(id)
+        };
+        Ok(CyclePlan {
+            name,
+            intention,
+            timeline,
+            focus_goals: check_focus(goals, &ids)?,
+            question_set,
+        })
     }
 
     /// Three follow-up fields, filled in as far as there are dates.
@@ -312,18 +355,33 @@ struct CycleFormView {
     form: CycleForm,
     follow_ups: Vec<String>,
     goals: Vec<(String, String, bool)>,
+    sets: Vec<(String, String)>,
     error: Option<String>,
+}
+
+/// What the cycle form offers to choose from: the organisation's goals and question sets.
+struct Choices {
+    goals: GoalTree,
+    sets: Vec<QuestionSet>,
+}
+
+async fn choices(state: &AppState, user: &CurrentUser) -> AppResult<Choices> {
+    Ok(Choices {
+        goals: state.db.goal_tree(user.org.id).await?,
+        sets: state.db.question_sets(user.org.id).await?,
+    })
 }
 
 fn form_view(
     page: Page,
-    goals: &GoalTree,
+    choices: &Choices,
     id: Option<CycleId>,
     locked: bool,
     form: CycleForm,
     error: Option<String>,
 ) -> CycleFormView {
-    let options = goals
+    let goals = choices
+        .goals
         .walk()
         .into_iter()
         .filter(|(_, g)| !g.retired || form.goals.contains(&g.id.to_string()))
@@ -337,13 +395,30 @@ fn form_view(
             )
         })
         .collect();
+    let sets = choices
+        .sets
+        .iter()
+        .map(|s| {
+            (
+                s.id.to_string(),
+                page.t.with(
+                    "question-set-with-version",
+                    &[
+                        ("name", s.name.clone()),
+                        ("version", s.current.number.to_string()),
+                    ],
+                ),
+            )
+        })
+        .collect();
     CycleFormView {
         page,
         id: id.map(|i| i.to_string()),
         locked,
         follow_ups: form.follow_up_fields(),
         form,
-        goals: options,
+        goals,
+        sets,
         error,
     }
 }
@@ -354,13 +429,22 @@ pub async fn new_form(
     page: Page,
 ) -> AppResult<Response> {
     require_keeper(&user)?;
-    let goals = state.db.goal_tree(user.org.id).await?;
+    let choices = choices(&state, &user).await?;
+    // Most cycles use the organisation's one question set; offer it from the start.
+    let form = CycleForm {
+        question_set: choices
+            .sets
+            .first()
+            .map(|s| s.id.to_string())
+            .unwrap_or_default(),
+        ..CycleForm::default()
+    };
     render(form_view(
         page.titled("cycle-new-title"),
-        &goals,
+        &choices,
         None,
         false,
-        CycleForm::default(),
+        form,
         None,
     ))
 }
@@ -373,18 +457,10 @@ pub async fn create(
 ) -> AppResult<Response> {
     require_keeper(&user)?;
     let form = CycleForm::from_pairs(pairs);
-    let goals = state.db.goal_tree(user.org.id).await?;
-    match form.read(&goals) {
-        Ok((name, intention, timeline, focus_goals)) => {
-            let cycle = Cycle {
-                id: CycleId::new(),
-                org_id: user.org.id,
-                name,
-                intention,
-                state: CycleState::Draft,
-                timeline,
-                focus_goals,
-            };
+    let choices = choices(&state, &user).await?;
+    match form.read(&choices.goals, &choices.sets) {
+        Ok(plan) => {
+            let cycle = plan.into_draft(user.org.id);
             state.db.insert_cycle(&cycle).await?;
             audit_by(&state.db, &user, AuditKind::CycleCreated, &cycle.name, "").await?;
             Ok(Redirect::to(&format!("/cycles/{}?done=done-created", cycle.id)).into_response())
@@ -395,7 +471,7 @@ pub async fn create(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 form_view(
                     page.titled("cycle-new-title"),
-                    &goals,
+                    &choices,
                     None,
                     false,
                     form,
@@ -417,11 +493,11 @@ pub async fn edit_form(
     if cycle.state == CycleState::Closed {
         return Err(AppError::BadRequest(CycleError::Closed.message_key()));
     }
-    let goals = state.db.goal_tree(user.org.id).await?;
+    let choices = choices(&state, &user).await?;
     let locked = cycle.state != CycleState::Draft;
     render(form_view(
         page.named(&cycle.name),
-        &goals,
+        &choices,
         Some(cycle.id),
         locked,
         CycleForm::of(&cycle),
@@ -438,7 +514,7 @@ pub async fn update(
 ) -> AppResult<Response> {
     require_keeper(&user)?;
     let cycle = visible_cycle(&state, &user, &id).await?;
-    let goals = state.db.goal_tree(user.org.id).await?;
+    let choices = choices(&state, &user).await?;
     let mut form = CycleForm::from_pairs(pairs);
     let locked = cycle.state != CycleState::Draft;
     if locked {
@@ -446,12 +522,10 @@ pub async fn update(
         form.intention = cycle.intention.clone();
         form.goals = cycle.focus_goals.iter().map(|g| g.to_string()).collect();
     }
-    let edited = form
-        .read(&goals)
-        .and_then(|(name, intention, timeline, focus)| {
-            cycle.edit(name, intention, timeline, focus)
-        });
-    match edited {
+    match form
+        .read(&choices.goals, &choices.sets)
+        .and_then(|plan| cycle.edit(plan))
+    {
         Ok(edited) => {
             state.db.update_cycle(&edited).await?;
             audit_by(&state.db, &user, AuditKind::CycleChanged, &edited.name, "").await?;
@@ -468,7 +542,7 @@ pub async fn update(
                 status,
                 form_view(
                     page.named(&cycle.name),
-                    &goals,
+                    &choices,
                     Some(cycle.id),
                     locked,
                     form,

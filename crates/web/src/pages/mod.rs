@@ -8,6 +8,7 @@ pub mod home;
 pub mod import;
 pub mod login;
 pub mod people;
+pub mod question_sets;
 pub mod strategy;
 pub mod system;
 pub mod units;
