@@ -77,6 +77,19 @@ impl Actor {
         )
     }
 
+    /// Does this user lead this person: as their explicit leader, or as the leader of their
+    /// unit or a unit above it? (Roles that see the whole organisation do not count.)
+    pub fn leads_person(&self, person: &Person, tree: &UnitTree) -> bool {
+        if person.org_id != self.org_id || person.id == self.person_id {
+            return false;
+        }
+        person.leader_id == Some(self.person_id)
+            || self
+                .led_units
+                .iter()
+                .any(|u| tree.subtree(*u).contains(&person.unit_id))
+    }
+
     /// May this user see this person's profile?
     pub fn can_view_person(&self, person: &Person, tree: &UnitTree) -> bool {
         if person.org_id != self.org_id {

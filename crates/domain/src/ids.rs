@@ -67,3 +67,7 @@ id_type!(
     /// One immutable version of a question set: what a conversation was prepared with.
     VersionId
 );
+id_type!(
+    /// One employee's conversation in one cycle.
+    ConversationId
+);

@@ -6,6 +6,8 @@
 
 pub mod access;
 pub mod audit;
+pub mod calendar;
+pub mod conversation;
 pub mod cycle;
 pub mod ids;
 pub mod import;
@@ -16,4 +18,4 @@ pub mod questions;
 pub mod role;
 pub mod strategy;
 
-pub use ids::{CycleId, GoalId, OrgId, PersonId, QuestionSetId, UnitId, VersionId};
+pub use ids::{ConversationId, CycleId, GoalId, OrgId, PersonId, QuestionSetId, UnitId, VersionId};

@@ -1,0 +1,286 @@
+//! Calendar invitations (iCalendar, RFC 5545) for conversations.
+//!
+//! Times carry the Europe/Copenhagen time zone with its definition, so that every calendar
+//! program shows the Danish time; the UID is the conversation's id, and the sequence number
+//! rises with every change, so a rescheduled conversation updates the event already in the
+//! calendar and a cancelled one removes it.
+
+use crate::conversation::{Conversation, TIME_ZONE};
+use chrono::{DateTime, Utc};
+use icalendar::{
+    Calendar, CalendarComponent, CalendarDateTime, Component, Event, EventLike, EventStatus,
+    Property,
+};
+
+/// Europe/Copenhagen's rules since 1996: CEST from the last Sunday of March, CET from the last
+/// Sunday of October.
+const COPENHAGEN: &str = "BEGIN:VTIMEZONE\r
+TZID:Europe/Copenhagen\r
+BEGIN:DAYLIGHT\r
+TZOFFSETFROM:+0100\r
+TZOFFSETTO:+0200\r
+TZNAME:CEST\r
+DTSTART:19700329T020000\r
+RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r
+END:DAYLIGHT\r
+BEGIN:STANDARD\r
+TZOFFSETFROM:+0200\r
+TZOFFSETTO:+0100\r
+TZNAME:CET\r
+DTSTART:19701025T030000\r
+RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r
+END:STANDARD\r
+END:VTIMEZONE\r
+";
+
+/// A person on an invitation.
+#[derive(Clone, Debug)]
+pub struct Party {
+    pub name: String,
+    pub email: String,
+}
+
+/// What the invitation says, in the recipient's language.
+#[derive(Clone, Debug)]
+pub struct InvitationText {
+    pub summary: String,
+    pub description: String,
+}
+
+/// The invitation (or cancellation) for a scheduled conversation; `None` if it has no time yet.
+pub fn invitation(
+    conversation: &Conversation,
+    text: &InvitationText,
+    leader: &Party,
+    employee: &Party,
+    stamp: DateTime<Utc>,
+) -> Option<String> {
+    let schedule = conversation.schedule.as_ref()?;
+    let local = |at: &DateTime<Utc>| CalendarDateTime::WithTimezone {
+        date_time: at.with_timezone(&TIME_ZONE).naive_local(),
+        tzid: TIME_ZONE.name().to_owned(),
+    };
+    let mut event = Event::new();
+    event
+        .uid(&format!("{}@mouse", conversation.id))
+        .timestamp(stamp)
+        .sequence(conversation.sequence)
+        .summary(&text.summary)
+        .description(&text.description)
+        .starts(local(&schedule.starts_at))
+        .ends(local(&schedule.ends_at()))
+        .status(if conversation.cancelled {
+            EventStatus::Cancelled
+        } else {
+            EventStatus::Confirmed
+        });
+    if !schedule.place.is_empty() {
+        event.location(&schedule.place);
+    }
+    if let Some(link) = &schedule.video_link {
+        event.url(link);
+    }
+    event.append_property(party("ORGANIZER", leader));
+    for person in [employee, leader] {
+        event.append_multi_property(
+            party("ATTENDEE", person)
+                .add_parameter("ROLE", "REQ-PARTICIPANT")
+                .done(),
+        );
+    }
+    let mut calendar = Calendar::new();
+    calendar.append_property(Property::new(
+        "METHOD",
+        if conversation.cancelled {
+            "CANCEL"
+        } else {
+            "REQUEST"
+        },
+    ));
+    if let Ok(zone) = COPENHAGEN.parse::<CalendarComponent>() {
+        calendar.push(zone);
+    }
+    calendar.push(event.done());
+    Some(calendar.done().to_string())
+}
+
+fn party(key: &str, person: &Party) -> Property {
+    Property::new(key, format!("mailto:{}", person.email))
+        .add_parameter("CN", &person.name)
+        .done()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::conversation::Schedule;
+    use crate::cycle::{Cycle, CycleState, Timeline};
+    use crate::ids::{CycleId, OrgId, PersonId};
+    use crate::strategy::parse_date;
+
+    /// Parses with an independent iCalendar parser (the `ical` crate) and returns the calendar.
+    fn parse(ics: &str) -> ical::parser::ical::component::IcalCalendar {
+        let mut parser = ical::IcalParser::new(ics.as_bytes());
+        let calendar = parser
+            .next()
+            .expect("one calendar")
+            .expect("valid iCalendar");
+        assert!(parser.next().is_none());
+        calendar
+    }
+
+    fn prop<'a>(props: &'a [ical::property::Property], name: &str) -> &'a ical::property::Property {
+        props
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{name} missing"))
+    }
+
+    #[test]
+    fn invitations_carry_danish_time_a_stable_uid_and_a_sequence() {
+        let d = |s| parse_date(s).unwrap();
+        let cycle = Cycle {
+            id: CycleId::new(),
+            org_id: OrgId::new(),
+            name: "MUS 2026".into(),
+            intention: String::new(),
+            state: CycleState::Open,
+            timeline: Timeline::new(
+                d("2026-10-19"),
+                d("2026-11-02"),
+                d("2026-12-18"),
+                vec![],
+                d("2027-09-30"),
+            )
+            .unwrap(),
+            focus_goals: vec![],
+            question_set: None,
+        };
+        let schedule = Schedule::parse(
+            &cycle,
+            "2026-11-10T09:00",
+            "60",
+            "Personalestuen, 1. sal",
+            "https://meet.example/mus",
+            "Sidste års aftale; forældredialog",
+            "2026-11-06",
+        )
+        .unwrap();
+        let leader = PersonId::new();
+        let booked = Conversation::new(&cycle, PersonId::new(), leader)
+            .schedule(&cycle, leader, schedule)
+            .unwrap();
+        let text = InvitationText { summary: "MUS-samtale: Lane Andersen og Peter Lund".into(), description: "Forberedelsen skal være delt senest 6. november; husk komma, semikolon; og\nny linje.".into() };
+        let (peter, lane) = (
+            Party {
+                name: "Peter Lund".into(),
+                email: "peter@m.dk".into(),
+            },
+            Party {
+                name: "Lane Andersen".into(),
+                email: "lane@m.dk".into(),
+            },
+        );
+        let ics = invitation(&booked, &text, &peter, &lane, Utc::now()).unwrap();
+        let calendar = parse(&ics);
+        assert_eq!(
+            prop(&calendar.properties, "METHOD").value.as_deref(),
+            Some("REQUEST")
+        );
+        assert_eq!(calendar.timezones.len(), 1);
+        assert_eq!(
+            prop(&calendar.timezones[0].properties, "TZID")
+                .value
+                .as_deref(),
+            Some("Europe/Copenhagen")
+        );
+        let event = &calendar.events[0];
+        assert_eq!(
+            prop(&event.properties, "UID").value,
+            Some(format!("{}@mouse", booked.id))
+        );
+        let start = prop(&event.properties, "DTSTART");
+        assert_eq!(start.value.as_deref(), Some("20261110T090000"));
+        assert_eq!(
+            start.params.as_ref().unwrap()[0],
+            ("TZID".to_owned(), vec!["Europe/Copenhagen".to_owned()])
+        );
+        assert_eq!(
+            prop(&event.properties, "DTEND").value.as_deref(),
+            Some("20261110T100000")
+        );
+        assert_eq!(
+            prop(&event.properties, "SEQUENCE").value.as_deref(),
+            Some("0")
+        );
+        assert_eq!(
+            prop(&event.properties, "STATUS").value.as_deref(),
+            Some("CONFIRMED")
+        );
+        assert_eq!(
+            event
+                .properties
+                .iter()
+                .filter(|p| p.name == "ATTENDEE")
+                .count(),
+            2
+        );
+        assert!(
+            prop(&event.properties, "DESCRIPTION")
+                .value
+                .as_deref()
+                .unwrap()
+                .contains("semikolon")
+        );
+
+        let moved = booked
+            .propose(&cycle, "2026-11-12T13:30", "")
+            .unwrap()
+            .accept_proposal(&cycle)
+            .unwrap();
+        let event =
+            &parse(&invitation(&moved, &text, &peter, &lane, Utc::now()).unwrap()).events[0];
+        assert_eq!(
+            prop(&event.properties, "UID").value,
+            Some(format!("{}@mouse", booked.id)),
+            "the same event"
+        );
+        assert_eq!(
+            prop(&event.properties, "SEQUENCE").value.as_deref(),
+            Some("1")
+        );
+        assert_eq!(
+            prop(&event.properties, "DTSTART").value.as_deref(),
+            Some("20261112T133000")
+        );
+
+        let cancelled = moved.cancel(&cycle).unwrap();
+        let calendar = parse(&invitation(&cancelled, &text, &peter, &lane, Utc::now()).unwrap());
+        assert_eq!(
+            prop(&calendar.properties, "METHOD").value.as_deref(),
+            Some("CANCEL")
+        );
+        assert_eq!(
+            prop(&calendar.events[0].properties, "STATUS")
+                .value
+                .as_deref(),
+            Some("CANCELLED")
+        );
+        assert_eq!(
+            prop(&calendar.events[0].properties, "SEQUENCE")
+                .value
+                .as_deref(),
+            Some("2")
+        );
+        assert!(
+            invitation(
+                &Conversation::new(&cycle, PersonId::new(), leader),
+                &text,
+                &peter,
+                &lane,
+                Utc::now()
+            )
+            .is_none()
+        );
+    }
+}
