@@ -6,6 +6,7 @@
 //! organisations is a property of the queries, not of the callers.
 
 mod audit;
+mod conversations;
 mod cycles;
 mod db;
 mod error;

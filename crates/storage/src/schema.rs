@@ -189,3 +189,25 @@ pub(crate) enum Questions {
     HighDa,
     HighEn,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum Conversations {
+    Table,
+    Id,
+    OrgId,
+    CycleId,
+    EmployeeId,
+    LeaderId,
+    StartsAt,
+    DurationMinutes,
+    Place,
+    VideoLink,
+    AgendaNote,
+    PreparationDeadline,
+    ProposedStart,
+    ProposalNote,
+    Cancelled,
+    Sequence,
+    CreatedAt,
+    UpdatedAt,
+}

@@ -2,6 +2,7 @@
 
 use chrono::Duration;
 use domain::audit::AuditKind;
+use domain::conversation::{Conversation, Schedule};
 use domain::cycle::{Cycle, CycleState, Framing, Timeline};
 use domain::import::{parse_people_csv, plan_import};
 use domain::locale::Locale;
@@ -312,6 +313,24 @@ both_backends! {
         let rewritten = Framing { text: "Ny tekst".into(), ..framing };
         db.set_framing(&rewritten, leader.id).await.unwrap();
         assert_eq!(db.framings(cycle.id).await.unwrap(), vec![rewritten]);
+
+        // conversations: one per employee and cycle, scheduled and rescheduled in place
+        let lane = person(org.id, team, "lane@m.dk");
+        db.insert_person(&lane).await.unwrap();
+        let fresh = Conversation::new(&open, lane.id, leader.id);
+        db.save_conversation(&fresh).await.unwrap();
+        assert_eq!(db.conversation_of(org.id, open.id, lane.id).await.unwrap(), Some(fresh.clone()));
+        let schedule = Schedule::parse(&open, "2026-11-10T09:00", "60", "Personalestuen", "https://meet.example/x", "Dagsorden", "2026-11-06").unwrap();
+        let booked = fresh.schedule(&open, leader.id, schedule).unwrap().propose(&open, "2026-11-12T13:00", "Kursus").unwrap();
+        db.save_conversation(&booked).await.unwrap();
+        assert_eq!(db.conversation(org.id, booked.id).await.unwrap(), booked);
+        assert_eq!(db.conversations(org.id, open.id).await.unwrap(), vec![booked.clone()]);
+        let twin = Conversation::new(&open, lane.id, leader.id);
+        assert!(matches!(db.save_conversation(&twin).await, Err(StorageError::Conflict)), "one per employee and cycle");
+        let foreign = Conversation { org_id: other.id, cancelled: true, ..booked.clone() };
+        assert!(matches!(db.save_conversation(&foreign).await, Err(StorageError::NotFound)));
+        assert!(!db.conversation(org.id, booked.id).await.unwrap().cancelled);
+        assert!(matches!(db.conversation(other.id, booked.id).await, Err(StorageError::NotFound)));
     }
 
     async fn question_sets_grow_by_immutable_versions(db: &TestDb) {
