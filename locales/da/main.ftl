@@ -362,3 +362,50 @@ error-question-scale = En skala skal have ord for begge ender, på dansk og på 
 error-question-set-name = Spørgeguiden skal have et navn.
 error-question-set-changed = Spørgeguiden er blevet ændret, siden du åbnede siden. Se den nye version, og prøv igen.
 error-cycle-question-set = Spørgeguiden findes ikke i organisationen.
+
+# Samtaler og planlægning
+overview-title = Overblik over samtalerne
+stage-not-scheduled = ikke planlagt
+stage-scheduled = planlagt
+stage-cancelled = aflyst
+conversation-title = MUS-samtale med { $name }
+conversation-appointment = Aftalen
+conversation-when = Tidspunkt
+conversation-place = Sted
+conversation-video = Videolink
+conversation-duration = Varighed (minutter)
+conversation-deadline = Forberedelsen deles senest
+conversation-host = Leder
+conversation-agenda = Note til dagsordenen
+conversation-ics = Hent kalenderinvitation (.ics)
+conversation-not-scheduled = Samtalen er ikke planlagt endnu.
+conversation-cancelled = Samtalen er aflyst.
+conversation-proposal = Forslag til et andet tidspunkt
+conversation-proposed = Medarbejderen foreslår { $when }
+conversation-accept = Accepter det foreslåede tidspunkt
+conversation-propose = Foreslå et andet tidspunkt
+conversation-new-time = Nyt tidspunkt
+conversation-note = Bemærkning (valgfri)
+conversation-propose-submit = Send forslaget
+conversation-schedule = Planlæg samtalen
+conversation-reschedule = Flyt eller ret samtalen
+conversation-save-schedule = Gem aftalen
+conversation-cancel = Aflys samtalen
+minutes = { $count ->
+    [one] { $count } minut
+   *[other] { $count } minutter
+}
+home-your-conversation = Din MUS-samtale er { $when }, { $place }.
+home-see-conversation = Se aftalen
+invitation-summary = MUS-samtale: { $employee } og { $leader }
+invitation-description = MUS-samtale i { $cycle }. Del din forberedelse senest { $deadline }. { $agenda }
+error-schedule-time = Tidspunktet er ikke gyldigt.
+error-schedule-duration = Varigheden skal være mellem 15 minutter og 8 timer.
+error-schedule-link = Videolinket skal være en webadresse, der begynder med https://.
+error-schedule-place = Angiv et sted eller et videolink.
+error-schedule-window = Tidspunktet ligger uden for rundens periode for samtaler.
+error-schedule-deadline = Fristen for forberedelsen skal ligge før samtalen.
+error-schedule-cycle = Samtaler planlægges, mens runden er åben.
+error-schedule-not-scheduled = Samtalen er ikke planlagt.
+error-schedule-cancelled = Samtalen er aflyst.
+error-schedule-no-proposal = Der er intet forslag at acceptere.

@@ -362,3 +362,50 @@ error-question-scale = A scale needs words for both ends, in Danish and English.
 error-question-set-name = The question set needs a name.
 error-question-set-changed = The question set has changed since you opened the page. Look at the new version and try again.
 error-cycle-question-set = The question set does not exist in the organisation.
+
+# Conversations and scheduling
+overview-title = Overview of the conversations
+stage-not-scheduled = not scheduled
+stage-scheduled = scheduled
+stage-cancelled = cancelled
+conversation-title = Conversation with { $name }
+conversation-appointment = The appointment
+conversation-when = Time
+conversation-place = Place
+conversation-video = Video link
+conversation-duration = Duration (minutes)
+conversation-deadline = Share the preparation by
+conversation-host = Leader
+conversation-agenda = Note for the agenda
+conversation-ics = Download calendar invitation (.ics)
+conversation-not-scheduled = The conversation is not scheduled yet.
+conversation-cancelled = The conversation is cancelled.
+conversation-proposal = Proposal for another time
+conversation-proposed = The employee proposes { $when }
+conversation-accept = Accept the proposed time
+conversation-propose = Propose another time
+conversation-new-time = New time
+conversation-note = Note (optional)
+conversation-propose-submit = Send the proposal
+conversation-schedule = Schedule the conversation
+conversation-reschedule = Move or change the conversation
+conversation-save-schedule = Save the appointment
+conversation-cancel = Cancel the conversation
+minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+home-your-conversation = Your conversation is { $when }, { $place }.
+home-see-conversation = See the appointment
+invitation-summary = Development conversation: { $employee } and { $leader }
+invitation-description = Development conversation in { $cycle }. Share your preparation by { $deadline }. { $agenda }
+error-schedule-time = The time is not valid.
+error-schedule-duration = The duration must be between 15 minutes and 8 hours.
+error-schedule-link = The video link must be a web address starting with https://.
+error-schedule-place = Give a place or a video link.
+error-schedule-window = The time is outside the cycle's period for conversations.
+error-schedule-deadline = The preparation deadline must be before the conversation.
+error-schedule-cycle = Conversations are scheduled while the cycle is open.
+error-schedule-not-scheduled = The conversation is not scheduled.
+error-schedule-cancelled = The conversation is cancelled.
+error-schedule-no-proposal = There is no proposal to accept.

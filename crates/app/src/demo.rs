@@ -3,6 +3,7 @@
 //! show the first time someone starts MOUSE.
 
 use anyhow::{Context, Result};
+use domain::conversation::{Conversation, Schedule};
 use domain::cycle::{Cycle, CycleState, Framing, Timeline};
 use domain::org::{Unit, UnitKind};
 use domain::person::{Email, Person};
@@ -543,6 +544,7 @@ async fn seed_cycles(
         db.insert_cycle(&cycle).await?;
         ids.push(cycle.id);
     }
+    seed_conversations(db, org, ids[1], people).await?;
     for (cycle, unit, author, text) in FRAMINGS {
         let framing = Framing {
             cycle_id: ids[cycle],
@@ -552,4 +554,70 @@ async fn seed_cycles(
         db.set_framing(&framing, people[author]).await?;
     }
     Ok(())
+}
+
+/// Schedules this year's conversations: each person with the leader of their unit (a unit's
+/// leader with the leader above). Sommerfuglen's are left unscheduled, so the overview shows
+/// work still to do; Lane's is on 10 November at 9.
+async fn seed_conversations(
+    db: &Db,
+    org: domain::OrgId,
+    cycle: CycleId,
+    people: &[PersonId],
+) -> Result<()> {
+    let cycle = db.cycle(org, cycle).await?;
+    let leader_of_unit = |unit: usize| {
+        PEOPLE
+            .iter()
+            .position(|p| p.3 == unit && p.4)
+            .map(|i| people[i])
+    };
+    let mut slot = 0;
+    for (index, (name, _, _, unit, leads, _)) in PEOPLE.iter().enumerate() {
+        let host_unit = if *leads { UNITS[*unit].2 } else { Some(*unit) };
+        let (Some(host), false) = (host_unit.and_then(leader_of_unit), *unit == 3) else {
+            continue;
+        };
+        let when = if *name == "Lane Andersen" {
+            "2026-11-10T09:00".to_owned()
+        } else {
+            slot += 1;
+            let day = working_day(parse_date("2026-11-02")?, slot / 2);
+            format!("{day}T{}", if slot % 2 == 0 { "09:00" } else { "13:00" })
+        };
+        let day = &when[..10];
+        let deadline = (parse_date(day)? - chrono::Duration::days(4)).to_string();
+        let place = if matches!(unit, 1..=3) {
+            "Vuggestuens mødelokale"
+        } else {
+            "Personalestuen"
+        };
+        let schedule = Schedule::parse(
+            &cycle,
+            &when,
+            "60",
+            place,
+            "",
+            "Vi starter med sidste års aftale og tager derefter årets fokus: dialogen med forældrene.",
+            &deadline,
+        )?;
+        let conversation =
+            Conversation::new(&cycle, people[index], host).schedule(&cycle, host, schedule)?;
+        db.save_conversation(&conversation).await?;
+    }
+    Ok(())
+}
+
+/// The `n`th working day (Monday to Friday) from `start`, counting `start` as the 0th.
+fn working_day(start: chrono::NaiveDate, n: usize) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    let mut day = start;
+    let mut left = n;
+    while left > 0 || day.weekday().number_from_monday() > 5 {
+        if day.weekday().number_from_monday() <= 5 && left > 0 {
+            left -= 1;
+        }
+        day = day.succ_opt().unwrap_or(day);
+    }
+    day
 }

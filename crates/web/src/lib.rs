@@ -54,6 +54,18 @@ pub fn router(state: AppState) -> Router {
         .route("/cycles/{id}/edit", get(cycles::edit_form))
         .route("/cycles/{id}/state", post(cycles::change_state))
         .route("/cycles/{id}/framing", post(cycles::frame))
+        .route("/cycles/{id}/overview", get(conversations::overview))
+        .route("/cycles/{id}/people/{person}", get(conversations::show))
+        .route(
+            "/cycles/{id}/people/{person}/schedule",
+            post(conversations::schedule),
+        )
+        .route("/conversations/{id}/propose", post(conversations::propose))
+        .route(
+            "/conversations/{id}/invitation.ics",
+            get(conversations::ics),
+        )
+        .route("/conversations/{id}/{action}", post(conversations::decide))
         .route(
             "/question-sets",
             get(question_sets::list).post(question_sets::create),

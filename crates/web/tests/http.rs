@@ -71,6 +71,43 @@ fn chrono_date(raw: &str) -> chrono::NaiveDate {
     domain::strategy::parse_date(raw).unwrap()
 }
 
+/// Downloads a conversation's invitation and reads it with an independent iCalendar parser:
+/// (UID, SEQUENCE, DTSTART, METHOD, number of time zones).
+async fn invitation_of(
+    session: &testkit::Session,
+    id: domain::ConversationId,
+) -> (String, String, String, String, usize) {
+    let response = session
+        .get(&format!("/conversations/{id}/invitation.ics"))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/calendar")
+    );
+    let body = response.text().await.unwrap();
+    let calendar = ical::IcalParser::new(body.as_bytes())
+        .next()
+        .unwrap()
+        .expect("valid iCalendar");
+    let value = |props: &[ical::property::Property], name: &str| {
+        props
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .unwrap()
+    };
+    (
+        value(&calendar.events[0].properties, "UID"),
+        value(&calendar.events[0].properties, "SEQUENCE"),
+        value(&calendar.events[0].properties, "DTSTART"),
+        value(&calendar.properties, "METHOD"),
+        calendar.timezones.len(),
+    )
+}
+
 async fn goal(app: &TestApp, title: &str) -> domain::strategy::StrategicGoal {
     let org = person(&app.db, ADMIN).await.org_id;
     app.db
@@ -619,6 +656,79 @@ both_backends! {
         let stranger = app.login_with(stranger_email, testkit::DEMO_PASSWORD).await.unwrap();
         assert_eq!(stranger.get(&format!("/question-sets/{}", set.id)).await.status(), StatusCode::NOT_FOUND);
         assert_eq!(stranger.post(&format!("/question-sets/{}/questions/0/remove", set.id), &[("version", "4")]).await.status(), StatusCode::NOT_FOUND);
+    }
+
+    async fn a_leader_schedules_and_the_employee_gets_the_invitation(app: &TestApp) {
+        let open = cycle(app, "MUS 2026").await;
+        let lane = person(&app.db, LANE).await;
+        let page = format!("/cycles/{}/people/{}", open.id, lane.id);
+        let leader = app.login(LEADER).await;
+        let (status, overview) = leader.page(&format!("/cycles/{}/overview", open.id)).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(overview.contains("Lane Andersen") && overview.contains("planlagt") && !overview.contains("Emma Friis"));
+        let employee = app.login(LANE).await;
+        assert_eq!(employee.get(&format!("/cycles/{}/overview", open.id)).await.status(), StatusCode::FORBIDDEN);
+
+        // bad appointments are refused and change nothing
+        let before = app.db.conversation_of(open.org_id, open.id, lane.id).await.unwrap().unwrap();
+        let schedule = format!("{page}/schedule");
+        let form = |at: &str, deadline: &str, link: &str| vec![("starts_at", at.to_owned()), ("duration", "60".to_owned()), ("place", "Personalestuen".to_owned()), ("video_link", link.to_owned()), ("agenda_note", "Forældresamtaler".to_owned()), ("preparation_deadline", deadline.to_owned())];
+        for (fields, message) in [
+            (form("2027-01-12T09:00", "2027-01-08", ""), "uden for rundens periode"),
+            (form("2026-11-12T09:00", "2026-11-13", ""), "skal ligge før samtalen"),
+            (form("2026-11-12T09:00", "2026-11-09", "javascript:alert(1)"), "https://"),
+            (form("12/11/2026 kl. 9", "2026-11-09", ""), "Tidspunktet er ikke gyldigt"),
+        ] {
+            let refused = post_owned(&leader, &schedule, &fields).await;
+            assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "{message}");
+            assert!(refused.text().await.unwrap().contains(message), "{message}");
+        }
+        assert_eq!(app.db.conversation_of(open.org_id, open.id, lane.id).await.unwrap().unwrap(), before);
+
+        // the unit leader moves Lane's conversation; the invitation updates the same event
+        let moved = post_owned(&leader, &schedule, &form("2026-11-12T13:00", "2026-11-09", "https://meet.example/mus-lane")).await;
+        assert_eq!(moved.status(), StatusCode::SEE_OTHER);
+        let (_, home) = employee.page("/").await;
+        assert!(home.contains("Din MUS-samtale er 12.11.2026 13:00"), "Lane sees her appointment at home");
+        let (uid, sequence, start, method, zones) = invitation_of(&employee, before.id).await;
+        assert_eq!((sequence.as_str(), start.as_str(), method.as_str(), zones), ("1", "20261112T130000", "REQUEST", 1));
+        assert_eq!(uid, format!("{}@mouse", before.id));
+
+        // Lane proposes another time; only her leaders may accept it
+        assert_eq!(post_owned(&employee, &schedule, &form("2026-11-13T09:00", "2026-11-09", "")).await.status(), StatusCode::FORBIDDEN);
+        let proposed = employee.post(&format!("/conversations/{}/propose", before.id), &[("starts_at", "2026-11-16T10:00"), ("note", "Jeg er på kursus den 12.")]).await;
+        assert_eq!(proposed.status(), StatusCode::SEE_OTHER);
+        assert!(leader.page(&page).await.1.contains("Jeg er på kursus den 12."));
+        assert_eq!(employee.post(&format!("/conversations/{}/accept", before.id), &[]).await.status(), StatusCode::FORBIDDEN);
+        assert_eq!(leader.post(&format!("/conversations/{}/accept", before.id), &[]).await.status(), StatusCode::SEE_OTHER);
+        let (same_uid, sequence, start, _, _) = invitation_of(&employee, before.id).await;
+        assert_eq!((same_uid, sequence.as_str(), start.as_str()), (uid, "2", "20261116T100000"));
+
+        // nobody else may look or act
+        let emma = app.login("emma@maelkeboetten.dk").await;
+        let other_leader = app.login("karen@maelkeboetten.dk").await;
+        for session in [&emma, &other_leader] {
+            assert_eq!(session.get(&page).await.status(), StatusCode::NOT_FOUND);
+            assert_eq!(session.get(&format!("/conversations/{}/invitation.ics", before.id)).await.status(), StatusCode::NOT_FOUND);
+            assert_eq!(post_owned(session, &schedule, &form("2026-11-13T09:00", "2026-11-09", "")).await.status(), StatusCode::NOT_FOUND);
+            assert_eq!(session.post(&format!("/conversations/{}/cancel", before.id), &[]).await.status(), StatusCode::NOT_FOUND);
+        }
+        let hr = app.login(HR).await;
+        assert_eq!(hr.get(&page).await.status(), StatusCode::OK, "HR may look");
+        assert_eq!(post_owned(&hr, &schedule, &form("2026-11-13T09:00", "2026-11-09", "")).await.status(), StatusCode::FORBIDDEN, "but not schedule");
+
+        // a cancellation reaches the calendar; a closed cycle takes no appointments
+        assert_eq!(leader.post(&format!("/conversations/{}/cancel", before.id), &[]).await.status(), StatusCode::SEE_OTHER);
+        let (_, sequence, _, method, _) = invitation_of(&employee, before.id).await;
+        assert_eq!((sequence.as_str(), method.as_str()), ("3", "CANCEL"));
+        assert!(!employee.page("/").await.1.contains("Din MUS-samtale er"));
+        assert_eq!(hr.post(&format!("/cycles/{}/state", open.id), &[("to", "closed")]).await.status(), StatusCode::SEE_OTHER);
+        let closed = post_owned(&leader, &schedule, &form("2026-11-13T09:00", "2026-11-09", "")).await;
+        assert_eq!(closed.status(), StatusCode::CONFLICT);
+        let (_, stranger_email) = other_org(app).await;
+        let stranger = app.login_with(stranger_email, testkit::DEMO_PASSWORD).await.unwrap();
+        assert_eq!(stranger.get(&page).await.status(), StatusCode::NOT_FOUND);
+        assert_eq!(stranger.get(&format!("/conversations/{}/invitation.ics", before.id)).await.status(), StatusCode::NOT_FOUND);
     }
 
     async fn healthz_reports_the_database(app: &TestApp) {

@@ -120,6 +120,7 @@ struct CycleView {
     /// The question set people prepare with: (id, name with version).
     question_set: Option<(String, String)>,
     keeper: bool,
+    can_see_overview: bool,
     error: Option<String>,
 }
 
@@ -207,6 +208,7 @@ async fn cycle_view(
         None => None,
     };
     Ok(CycleView {
+        can_see_overview: keeper || user.actor.is_leader(),
         question_set,
         id: cycle.id.to_string(),
         name: cycle.name.clone(),

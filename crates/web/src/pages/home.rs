@@ -37,6 +37,8 @@ struct HomeCycle {
     name: String,
     intention: String,
     framings: Vec<(String, String)>,
+    /// The user's own conversation: when and where.
+    appointment: Option<(String, String)>,
 }
 
 struct Overview {
@@ -111,11 +113,14 @@ pub async fn home(
                         .map(|f| (u.name.clone(), f.text.clone()))
                 })
                 .collect();
+            let appointment =
+                super::conversations::own_appointment(&state, &user, &open, &t).await?;
             Some(HomeCycle {
                 id: open.id.to_string(),
                 name: open.name,
                 intention: open.intention,
                 framings,
+                appointment,
             })
         }
         None => None,

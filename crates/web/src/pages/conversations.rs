@@ -1,0 +1,545 @@
+//! Scheduling the cycle's conversations: the overview of where each conversation stands, the
+//! conversation page with the leader's appointment and the employee's counter-proposal, and
+//! the calendar invitation.
+
+use crate::error::{AppError, AppResult};
+use crate::forms::{Form, parse_id};
+use crate::i18n::Tr;
+use crate::page::Page;
+use crate::pages::{render, render_status};
+use crate::session::CurrentUser;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::calendar::{InvitationText, Party, invitation};
+use domain::conversation::{Conversation, Schedule, ScheduleError, Stage, local_input};
+use domain::cycle::{Cycle, CycleState};
+use domain::org::UnitTree;
+use domain::person::Person;
+use domain::{ConversationId, CycleId, PersonId};
+use serde::Deserialize;
+use std::collections::HashMap;
+use storage::now;
+
+/// What the user may do with one person's conversation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    /// The employee themself.
+    Employee,
+    /// A leader of the employee: may schedule.
+    Leader,
+    /// The leadership group or HR: may look.
+    Observer,
+}
+
+fn part(user: &CurrentUser, employee: &Person, tree: &UnitTree) -> Option<Part> {
+    if employee.org_id != user.org.id {
+        None
+    } else if employee.id == user.person.id {
+        Some(Part::Employee)
+    } else if user.actor.leads_person(employee, tree) {
+        Some(Part::Leader)
+    } else if user.actor.keeps_strategy() {
+        Some(Part::Observer)
+    } else {
+        None
+    }
+}
+
+async fn open_or_visible_cycle(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Cycle> {
+    let cycle = state
+        .db
+        .cycle(user.org.id, parse_id::<CycleId>(id)?)
+        .await?;
+    if cycle.visible_to(&user.actor) {
+        Ok(cycle)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+fn stage_label(t: &Tr, stage: Stage) -> String {
+    t.get(&format!("stage-{}", stage.as_str()))
+}
+
+struct OverviewLine {
+    person_id: String,
+    name: String,
+    unit: String,
+    stage: String,
+    when: String,
+    host: String,
+}
+
+#[derive(Template)]
+#[template(path = "cycle_overview.html")]
+struct OverviewView {
+    page: Page,
+    cycle_id: String,
+    cycle_name: String,
+    counts: Vec<(String, usize)>,
+    lines: Vec<OverviewLine>,
+}
+
+/// Where each conversation of the cycle stands: the leader sees their people, the leadership
+/// group and HR everyone.
+pub async fn overview(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Page,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let cycle = open_or_visible_cycle(&state, &user, &id).await?;
+    let org = user.org.id;
+    let tree = state.db.unit_tree(org).await?;
+    let people: Vec<Person> = if user.actor.keeps_strategy() {
+        state.db.people(org).await?
+    } else if user.actor.is_leader() {
+        let units: Vec<_> = user
+            .actor
+            .led_units
+            .iter()
+            .flat_map(|u| tree.subtree(*u))
+            .collect();
+        state.db.people_led_by(org, user.person.id, &units).await?
+    } else {
+        return Err(AppError::Forbidden);
+    };
+    let conversations: HashMap<PersonId, Conversation> = state
+        .db
+        .conversations(org, cycle.id)
+        .await?
+        .into_iter()
+        .map(|c| (c.employee_id, c))
+        .collect();
+    let t = page.t;
+    let mut hosts: Vec<PersonId> = conversations.values().map(|c| c.leader_id).collect();
+    hosts.sort();
+    hosts.dedup();
+    let names: HashMap<PersonId, String> = state
+        .db
+        .people_by_ids(org, &hosts)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let mut counts: HashMap<Stage, usize> = HashMap::new();
+    let mut lines: Vec<(String, OverviewLine)> = people
+        .iter()
+        .filter(|p| p.active)
+        .map(|p| {
+            let conversation = conversations.get(&p.id);
+            let stage = conversation.map_or(Stage::NotScheduled, Conversation::stage);
+            *counts.entry(stage).or_default() += 1;
+            let when = conversation
+                .and_then(|c| c.schedule.as_ref())
+                .filter(|_| stage == Stage::Scheduled)
+                .map(|s| t.datetime(&s.starts_at))
+                .unwrap_or_default();
+            let path = tree
+                .path(p.unit_id)
+                .iter()
+                .map(|u| u.name.as_str())
+                .collect::<Vec<_>>()
+                .join(" › ");
+            let line = OverviewLine {
+                person_id: p.id.to_string(),
+                name: p.name.clone(),
+                unit: tree
+                    .get(p.unit_id)
+                    .map(|u| u.name.clone())
+                    .unwrap_or_default(),
+                stage: stage_label(&t, stage),
+                when,
+                host: conversation
+                    .and_then(|c| names.get(&c.leader_id).cloned())
+                    .unwrap_or_default(),
+            };
+            (path, line)
+        })
+        .collect();
+    lines.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.name.cmp(&b.1.name)));
+    render(OverviewView {
+        cycle_id: cycle.id.to_string(),
+        cycle_name: cycle.name.clone(),
+        counts: Stage::ALL
+            .iter()
+            .map(|s| (stage_label(&t, *s), counts.get(s).copied().unwrap_or(0)))
+            .collect(),
+        lines: lines.into_iter().map(|(_, l)| l).collect(),
+        page: page.titled("overview-title"),
+    })
+}
+
+/// The schedule form as typed.
+#[derive(Deserialize, Default)]
+pub struct ScheduleForm {
+    #[serde(default)]
+    starts_at: String,
+    #[serde(default)]
+    duration: String,
+    #[serde(default)]
+    place: String,
+    #[serde(default)]
+    video_link: String,
+    #[serde(default)]
+    agenda_note: String,
+    #[serde(default)]
+    preparation_deadline: String,
+}
+
+impl ScheduleForm {
+    fn of(conversation: Option<&Conversation>, cycle: &Cycle) -> ScheduleForm {
+        match conversation.and_then(|c| c.schedule.as_ref()) {
+            Some(s) => ScheduleForm {
+                starts_at: local_input(&s.starts_at),
+                duration: s.duration_minutes.to_string(),
+                place: s.place.clone(),
+                video_link: s.video_link.clone().unwrap_or_default(),
+                agenda_note: s.agenda_note.clone(),
+                preparation_deadline: s.preparation_deadline.to_string(),
+            },
+            None => ScheduleForm {
+                starts_at: format!("{}T09:00", cycle.timeline.conversations_from()),
+                duration: "60".into(),
+                preparation_deadline: cycle.timeline.conversations_from().to_string(),
+                ..ScheduleForm::default()
+            },
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "conversation.html")]
+struct ConversationView {
+    page: Page,
+    cycle_id: String,
+    cycle_name: String,
+    person_id: String,
+    employee: String,
+    conversation_id: Option<String>,
+    stage: String,
+    cancelled: bool,
+    schedule: Option<ScheduleLines>,
+    proposal: Option<(String, String)>,
+    host: String,
+    can_schedule: bool,
+    can_propose: bool,
+    form: ScheduleForm,
+    error: Option<String>,
+}
+
+struct ScheduleLines {
+    when: String,
+    duration: usize,
+    place: String,
+    video_link: String,
+    agenda_note: String,
+    deadline: String,
+}
+
+struct Loaded {
+    cycle: Cycle,
+    employee: Person,
+    part: Part,
+    conversation: Option<Conversation>,
+}
+
+async fn load(
+    state: &AppState,
+    user: &CurrentUser,
+    cycle: &str,
+    person: &str,
+) -> AppResult<Loaded> {
+    let cycle = open_or_visible_cycle(state, user, cycle).await?;
+    let employee = state.db.person(user.org.id, parse_id(person)?).await?;
+    let tree = state.db.unit_tree(user.org.id).await?;
+    let part = part(user, &employee, &tree).ok_or(AppError::NotFound)?;
+    let conversation = state
+        .db
+        .conversation_of(user.org.id, cycle.id, employee.id)
+        .await?;
+    Ok(Loaded {
+        cycle,
+        employee,
+        part,
+        conversation,
+    })
+}
+
+async fn conversation_view(
+    state: &AppState,
+    page: Page,
+    loaded: &Loaded,
+    form: Option<ScheduleForm>,
+    error: Option<String>,
+) -> AppResult<ConversationView> {
+    let t = page.t;
+    let c = loaded.conversation.as_ref();
+    let host = match c {
+        Some(c) => {
+            state
+                .db
+                .person(loaded.cycle.org_id, c.leader_id)
+                .await?
+                .name
+        }
+        None => String::new(),
+    };
+    let open = loaded.cycle.state == CycleState::Open;
+    let live = c.is_some_and(|c| c.schedule.is_some() && !c.cancelled);
+    Ok(ConversationView {
+        cycle_id: loaded.cycle.id.to_string(),
+        cycle_name: loaded.cycle.name.clone(),
+        person_id: loaded.employee.id.to_string(),
+        employee: loaded.employee.name.clone(),
+        conversation_id: c.map(|c| c.id.to_string()),
+        stage: stage_label(&t, c.map_or(Stage::NotScheduled, Conversation::stage)),
+        cancelled: c.is_some_and(|c| c.cancelled),
+        schedule: c.and_then(|c| c.schedule.as_ref()).map(|s| ScheduleLines {
+            when: t.datetime(&s.starts_at),
+            duration: s.duration_minutes as usize,
+            place: s.place.clone(),
+            video_link: s.video_link.clone().unwrap_or_default(),
+            agenda_note: s.agenda_note.clone(),
+            deadline: t.date(s.preparation_deadline),
+        }),
+        proposal: c
+            .and_then(|c| c.proposal.as_ref())
+            .map(|p| (t.datetime(&p.starts_at), p.note.clone())),
+        host,
+        can_schedule: open && loaded.part == Part::Leader,
+        can_propose: open && live && loaded.part == Part::Employee,
+        form: form.unwrap_or_else(|| ScheduleForm::of(c, &loaded.cycle)),
+        error,
+        page: page.named(&loaded.employee.name),
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Page,
+    Path((cycle, person)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let loaded = load(&state, &user, &cycle, &person).await?;
+    render(conversation_view(&state, page, &loaded, None, None).await?)
+}
+
+/// Shows the page again with what went wrong.
+async fn refuse(
+    state: &AppState,
+    page: Page,
+    loaded: &Loaded,
+    form: Option<ScheduleForm>,
+    error: ScheduleError,
+) -> AppResult<Response> {
+    let status = match error {
+        ScheduleError::CycleNotOpen
+        | ScheduleError::Cancelled
+        | ScheduleError::NotScheduled
+        | ScheduleError::NoProposal => StatusCode::CONFLICT,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    let message = Some(page.t.get(error.message_key()));
+    render_status(
+        status,
+        conversation_view(state, page, loaded, form, message).await?,
+    )
+}
+
+fn back(loaded: &Loaded) -> Response {
+    Redirect::to(&format!(
+        "/cycles/{}/people/{}?done=done-saved",
+        loaded.cycle.id, loaded.employee.id
+    ))
+    .into_response()
+}
+
+/// The leader sets or changes the appointment.
+pub async fn schedule(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Page,
+    Path((cycle, person)): Path<(String, String)>,
+    Form(form): Form<ScheduleForm>,
+) -> AppResult<Response> {
+    let loaded = load(&state, &user, &cycle, &person).await?;
+    if loaded.part != Part::Leader {
+        return Err(AppError::Forbidden);
+    }
+    let parsed = Schedule::parse(
+        &loaded.cycle,
+        &form.starts_at,
+        &form.duration,
+        &form.place,
+        &form.video_link,
+        &form.agenda_note,
+        &form.preparation_deadline,
+    );
+    let current = loaded
+        .conversation
+        .clone()
+        .unwrap_or_else(|| Conversation::new(&loaded.cycle, loaded.employee.id, user.person.id));
+    match parsed.and_then(|s| current.schedule(&loaded.cycle, user.person.id, s)) {
+        Ok(next) => {
+            state.db.save_conversation(&next).await?;
+            Ok(back(&loaded))
+        }
+        Err(error) => refuse(&state, page, &loaded, Some(form), error).await,
+    }
+}
+
+/// The conversation by id, with the user's part in it.
+async fn by_id(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Loaded> {
+    let conversation = state
+        .db
+        .conversation(user.org.id, parse_id::<ConversationId>(id)?)
+        .await?;
+    load(
+        state,
+        user,
+        &conversation.cycle_id.to_string(),
+        &conversation.employee_id.to_string(),
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub struct ProposeForm {
+    #[serde(default)]
+    starts_at: String,
+    #[serde(default)]
+    note: String,
+}
+
+/// The employee proposes another time.
+pub async fn propose(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Page,
+    Path(id): Path<String>,
+    Form(form): Form<ProposeForm>,
+) -> AppResult<Response> {
+    let loaded = by_id(&state, &user, &id).await?;
+    if loaded.part != Part::Employee {
+        return Err(AppError::Forbidden);
+    }
+    let current = loaded.conversation.clone().ok_or(AppError::NotFound)?;
+    match current.propose(&loaded.cycle, &form.starts_at, &form.note) {
+        Ok(next) => {
+            state.db.save_conversation(&next).await?;
+            Ok(back(&loaded))
+        }
+        Err(error) => refuse(&state, page, &loaded, None, error).await,
+    }
+}
+
+/// The leader accepts the employee's proposal, or cancels the conversation.
+pub async fn decide(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Page,
+    Path((id, action)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let loaded = by_id(&state, &user, &id).await?;
+    if loaded.part != Part::Leader {
+        return Err(AppError::Forbidden);
+    }
+    let current = loaded.conversation.clone().ok_or(AppError::NotFound)?;
+    let next = match action.as_str() {
+        "accept" => current.accept_proposal(&loaded.cycle),
+        "cancel" => current.cancel(&loaded.cycle),
+        _ => return Err(AppError::NotFound),
+    };
+    match next {
+        Ok(next) => {
+            state.db.save_conversation(&next).await?;
+            Ok(back(&loaded))
+        }
+        Err(error) => refuse(&state, page, &loaded, None, error).await,
+    }
+}
+
+/// The calendar invitation (or cancellation), for the two parties and the employee's leaders.
+pub async fn ics(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Page,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let loaded = by_id(&state, &user, &id).await?;
+    let conversation = loaded.conversation.as_ref().ok_or(AppError::NotFound)?;
+    let leader = state.db.person(user.org.id, conversation.leader_id).await?;
+    let t = page.t;
+    let schedule = conversation.schedule.as_ref().ok_or(AppError::NotFound)?;
+    let text = InvitationText {
+        summary: t.with(
+            "invitation-summary",
+            &[
+                ("employee", loaded.employee.name.clone()),
+                ("leader", leader.name.clone()),
+            ],
+        ),
+        description: t.with(
+            "invitation-description",
+            &[
+                ("cycle", loaded.cycle.name.clone()),
+                ("deadline", t.date(schedule.preparation_deadline)),
+                ("agenda", schedule.agenda_note.clone()),
+            ],
+        ),
+    };
+    let party = |p: &Person| Party {
+        name: p.name.clone(),
+        email: p.email.to_string(),
+    };
+    let body = invitation(
+        conversation,
+        &text,
+        &party(&leader),
+        &party(&loaded.employee),
+        now(),
+    )
+    .ok_or(AppError::NotFound)?;
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8; method=REQUEST".to_owned(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"mus.ics\"".to_owned(),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// The user's own conversation in the open cycle, for the home page: (cycle id, when, place).
+pub async fn own_appointment(
+    state: &AppState,
+    user: &CurrentUser,
+    cycle: &Cycle,
+    t: &Tr,
+) -> AppResult<Option<(String, String)>> {
+    let conversation = state
+        .db
+        .conversation_of(user.org.id, cycle.id, user.person.id)
+        .await?;
+    Ok(conversation
+        .filter(|c| !c.cancelled)
+        .and_then(|c| c.schedule)
+        .map(|s| {
+            let place = if s.place.is_empty() {
+                s.video_link.unwrap_or_default()
+            } else {
+                s.place
+            };
+            (t.datetime(&s.starts_at), place)
+        }))
+}
