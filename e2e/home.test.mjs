@@ -5,7 +5,7 @@
 // Screenshots go to e2e/artifacts/ (also one per page when a test fails).
 
 import assert from 'node:assert/strict';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -293,10 +293,31 @@ describe('MOUSE in the browser', () => {
     await leader.locator('[role=status]').waitFor();
     await screenshot(leader, 'leader-framing.png');
 
+    // She opens the overview and moves Lane's conversation.
+    await leader.getByRole('button', { name: 'Overblik over samtalerne' }).click();
+    await leader.getByRole('link', { name: 'Lane Andersen' }).click();
+    await leader.getByLabel('Tidspunkt').fill('2026-11-12T13:00');
+    await leader.getByLabel('Sted').fill('Grøn stues puderum');
+    await leader.getByRole('button', { name: 'Gem aftalen' }).click();
+    await leader.locator('[role=status]').waitFor();
+    assert.ok((await leader.locator('main').textContent()).includes('12.11.2026 13:00'));
+    await screenshot(leader, 'leader-schedules-lane.png');
+
     const lane = await newPage();
     await login(lane, LANE);
     assert.ok((await lane.locator('main').textContent()).includes('styrke dialogen med forældrene'), 'the intention is on her home page');
     assert.ok((await lane.locator('main').textContent()).includes(framing), 'and her department\'s framing');
+    assert.ok((await lane.locator('main').textContent()).includes('Din MUS-samtale er 12.11.2026 13:00, Grøn stues puderum'));
     await screenshot(lane, 'lane-home-cycle.png');
+    await lane.getByRole('link', { name: 'Se aftalen' }).click();
+    const [download] = await Promise.all([
+      lane.waitForEvent('download'),
+      lane.getByRole('button', { name: 'Hent kalenderinvitation (.ics)' }).click(),
+    ]);
+    const ics = await readFile(await download.path(), 'utf8');
+    assert.match(ics, /BEGIN:VCALENDAR/);
+    assert.match(ics, /DTSTART;TZID=Europe\/Copenhagen:20261112T130000/);
+    assert.match(ics, /SEQUENCE:1/);
+    await screenshot(lane, 'lane-conversation.png');
   });
 });
