@@ -409,3 +409,4 @@ error-schedule-cycle = Samtaler planlægges, mens runden er åben.
 error-schedule-not-scheduled = Samtalen er ikke planlagt.
 error-schedule-cancelled = Samtalen er aflyst.
 error-schedule-no-proposal = Der er intet forslag at acceptere.
+overview-per-unit = Pr. enhed

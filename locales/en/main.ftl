@@ -409,3 +409,4 @@ error-schedule-cycle = Conversations are scheduled while the cycle is open.
 error-schedule-not-scheduled = The conversation is not scheduled.
 error-schedule-cancelled = The conversation is cancelled.
 error-schedule-no-proposal = There is no proposal to accept.
+overview-per-unit = Per unit

@@ -666,6 +666,7 @@ both_backends! {
         let (status, overview) = leader.page(&format!("/cycles/{}/overview", open.id)).await;
         assert_eq!(status, StatusCode::OK);
         assert!(overview.contains("Lane Andersen") && overview.contains("planlagt") && !overview.contains("Emma Friis"));
+        assert!(overview.contains("Pr. enhed") && overview.contains("Mælkebøtten › Børnehaven › Grøn stue"), "counts per unit");
         let employee = app.login(LANE).await;
         assert_eq!(employee.get(&format!("/cycles/{}/overview", open.id)).await.status(), StatusCode::FORBIDDEN);
 

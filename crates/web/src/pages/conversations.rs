@@ -80,6 +80,10 @@ struct OverviewView {
     cycle_id: String,
     cycle_name: String,
     counts: Vec<(String, usize)>,
+    /// The stages' names, as columns of the table per unit.
+    stages: Vec<String>,
+    /// Per unit (as its path in the tree): how many conversations stand at each stage.
+    per_unit: Vec<(String, Vec<usize>)>,
     lines: Vec<OverviewLine>,
 }
 
@@ -126,6 +130,8 @@ pub async fn overview(
         .map(|p| (p.id, p.name))
         .collect();
     let mut counts: HashMap<Stage, usize> = HashMap::new();
+    let mut per_unit: std::collections::BTreeMap<String, [usize; Stage::ALL.len()]> =
+        Default::default();
     let mut lines: Vec<(String, OverviewLine)> = people
         .iter()
         .filter(|p| p.active)
@@ -144,6 +150,8 @@ pub async fn overview(
                 .map(|u| u.name.as_str())
                 .collect::<Vec<_>>()
                 .join(" › ");
+            per_unit.entry(path.clone()).or_default()
+                [Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0)] += 1;
             let line = OverviewLine {
                 person_id: p.id.to_string(),
                 name: p.name.clone(),
@@ -167,6 +175,11 @@ pub async fn overview(
         counts: Stage::ALL
             .iter()
             .map(|s| (stage_label(&t, *s), counts.get(s).copied().unwrap_or(0)))
+            .collect(),
+        stages: Stage::ALL.iter().map(|s| stage_label(&t, *s)).collect(),
+        per_unit: per_unit
+            .into_iter()
+            .map(|(unit, n)| (unit, n.to_vec()))
             .collect(),
         lines: lines.into_iter().map(|(_, l)| l).collect(),
         page: page.titled("overview-title"),
