@@ -5,7 +5,7 @@
 //! hold instead of adding a second one.
 
 use crate::cycle::{Cycle, CycleState};
-use crate::ids::{ConversationId, CycleId, OrgId, PersonId};
+use crate::ids::{ConversationId, CycleId, OrgId, PersonId, VersionId};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Europe::Copenhagen;
 
@@ -45,6 +45,8 @@ pub struct Conversation {
     pub cancelled: bool,
     /// Raised at every change of the appointment (iCalendar's SEQUENCE).
     pub sequence: u32,
+    /// The question-set version both parties prepare with, fixed when the first one starts.
+    pub version: Option<VersionId>,
 }
 
 /// Where a conversation stands, for the cycle's overview. Later stages (preparing, held,
@@ -217,6 +219,7 @@ impl Conversation {
             proposal: None,
             cancelled: false,
             sequence: 0,
+            version: None,
         }
     }
 

@@ -14,6 +14,7 @@ pub mod import;
 pub mod locale;
 pub mod org;
 pub mod person;
+pub mod preparation;
 pub mod questions;
 pub mod role;
 pub mod strategy;

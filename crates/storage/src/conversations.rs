@@ -5,7 +5,7 @@ use crate::schema::Conversations;
 use crate::{Result, StorageError};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::conversation::{Conversation, Proposal, Schedule};
-use domain::{ConversationId, CycleId, OrgId, PersonId};
+use domain::{ConversationId, CycleId, OrgId, PersonId, VersionId};
 use sea_query::{Expr, OnConflict, Query, SelectStatement, SimpleExpr};
 use uuid::Uuid;
 
@@ -26,6 +26,7 @@ struct ConversationRow {
     proposal_note: String,
     cancelled: bool,
     sequence: i32,
+    version_id: Option<Uuid>,
 }
 
 impl From<ConversationRow> for Conversation {
@@ -58,6 +59,7 @@ impl From<ConversationRow> for Conversation {
             }),
             cancelled: row.cancelled,
             sequence: row.sequence as u32,
+            version: row.version_id.map(VersionId),
         }
     }
 }
@@ -80,6 +82,7 @@ fn select() -> SelectStatement {
             Conversations::ProposalNote,
             Conversations::Cancelled,
             Conversations::Sequence,
+            Conversations::VersionId,
         ])
         .from(Conversations::Table)
         .to_owned()
@@ -125,6 +128,7 @@ fn values(c: &Conversation) -> Vec<(Conversations, SimpleExpr)> {
         ),
         (Conversations::Cancelled, c.cancelled.into()),
         (Conversations::Sequence, (c.sequence as i32).into()),
+        (Conversations::VersionId, c.version.map(|v| v.0).into()),
         (Conversations::UpdatedAt, now().into()),
     ]
 }

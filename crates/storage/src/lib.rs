@@ -14,6 +14,7 @@ mod goals;
 mod imports;
 mod orgs;
 mod people;
+mod preparations;
 mod questions;
 mod schema;
 mod sessions;

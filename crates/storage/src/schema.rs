@@ -208,6 +208,18 @@ pub(crate) enum Conversations {
     ProposalNote,
     Cancelled,
     Sequence,
+    VersionId,
     CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum Preparations {
+    Table,
+    ConversationId,
+    Side,
+    Answers,
+    Revision,
+    Shared,
     UpdatedAt,
 }

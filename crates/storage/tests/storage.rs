@@ -8,10 +8,12 @@ use domain::import::{parse_people_csv, plan_import};
 use domain::locale::Locale;
 use domain::org::{Organisation, Unit, UnitKind};
 use domain::person::{Email, Person};
+use domain::preparation::{Answer, Preparation, Side};
 use domain::questions::{Edit, default_questions};
 use domain::role::GrantedRoles;
 use domain::strategy::{GoalStatus, Period, StrategicGoal};
 use domain::{CycleId, GoalId, OrgId, PersonId, UnitId};
+use std::collections::BTreeMap;
 use storage::{AuditEntry, Db, SessionRecord, StorageError, now};
 use testkit::{TestBackend, TestDb, both_backends};
 
@@ -331,6 +333,22 @@ both_backends! {
         assert!(matches!(db.save_conversation(&foreign).await, Err(StorageError::NotFound)));
         assert!(!db.conversation(org.id, booked.id).await.unwrap().cancelled);
         assert!(matches!(db.conversation(other.id, booked.id).await, Err(StorageError::NotFound)));
+
+        // preparations: one per side, a save from an outdated revision is refused
+        let draft = Preparation::new(booked.id, Side::Employee);
+        let first = draft.save(0, BTreeMap::from([(0, Answer::Text("Tryghed i forældresamtaler".into())), (3, Answer::Scale(4)), (4, Answer::Goals(vec![goal.id]))])).unwrap();
+        db.save_preparation(&first, 0).await.unwrap();
+        let second = first.save(1, BTreeMap::from([(0, Answer::Text("Ny tekst".into()))])).unwrap().share();
+        db.save_preparation(&second, 1).await.unwrap();
+        assert!(matches!(db.save_preparation(&first.save(1, BTreeMap::new()).unwrap(), 1).await, Err(StorageError::Conflict)), "stale tab");
+        let leader_side = Preparation::new(booked.id, Side::Leader).save(0, BTreeMap::new()).unwrap();
+        db.save_preparation(&leader_side, 0).await.unwrap();
+        let mut stored = db.preparations(booked.id).await.unwrap();
+        stored.sort_by_key(|p| p.side.as_str());
+        assert_eq!(stored, vec![second, leader_side]);
+        let pinned = Conversation { version: Some(db.question_set(org.id, cycle.question_set.unwrap()).await.unwrap().current.id), ..booked.clone() };
+        db.save_conversation(&pinned).await.unwrap();
+        assert_eq!(db.conversation(org.id, booked.id).await.unwrap().version, pinned.version);
     }
 
     async fn question_sets_grow_by_immutable_versions(db: &TestDb) {
