@@ -410,3 +410,9 @@ error-schedule-not-scheduled = Samtalen er ikke planlagt.
 error-schedule-cancelled = Samtalen er aflyst.
 error-schedule-no-proposal = Der er intet forslag at acceptere.
 overview-per-unit = Pr. enhed
+
+# Forberedelse
+error-prep-too-long = Et svar er for langt.
+error-prep-scale = Et svar på en skala skal være mellem 1 og 5.
+error-prep-goal = Et af de valgte mål hører ikke til runden.
+error-prep-stale = Forberedelsen er ændret et andet sted (måske i en anden fane). Genindlæs siden for at se den nyeste udgave; din tekst herunder er ikke gemt.

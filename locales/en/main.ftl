@@ -410,3 +410,9 @@ error-schedule-not-scheduled = The conversation is not scheduled.
 error-schedule-cancelled = The conversation is cancelled.
 error-schedule-no-proposal = There is no proposal to accept.
 overview-per-unit = Per unit
+
+# Preparation
+error-prep-too-long = An answer is too long.
+error-prep-scale = An answer on a scale must be between 1 and 5.
+error-prep-goal = One of the chosen goals does not belong to the cycle.
+error-prep-stale = The preparation was changed elsewhere (perhaps in another tab). Reload the page to see the newest version; your text below is not saved.

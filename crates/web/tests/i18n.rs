@@ -15,6 +15,7 @@ const KEY_PREFIXES: &[&str] = &[
     "cycle-",
     "question-",
     "stage-",
+    "prep-",
     "conversation-",
     "overview-",
     "invitation-",
