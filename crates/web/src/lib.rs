@@ -62,6 +62,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/conversations/{id}/propose", post(conversations::propose))
         .route(
+            "/conversations/{id}/preparation",
+            get(preparation::show).post(preparation::save),
+        )
+        .route(
             "/conversations/{id}/invitation.ics",
             get(conversations::ics),
         )

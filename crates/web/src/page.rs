@@ -42,6 +42,7 @@ const NOTICES: &[&str] = &[
     "done-password",
     "done-roles",
     "done-deleted",
+    "done-shared",
 ];
 
 impl Page {

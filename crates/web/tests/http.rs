@@ -732,6 +732,60 @@ both_backends! {
         assert_eq!(stranger.get(&format!("/conversations/{}/invitation.ics", before.id)).await.status(), StatusCode::NOT_FOUND);
     }
 
+    async fn two_sided_preparation_stays_private_until_both_share(app: &TestApp) {
+        let open = cycle(app, "MUS 2026").await;
+        let lane = person(&app.db, LANE).await;
+        let conversation = app.db.conversation_of(open.org_id, open.id, lane.id).await.unwrap().unwrap();
+        let path = format!("/conversations/{}/preparation", conversation.id);
+        let employee = app.login(LANE).await;
+        let (status, page) = employee.page(&path).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("Hvad kan du regne med som medarbejder her") && page.contains("Din forberedelse er privat"));
+        let text = "Jeg vil gerne blive tryggere i de svære forældresamtaler.";
+        let saved = employee.post(&path, &[("revision", "0"), ("q0", text), ("q3", "4"), ("action", "save")]).await;
+        assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+        assert!(app.db.conversation(open.org_id, conversation.id).await.unwrap().version.is_some(), "the version is pinned");
+        let autosaved = employee.client.post(format!("{}{path}", employee.base)).header("X-Autosave", "1").form(&[("csrf", employee.csrf.as_str()), ("revision", "1"), ("q0", text), ("q3", "5")]).send().await.unwrap();
+        assert_eq!(autosaved.status(), StatusCode::NO_CONTENT);
+        assert_eq!(autosaved.headers()["x-revision"], "2");
+        let stale = employee.post(&path, &[("revision", "1"), ("q0", "Teksten fra en gammel fane"), ("action", "save")]).await;
+        assert_eq!(stale.status(), StatusCode::CONFLICT);
+        let body = stale.text().await.unwrap();
+        assert!(body.contains("ændret et andet sted") && body.contains("Teksten fra en gammel fane"), "the typed text is shown, not lost");
+        assert_eq!(employee.post(&path, &[("revision", "2"), ("q3", "9")]).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+        // the leader holding the conversation prepares too, and sees nothing of Lane's yet
+        let peter = app.login("peter@maelkeboetten.dk").await;
+        let (status, page) = peter.page(&path).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(!page.contains(text));
+        assert_eq!(peter.post(&path, &[("revision", "0"), ("q0", "Lane er god til børnene; forældresamtalerne kan styrkes."), ("action", "share")]).await.status(), StatusCode::SEE_OTHER);
+        let (_, page) = employee.page(&path).await;
+        assert!(page.contains("Peter Lund har delt sin forberedelse") && !page.contains("forældresamtalerne kan styrkes"), "hidden until Lane shares too");
+        assert_eq!(employee.post(&path, &[("revision", "2"), ("q0", text), ("q3", "5"), ("action", "share")]).await.status(), StatusCode::SEE_OTHER);
+        assert!(employee.page(&path).await.1.contains("forældresamtalerne kan styrkes"));
+        assert!(peter.page(&path).await.1.contains(text), "side by side for both");
+
+        // nobody else reads a preparation: not the leader above, not HR, not a colleague, not another organisation
+        let (_, stranger_email) = other_org(app).await;
+        let stranger = app.login_with(stranger_email, testkit::DEMO_PASSWORD).await.unwrap();
+        for email in [LEADER, HR, ADMIN, HEAD, "anne@maelkeboetten.dk"] {
+            let other = app.login(email).await;
+            assert_eq!(other.get(&path).await.status(), StatusCode::NOT_FOUND, "{email}");
+            assert_eq!(other.post(&path, &[("revision", "3"), ("q0", "x")]).await.status(), StatusCode::NOT_FOUND, "{email}");
+        }
+        assert_eq!(stranger.get(&path).await.status(), StatusCode::NOT_FOUND);
+
+        // a later edit of the question set does not change the questions Lane prepared with
+        let hr = app.login(HR).await;
+        let set = open.question_set.unwrap();
+        assert_eq!(hr.post(&format!("/question-sets/{set}/questions/0"), &[("version", "1"), ("section", "m"), ("kind", "text"), ("text_da", "Et helt nyt første spørgsmål?"), ("text_en", "A brand new first question?")]).await.status(), StatusCode::SEE_OTHER);
+        let (_, page) = employee.page(&path).await;
+        assert!(page.contains("Hvad kan du regne med som medarbejder her") && !page.contains("Et helt nyt første spørgsmål"));
+        assert_eq!(hr.post(&format!("/cycles/{}/state", open.id), &[("to", "closed")]).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(employee.post(&path, &[("revision", "3"), ("q0", "for sent")]).await.status(), StatusCode::BAD_REQUEST);
+    }
+
     async fn healthz_reports_the_database(app: &TestApp) {
         let client = app.client();
         assert_eq!(client.get("/healthz").await.status(), StatusCode::OK);

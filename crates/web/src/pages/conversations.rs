@@ -240,6 +240,8 @@ struct ConversationView {
     host: String,
     can_schedule: bool,
     can_propose: bool,
+    /// The employee and the leader holding the conversation prepare it.
+    can_prepare: bool,
     form: ScheduleForm,
     error: Option<String>,
 }
@@ -254,6 +256,7 @@ struct ScheduleLines {
 }
 
 struct Loaded {
+    viewer: PersonId,
     cycle: Cycle,
     employee: Person,
     part: Part,
@@ -275,6 +278,7 @@ async fn load(
         .conversation_of(user.org.id, cycle.id, employee.id)
         .await?;
     Ok(Loaded {
+        viewer: user.person.id,
         cycle,
         employee,
         part,
@@ -325,6 +329,8 @@ async fn conversation_view(
         host,
         can_schedule: open && loaded.part == Part::Leader,
         can_propose: open && live && loaded.part == Part::Employee,
+        can_prepare: live
+            && (loaded.part == Part::Employee || c.is_some_and(|c| c.leader_id == loaded.viewer)),
         form: form.unwrap_or_else(|| ScheduleForm::of(c, &loaded.cycle)),
         error,
         page: page.named(&loaded.employee.name),

@@ -9,6 +9,7 @@ pub mod home;
 pub mod import;
 pub mod login;
 pub mod people;
+pub mod preparation;
 pub mod question_sets;
 pub mod strategy;
 pub mod system;

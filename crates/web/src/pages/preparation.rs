@@ -1,0 +1,309 @@
+//! Preparing a conversation: each party answers the question set privately, saved as they
+//! type, and shares when ready; once both have shared, the answers stand side by side.
+//! Nobody but the two parties ever sees a preparation.
+
+use crate::error::{AppError, AppResult};
+use crate::forms::{Form, parse_id};
+use crate::i18n::Tr;
+use crate::page::Page;
+use crate::pages::question_sets::section_label;
+use crate::pages::{render, render_status};
+use crate::session::CurrentUser;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::conversation::Conversation;
+use domain::cycle::{Cycle, CycleState};
+use domain::preparation::{Answer, PrepError, Preparation, Side, other_visible, read_answers};
+use domain::questions::{QuestionKind, Section, Version};
+use domain::strategy::GoalTree;
+use domain::{ConversationId, GoalId};
+use storage::StorageError;
+
+/// Everything a preparation page needs, loaded for one of the two parties.
+struct Context {
+    conversation: Conversation,
+    cycle: Cycle,
+    version: Version,
+    goals: GoalTree,
+    own: Preparation,
+    other: Option<Preparation>,
+    other_name: String,
+}
+
+/// Loads the conversation for its employee or its leader; anyone else gets a 404.
+async fn context(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Context> {
+    let org = user.org.id;
+    let conversation = state
+        .db
+        .conversation(org, parse_id::<ConversationId>(id)?)
+        .await?;
+    let side = if conversation.employee_id == user.person.id {
+        Side::Employee
+    } else if conversation.leader_id == user.person.id {
+        Side::Leader
+    } else {
+        return Err(AppError::NotFound);
+    };
+    let cycle = state.db.cycle(org, conversation.cycle_id).await?;
+    let version = match conversation.version {
+        Some(version) => state.db.version(org, version).await?,
+        None => {
+            let set = cycle
+                .question_set
+                .ok_or(AppError::BadRequest("error-prep-no-questions"))?;
+            state.db.question_set(org, set).await?.current
+        }
+    };
+    let mut preparations = state.db.preparations(conversation.id).await?;
+    let own = match preparations.iter().position(|p| p.side == side) {
+        Some(i) => preparations.remove(i),
+        None => Preparation::new(conversation.id, side),
+    };
+    let other = preparations.pop();
+    let other_id = match side {
+        Side::Employee => conversation.leader_id,
+        Side::Leader => conversation.employee_id,
+    };
+    Ok(Context {
+        other_name: state.db.person(org, other_id).await?.name,
+        goals: state.db.goal_tree(org).await?,
+        conversation,
+        cycle,
+        version,
+        own,
+        other,
+    })
+}
+
+/// One question with this party's answer and, once both have shared, the other's.
+struct QuestionView {
+    name: String,
+    text: String,
+    kind: &'static str,
+    text_answer: String,
+    scale: Option<(String, String)>,
+    scale_answer: u8,
+    goal_options: Vec<(String, String, bool)>,
+    other_answer: Option<String>,
+}
+
+struct SectionView {
+    title: String,
+    questions: Vec<QuestionView>,
+}
+
+#[derive(Template)]
+#[template(path = "preparation.html")]
+struct PreparationView {
+    page: Page,
+    id: String,
+    cycle_id: String,
+    cycle_name: String,
+    intention: String,
+    focus: Vec<(String, String)>,
+    sections: Vec<SectionView>,
+    revision: u32,
+    shared: bool,
+    other_shared: bool,
+    both_shared: bool,
+    other_name: String,
+    editable: bool,
+    error: Option<String>,
+}
+
+/// The other party's answer in words.
+fn describe(t: &Tr, goals: &GoalTree, answer: &Answer) -> String {
+    let text = match answer {
+        Answer::Text(text) => text.clone(),
+        Answer::Scale(n) => n.to_string(),
+        Answer::Goals(ids) => ids
+            .iter()
+            .filter_map(|id| goals.get(*id))
+            .map(|g| g.title.clone())
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    if text.trim().is_empty() {
+        t.get("prep-no-answer")
+    } else {
+        text
+    }
+}
+
+/// The goals a preparation may point to: the organisation's live goals.
+fn goal_choices(goals: &GoalTree) -> Vec<GoalId> {
+    goals
+        .walk()
+        .into_iter()
+        .filter(|(_, g)| !g.retired)
+        .map(|(_, g)| g.id)
+        .collect()
+}
+
+fn view(
+    page: Page,
+    ctx: &Context,
+    answers: &std::collections::BTreeMap<usize, Answer>,
+    error: Option<String>,
+) -> PreparationView {
+    let t = page.t;
+    let other = other_visible(Some(&ctx.own), ctx.other.as_ref());
+    let choices = goal_choices(&ctx.goals);
+    let sections = Section::ALL
+        .into_iter()
+        .map(|section| SectionView {
+            title: section_label(&t, section),
+            questions: ctx
+                .version
+                .questions
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| q.section == section)
+                .map(|(index, q)| {
+                    let answer = answers.get(&index);
+                    QuestionView {
+                        name: format!("q{index}"),
+                        text: q.text.get(t.locale).to_owned(),
+                        kind: q.kind.as_str(),
+                        text_answer: match answer {
+                            Some(Answer::Text(s)) => s.clone(),
+                            _ => String::new(),
+                        },
+                        scale: match &q.kind {
+                            QuestionKind::Scale { low, high } => Some((low.get(t.locale).to_owned(), high.get(t.locale).to_owned())),
+                            _ => None,
+                        },
+                        scale_answer: match answer {
+                            Some(Answer::Scale(n)) => *n,
+                            _ => 0,
+                        },
+                        goal_options: choices
+                            .iter()
+                            .filter_map(|id| ctx.goals.get(*id))
+                            .map(|g| (g.id.to_string(), g.title.clone(), matches!(answer, Some(Answer::Goals(ids)) if ids.contains(&g.id))))
+                            .collect(),
+                        other_answer: other.map(|o| o.answers.get(&index).map_or_else(|| t.get("prep-no-answer"), |a| describe(&t, &ctx.goals, a))),
+                    }
+                })
+                .collect(),
+        })
+        .filter(|s| !s.questions.is_empty())
+        .collect();
+    PreparationView {
+        id: ctx.conversation.id.to_string(),
+        cycle_id: ctx.cycle.id.to_string(),
+        cycle_name: ctx.cycle.name.clone(),
+        intention: ctx.cycle.intention.clone(),
+        focus: ctx
+            .cycle
+            .focus_goals
+            .iter()
+            .filter_map(|id| ctx.goals.get(*id))
+            .map(|g| (g.id.to_string(), g.title.clone()))
+            .collect(),
+        sections,
+        revision: ctx.own.revision,
+        shared: ctx.own.shared,
+        other_shared: ctx.other.as_ref().is_some_and(|o| o.shared),
+        both_shared: other.is_some(),
+        other_name: ctx.other_name.clone(),
+        editable: editable(ctx),
+        error,
+        page: page.titled("prep-title"),
+    }
+}
+
+/// Preparation happens while the cycle is open and the conversation is not cancelled.
+fn editable(ctx: &Context) -> bool {
+    ctx.cycle.state == CycleState::Open && !ctx.conversation.cancelled
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Page,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let ctx = context(&state, &user, &id).await?;
+    let answers = ctx.own.answers.clone();
+    render(view(page, &ctx, &answers, None))
+}
+
+/// Saves (and, with `action=share`, shares) the user's own preparation. Autosave requests
+/// (`X-Autosave: 1`) get 204 with the new revision, or the translated refusal as plain text.
+pub async fn save(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Page,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let mut ctx = context(&state, &user, &id).await?;
+    let autosave = headers.get("x-autosave").is_some();
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_default()
+    };
+    let seen: u32 = field("revision").parse().unwrap_or(u32::MAX);
+    let share = field("action") == "share";
+    if !editable(&ctx) {
+        return Err(AppError::BadRequest("error-prep-closed"));
+    }
+    let outcome = read_answers(&ctx.version, &fields, &goal_choices(&ctx.goals))
+        .and_then(|answers| ctx.own.save(seen, answers));
+    let saved = match outcome {
+        Ok(next) => {
+            let next = if share { next.share() } else { next };
+            match state.db.save_preparation(&next, ctx.own.revision).await {
+                Ok(()) => Ok(next),
+                Err(StorageError::Conflict) => Err(PrepError::Stale),
+                Err(other) => return Err(other.into()),
+            }
+        }
+        Err(error) => Err(error),
+    };
+    match saved {
+        Ok(next) => {
+            if ctx.conversation.version.is_none() {
+                // The first save fixes the version both parties prepare with.
+                ctx.conversation.version = Some(ctx.version.id);
+                state.db.save_conversation(&ctx.conversation).await?;
+            }
+            if autosave {
+                let mut response = StatusCode::NO_CONTENT.into_response();
+                response
+                    .headers_mut()
+                    .insert("x-revision", HeaderValue::from(next.revision));
+                return Ok(response);
+            }
+            let done = if share { "done-shared" } else { "done-saved" };
+            Ok(Redirect::to(&format!(
+                "/conversations/{}/preparation?done={done}",
+                ctx.conversation.id
+            ))
+            .into_response())
+        }
+        Err(error) => {
+            let status = if error == PrepError::Stale {
+                StatusCode::CONFLICT
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            let message = page.t.get(error.message_key());
+            if autosave {
+                return Ok((status, message).into_response());
+            }
+            // Show the text as typed, so nothing is lost even when it could not be saved.
+            let typed = read_answers(&ctx.version, &fields, &goal_choices(&ctx.goals))
+                .unwrap_or_else(|_| ctx.own.answers.clone());
+            render_status(status, view(page, &ctx, &typed, Some(message)))
+        }
+    }
+}
