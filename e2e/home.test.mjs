@@ -320,4 +320,18 @@ describe('MOUSE in the browser', () => {
     assert.match(ics, /SEQUENCE:1/);
     await screenshot(lane, 'lane-conversation.png');
   });
+
+  browserTest('Lane prepares her conversation and her answers are saved as she types', async (newPage) => {
+    const lane = await newPage();
+    await login(lane, LANE);
+    await lane.getByRole('link', { name: 'Se aftalen' }).click();
+    await lane.getByRole('button', { name: 'Forbered samtalen' }).click();
+    assert.equal(await h1(lane), 'Forberedelse');
+    const answer = 'Jeg vil gerne blive tryggere, når en forælder er utilfreds.';
+    await lane.getByLabel('Hvad vil du gerne blive bedre til det næste år, og hvorfor?').fill(answer);
+    await lane.locator('[data-autosave-status]', { hasText: 'Gemt kl.' }).waitFor();
+    await screenshot(lane, 'lane-preparation.png');
+    await lane.reload();
+    assert.equal(await lane.getByLabel('Hvad vil du gerne blive bedre til det næste år, og hvorfor?').inputValue(), answer, 'kept after reload');
+  });
 });

@@ -20,7 +20,8 @@ document.querySelectorAll('form[data-autosave]').forEach((form) => {
     const body = new URLSearchParams(new FormData(form));
     body.set('action', 'save');
     try {
-      const response = await fetch(form.action, {
+      // getAttribute: the form's buttons are named "action", which shadows form.action.
+      const response = await fetch(form.getAttribute('action'), {
         method: 'POST',
         body,
         credentials: 'same-origin',
