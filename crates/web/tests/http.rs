@@ -753,6 +753,10 @@ both_backends! {
         let body = stale.text().await.unwrap();
         assert!(body.contains("ændret et andet sted") && body.contains("Teksten fra en gammel fane"), "the typed text is shown, not lost");
         assert_eq!(employee.post(&path, &[("revision", "2"), ("q3", "9")]).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        // goals may be picked among the cycle's focus goals and their sub-goals only
+        let language = goal(app, "Sprog og læring i hverdagen").await.id.to_string();
+        assert_eq!(employee.post(&path, &[("revision", "2"), ("q4", &language)]).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(employee.page(&path).await.1.contains("Forældrecafé hver måned i Grøn stue") && !employee.page(&path).await.1.contains("Dialogisk læsning i små grupper"));
 
         // the leader holding the conversation prepares too, and sees nothing of Lane's yet
         let peter = app.login("peter@maelkeboetten.dk").await;

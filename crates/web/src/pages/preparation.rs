@@ -133,12 +133,19 @@ fn describe(t: &Tr, goals: &GoalTree, answer: &Answer) -> String {
     }
 }
 
-/// The goals a preparation may point to: the organisation's live goals.
-fn goal_choices(goals: &GoalTree) -> Vec<GoalId> {
+/// The goals a preparation may point to: the cycle's focus goals and their sub-goals, as long
+/// as they are live.
+fn goal_choices(goals: &GoalTree, cycle: &Cycle) -> Vec<GoalId> {
     goals
         .walk()
         .into_iter()
-        .filter(|(_, g)| !g.retired)
+        .filter(|(_, g)| {
+            !g.retired
+                && goals
+                    .path(g.id)
+                    .iter()
+                    .any(|p| cycle.focus_goals.contains(&p.id))
+        })
         .map(|(_, g)| g.id)
         .collect()
 }
@@ -151,7 +158,7 @@ fn view(
 ) -> PreparationView {
     let t = page.t;
     let other = other_visible(Some(&ctx.own), ctx.other.as_ref());
-    let choices = goal_choices(&ctx.goals);
+    let choices = goal_choices(&ctx.goals, &ctx.cycle);
     let sections = Section::ALL
         .into_iter()
         .map(|section| SectionView {
@@ -256,7 +263,7 @@ pub async fn save(
     if !editable(&ctx) {
         return Err(AppError::BadRequest("error-prep-closed"));
     }
-    let outcome = read_answers(&ctx.version, &fields, &goal_choices(&ctx.goals))
+    let outcome = read_answers(&ctx.version, &fields, &goal_choices(&ctx.goals, &ctx.cycle))
         .and_then(|answers| ctx.own.save(seen, answers));
     let saved = match outcome {
         Ok(next) => {
@@ -301,7 +308,7 @@ pub async fn save(
                 return Ok((status, message).into_response());
             }
             // Show the text as typed, so nothing is lost even when it could not be saved.
-            let typed = read_answers(&ctx.version, &fields, &goal_choices(&ctx.goals))
+            let typed = read_answers(&ctx.version, &fields, &goal_choices(&ctx.goals, &ctx.cycle))
                 .unwrap_or_else(|_| ctx.own.answers.clone());
             render_status(status, view(page, &ctx, &typed, Some(message)))
         }
