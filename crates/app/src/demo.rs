@@ -602,7 +602,7 @@ async fn seed_conversations(
             &deadline,
         )?;
         let conversation =
-            Conversation::new(&cycle, people[index], host).schedule(&cycle, host, schedule)?;
+            Conversation::new(&cycle, people[index], host).schedule(&cycle, schedule)?;
         db.save_conversation(&conversation).await?;
     }
     Ok(())

@@ -7,10 +7,7 @@
 
 use crate::conversation::{Conversation, TIME_ZONE};
 use chrono::{DateTime, Utc};
-use icalendar::{
-    Calendar, CalendarComponent, CalendarDateTime, Component, Event, EventLike, EventStatus,
-    Property,
-};
+use icalendar::{CalendarDateTime, Component, Event, EventLike, EventStatus, Property};
 
 /// Europe/Copenhagen's rules since 1996: CEST from the last Sunday of March, CET from the last
 /// Sunday of October.
@@ -88,20 +85,17 @@ pub fn invitation(
                 .done(),
         );
     }
-    let mut calendar = Calendar::new();
-    calendar.append_property(Property::new(
-        "METHOD",
-        if conversation.cancelled {
-            "CANCEL"
-        } else {
-            "REQUEST"
-        },
-    ));
-    if let Ok(zone) = COPENHAGEN.parse::<CalendarComponent>() {
-        calendar.push(zone);
-    }
-    calendar.push(event.done());
-    Some(calendar.done().to_string())
+    // The calendar frame is written here rather than by the crate, which would stamp the time
+    // zone definition with UID and DTSTAMP lines that RFC 5545 does not allow there.
+    let method = if conversation.cancelled {
+        "CANCEL"
+    } else {
+        "REQUEST"
+    };
+    Some(format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//MOUSE//MUS-samtaler//DA\r\nCALSCALE:GREGORIAN\r\nMETHOD:{method}\r\n{COPENHAGEN}{}END:VCALENDAR\r\n",
+        Component::to_string(&event.done())
+    ))
 }
 
 fn party(key: &str, person: &Party) -> Property {
@@ -168,7 +162,7 @@ mod tests {
         .unwrap();
         let leader = PersonId::new();
         let booked = Conversation::new(&cycle, PersonId::new(), leader)
-            .schedule(&cycle, leader, schedule)
+            .schedule(&cycle, schedule)
             .unwrap();
         let text = InvitationText { summary: "MUS-samtale: Lane Andersen og Peter Lund".into(), description: "Forberedelsen skal være delt senest 6. november; husk komma, semikolon; og\nny linje.".into() };
         let (peter, lane) = (
@@ -187,6 +181,16 @@ mod tests {
             prop(&calendar.properties, "METHOD").value.as_deref(),
             Some("REQUEST")
         );
+        let zone = &calendar.timezones[0].properties;
+        assert!(
+            zone.iter().all(|p| p.name != "UID" && p.name != "DTSTAMP"),
+            "RFC 5545 allows neither in VTIMEZONE"
+        );
+        assert_eq!(
+            prop(&calendar.properties, "VERSION").value.as_deref(),
+            Some("2.0")
+        );
+        assert!(ics.lines().all(|l| l.len() <= 75), "lines are folded");
         assert_eq!(calendar.timezones.len(), 1);
         assert_eq!(
             prop(&calendar.timezones[0].properties, "TZID")

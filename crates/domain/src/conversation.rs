@@ -231,18 +231,17 @@ impl Conversation {
         }
     }
 
-    /// The leader sets (or changes) the appointment; a pending proposal is answered by it.
+    /// A leader sets (or changes) the appointment; a pending proposal is answered by it.
     pub fn schedule(
         &self,
         cycle: &Cycle,
-        leader: PersonId,
         schedule: Schedule,
     ) -> Result<Conversation, ScheduleError> {
         if cycle.state != CycleState::Open {
             return Err(ScheduleError::CycleNotOpen);
         }
+        // The leader holding the conversation stays the same whoever moves it.
         Ok(Conversation {
-            leader_id: leader,
             schedule: Some(schedule),
             proposal: None,
             cancelled: false,
@@ -285,6 +284,18 @@ impl Conversation {
             schedule: Some(schedule),
             proposal: None,
             sequence: self.next_sequence(),
+            ..self.clone()
+        })
+    }
+
+    /// The leader keeps the time and declines the employee's proposal.
+    pub fn decline_proposal(&self, cycle: &Cycle) -> Result<Conversation, ScheduleError> {
+        self.check_live(cycle)?;
+        if self.proposal.is_none() {
+            return Err(ScheduleError::NoProposal);
+        }
+        Ok(Conversation {
+            proposal: None,
             ..self.clone()
         })
     }
@@ -439,11 +450,7 @@ mod tests {
             Err(ScheduleError::NotScheduled)
         );
         let booked = fresh
-            .schedule(
-                &c,
-                leader,
-                schedule(&c, "2026-11-10T09:00", "2026-11-06").unwrap(),
-            )
+            .schedule(&c, schedule(&c, "2026-11-10T09:00", "2026-11-06").unwrap())
             .unwrap();
         assert_eq!((booked.stage(), booked.sequence), (Stage::Scheduled, 0));
         let proposed = booked
@@ -472,18 +479,13 @@ mod tests {
         );
         assert_eq!(cancelled.cancel(&c), Err(ScheduleError::Cancelled));
         let again = cancelled
-            .schedule(
-                &c,
-                leader,
-                schedule(&c, "2026-11-20T09:00", "2026-11-16").unwrap(),
-            )
+            .schedule(&c, schedule(&c, "2026-11-20T09:00", "2026-11-16").unwrap())
             .unwrap();
         assert_eq!((again.stage(), again.sequence), (Stage::Scheduled, 3));
         let closed = cycle(CycleState::Closed);
         assert_eq!(
             fresh.schedule(
                 &closed,
-                leader,
                 schedule(&c, "2026-11-10T09:00", "2026-11-06").unwrap()
             ),
             Err(ScheduleError::CycleNotOpen)

@@ -4,7 +4,7 @@
 
 use crate::access::Actor;
 use crate::ids::{CycleId, GoalId, OrgId, QuestionSetId, UnitId};
-use crate::strategy::GoalTree;
+use crate::strategy::{GoalStatus, GoalTree};
 use chrono::NaiveDate;
 use std::fmt;
 use std::str::FromStr;
@@ -185,6 +185,8 @@ pub enum CycleError {
     NotOpen,
     #[error("the question set is not one of this organisation's")]
     UnknownQuestionSet,
+    #[error("another cycle already has this name")]
+    NameTaken,
 }
 
 impl CycleError {
@@ -205,6 +207,7 @@ impl CycleError {
             CycleError::NotYourUnit => "error-framing-not-your-unit",
             CycleError::NotOpen => "error-framing-not-open",
             CycleError::UnknownQuestionSet => "error-cycle-question-set",
+            CycleError::NameTaken => "error-cycle-name-taken",
         }
     }
 }
@@ -224,21 +227,39 @@ pub fn cycle_text(name: &str, intention: &str) -> Result<(String, String), Cycle
     Ok((name.to_owned(), intention.to_owned()))
 }
 
-/// Focus goals must be live goals of the organisation (not retired), given once each.
+/// Focus goals must be active goals of the organisation (not achieved, dropped or retired),
+/// given once each.
 pub fn check_focus(goals: &GoalTree, focus: &[GoalId]) -> Result<Vec<GoalId>, CycleError> {
     let mut focus = focus.to_vec();
     focus.sort();
     focus.dedup();
-    if focus
-        .iter()
-        .any(|id| goals.get(*id).is_none_or(|g| g.retired))
-    {
+    if focus.iter().any(|id| {
+        goals
+            .get(*id)
+            .is_none_or(|g| g.retired || g.status != GoalStatus::Active)
+    }) {
         return Err(CycleError::UnusableGoal);
     }
     Ok(focus)
 }
 
 impl Cycle {
+    /// Checks that no other of the organisation's cycles has this name (ignoring case).
+    pub fn name_free(
+        name: &str,
+        others: &[Cycle],
+        except: Option<CycleId>,
+    ) -> Result<(), CycleError> {
+        let wanted = name.trim().to_lowercase();
+        if others
+            .iter()
+            .any(|c| Some(c.id) != except && c.name.to_lowercase() == wanted)
+        {
+            return Err(CycleError::NameTaken);
+        }
+        Ok(())
+    }
+
     /// Applies an edit. A draft may change everything; an open cycle its name and dates (the
     /// intention and focus stay as the leaders framed them); a closed cycle nothing.
     pub fn edit(&self, plan: CyclePlan) -> Result<Cycle, CycleError> {

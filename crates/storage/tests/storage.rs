@@ -323,7 +323,7 @@ both_backends! {
         db.save_conversation(&fresh).await.unwrap();
         assert_eq!(db.conversation_of(org.id, open.id, lane.id).await.unwrap(), Some(fresh.clone()));
         let schedule = Schedule::parse(&open, "2026-11-10T09:00", "60", "Personalestuen", "https://meet.example/x", "Dagsorden", "2026-11-06").unwrap();
-        let booked = fresh.schedule(&open, leader.id, schedule).unwrap().propose(&open, "2026-11-12T13:00", "Kursus").unwrap();
+        let booked = fresh.schedule(&open, schedule).unwrap().propose(&open, "2026-11-12T13:00", "Kursus").unwrap();
         db.save_conversation(&booked).await.unwrap();
         assert_eq!(db.conversation(org.id, booked.id).await.unwrap(), booked);
         assert_eq!(db.conversations(org.id, open.id).await.unwrap(), vec![booked.clone()]);

@@ -86,7 +86,7 @@ impl Tr {
         let local = at.with_timezone(&chrono_tz::Europe::Copenhagen);
         match self.locale {
             Locale::Da => local.format("%d.%m.%Y %H:%M").to_string(),
-            Locale::En => local.format("%Y-%m-%d %H:%M").to_string(),
+            Locale::En => local.format("%-d %b %Y %H:%M").to_string(),
         }
     }
 }

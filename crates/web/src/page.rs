@@ -43,6 +43,11 @@ const NOTICES: &[&str] = &[
     "done-roles",
     "done-deleted",
     "done-shared",
+    "done-scheduled",
+    "done-proposed",
+    "done-accepted",
+    "done-declined",
+    "done-cancelled",
 ];
 
 impl Page {

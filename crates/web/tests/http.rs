@@ -429,7 +429,7 @@ both_backends! {
         }
         assert!(!body.contains("/apply"), "no way to apply a file with errors");
         let cases: Vec<(&str, Vec<u8>, StatusCode, &str)> = vec![
-            ("missing.csv", "navn;stilling\nLane;Pædagog\n".as_bytes().to_vec(), StatusCode::UNPROCESSABLE_ENTITY, "mangler kolonner: email, unit"),
+            ("missing.csv", "navn;stilling\nLane;Pædagog\n".as_bytes().to_vec(), StatusCode::UNPROCESSABLE_ENTITY, "mangler kolonner: e-mail, enhed (eller afdeling)"),
             ("garbage.bin", (0u8..=255).cycle().take(4096).collect(), StatusCode::UNPROCESSABLE_ENTITY, "ikke en tekstfil"),
             ("empty.csv", Vec::new(), StatusCode::UNPROCESSABLE_ENTITY, "Filen er tom"),
             ("huge.csv", vec![b'a'; 10 * 1024 * 1024], StatusCode::PAYLOAD_TOO_LARGE, "for stort"),
@@ -563,6 +563,14 @@ both_backends! {
         assert!(foreign.text().await.unwrap().contains("ikke et aktuelt mål i organisationen"));
         assert_eq!(app.db.cycles(org).await.unwrap().len(), before, "nothing created");
 
+        let mut taken = dates("2027-09-01");
+        taken[0] = ("name", "mus 2026".to_owned());
+        let duplicate = post_owned(&hr, "/cycles", &taken).await;
+        assert_eq!(duplicate.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(duplicate.text().await.unwrap().contains("En anden MUS-runde hedder allerede sådan"));
+        let mut achieved = dates("2027-09-01");
+        achieved.push(("goal", goal(app, "Fælles pædagogisk læreplan").await.id.to_string()));
+        assert_eq!(post_owned(&hr, "/cycles", &achieved).await.status(), StatusCode::UNPROCESSABLE_ENTITY, "an achieved goal is no focus");
         let created = post_owned(&hr, "/cycles", &dates("2027-09-01")).await;
         assert_eq!(created.status(), StatusCode::SEE_OTHER);
         let draft = cycle(app, "MUS 2027").await;
@@ -691,6 +699,8 @@ both_backends! {
         assert_eq!(moved.status(), StatusCode::SEE_OTHER);
         let (_, home) = employee.page("/").await;
         assert!(home.contains("Din MUS-samtale er 12.11.2026 13:00"), "Lane sees her appointment at home");
+        let moved_conversation = app.db.conversation(open.org_id, before.id).await.unwrap();
+        assert_eq!(moved_conversation.leader_id, before.leader_id, "moving it does not change who holds it");
         let (uid, sequence, start, method, zones) = invitation_of(&employee, before.id).await;
         assert_eq!((sequence.as_str(), start.as_str(), method.as_str(), zones), ("1", "20261112T130000", "REQUEST", 1));
         assert_eq!(uid, format!("{}@mouse", before.id));
@@ -701,7 +711,13 @@ both_backends! {
         assert_eq!(proposed.status(), StatusCode::SEE_OTHER);
         assert!(leader.page(&page).await.1.contains("Jeg er på kursus den 12."));
         assert_eq!(employee.post(&format!("/conversations/{}/accept", before.id), &[]).await.status(), StatusCode::FORBIDDEN);
-        assert_eq!(leader.post(&format!("/conversations/{}/accept", before.id), &[]).await.status(), StatusCode::SEE_OTHER);
+let declined = employee.post(&format!("/conversations/{}/propose", before.id), &[("starts_at", "2026-11-17T10:00"), ("note", "")]).await;
+        assert_eq!(declined.status(), StatusCode::SEE_OTHER);
+        assert!(leader.page(&format!("/cycles/{}/overview", open.id)).await.1.contains("forslag til nyt tidspunkt venter"));
+        assert_eq!(leader.post(&format!("/conversations/{}/decline", before.id), &[]).await.status(), StatusCode::SEE_OTHER);
+        assert!(app.db.conversation(open.org_id, before.id).await.unwrap().proposal.is_none());
+        assert_eq!(employee.post(&format!("/conversations/{}/propose", before.id), &[("starts_at", "2026-11-16T10:00"), ("note", "")]).await.status(), StatusCode::SEE_OTHER);
+                assert_eq!(leader.post(&format!("/conversations/{}/accept", before.id), &[]).await.status(), StatusCode::SEE_OTHER);
         let (same_uid, sequence, start, _, _) = invitation_of(&employee, before.id).await;
         assert_eq!((same_uid, sequence.as_str(), start.as_str()), (uid, "2", "20261116T100000"));
 

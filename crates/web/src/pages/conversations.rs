@@ -159,7 +159,17 @@ pub async fn overview(
                     .get(p.unit_id)
                     .map(|u| u.name.clone())
                     .unwrap_or_default(),
-                stage: stage_label(&t, stage),
+                stage: if conversation
+                    .is_some_and(|c| c.proposal.is_some() && stage == Stage::Scheduled)
+                {
+                    format!(
+                        "{} · {}",
+                        stage_label(&t, stage),
+                        t.get("overview-proposal-waiting")
+                    )
+                } else {
+                    stage_label(&t, stage)
+                },
                 when,
                 host: conversation
                     .and_then(|c| names.get(&c.leader_id).cloned())
@@ -369,9 +379,9 @@ async fn refuse(
     )
 }
 
-fn back(loaded: &Loaded) -> Response {
+fn back(loaded: &Loaded, done: &str) -> Response {
     Redirect::to(&format!(
-        "/cycles/{}/people/{}?done=done-saved",
+        "/cycles/{}/people/{}?done={done}",
         loaded.cycle.id, loaded.employee.id
     ))
     .into_response()
@@ -402,10 +412,10 @@ pub async fn schedule(
         .conversation
         .clone()
         .unwrap_or_else(|| Conversation::new(&loaded.cycle, loaded.employee.id, user.person.id));
-    match parsed.and_then(|s| current.schedule(&loaded.cycle, user.person.id, s)) {
+    match parsed.and_then(|s| current.schedule(&loaded.cycle, s)) {
         Ok(next) => {
             state.db.save_conversation(&next).await?;
-            Ok(back(&loaded))
+            Ok(back(&loaded, "done-scheduled"))
         }
         Err(error) => refuse(&state, page, &loaded, Some(form), error).await,
     }
@@ -450,13 +460,13 @@ pub async fn propose(
     match current.propose(&loaded.cycle, &form.starts_at, &form.note) {
         Ok(next) => {
             state.db.save_conversation(&next).await?;
-            Ok(back(&loaded))
+            Ok(back(&loaded, "done-proposed"))
         }
         Err(error) => refuse(&state, page, &loaded, None, error).await,
     }
 }
 
-/// The leader accepts the employee's proposal, or cancels the conversation.
+/// The leader accepts or declines the employee's proposal, or cancels the conversation.
 pub async fn decide(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -468,15 +478,16 @@ pub async fn decide(
         return Err(AppError::Forbidden);
     }
     let current = loaded.conversation.clone().ok_or(AppError::NotFound)?;
-    let next = match action.as_str() {
-        "accept" => current.accept_proposal(&loaded.cycle),
-        "cancel" => current.cancel(&loaded.cycle),
+    let (next, done) = match action.as_str() {
+        "accept" => (current.accept_proposal(&loaded.cycle), "done-accepted"),
+        "decline" => (current.decline_proposal(&loaded.cycle), "done-declined"),
+        "cancel" => (current.cancel(&loaded.cycle), "done-cancelled"),
         _ => return Err(AppError::NotFound),
     };
     match next {
         Ok(next) => {
             state.db.save_conversation(&next).await?;
-            Ok(back(&loaded))
+            Ok(back(&loaded, done))
         }
         Err(error) => refuse(&state, page, &loaded, None, error).await,
     }
@@ -531,7 +542,13 @@ pub async fn ics(
             ),
             (
                 header::CONTENT_DISPOSITION,
-                "attachment; filename=\"mus.ics\"".to_owned(),
+                format!(
+                    "attachment; filename=\"mus-{}.ics\"",
+                    schedule
+                        .starts_at
+                        .with_timezone(&domain::conversation::TIME_ZONE)
+                        .format("%Y-%m-%d")
+                ),
             ),
         ],
         body,

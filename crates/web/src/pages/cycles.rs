@@ -187,8 +187,11 @@ async fn cycle_view(
             ),
         ),
     ];
-    for due in tl.follow_ups() {
-        timeline.push((t.get("cycle-follow-up"), t.date(*due)));
+    for (n, due) in tl.follow_ups().iter().enumerate() {
+        timeline.push((
+            format!("{} {}", t.get("cycle-follow-up"), n + 1),
+            t.date(*due),
+        ));
     }
     timeline.push((t.get("cycle-evaluation"), t.date(tl.evaluation())));
     let question_set = match cycle.question_set {
@@ -460,7 +463,11 @@ pub async fn create(
     require_keeper(&user)?;
     let form = CycleForm::from_pairs(pairs);
     let choices = choices(&state, &user).await?;
-    match form.read(&choices.goals, &choices.sets) {
+    let others = state.db.cycles(user.org.id).await?;
+    match form
+        .read(&choices.goals, &choices.sets)
+        .and_then(|plan| Cycle::name_free(&plan.name, &others, None).map(|_| plan))
+    {
         Ok(plan) => {
             let cycle = plan.into_draft(user.org.id);
             state.db.insert_cycle(&cycle).await?;
@@ -524,8 +531,10 @@ pub async fn update(
         form.intention = cycle.intention.clone();
         form.goals = cycle.focus_goals.iter().map(|g| g.to_string()).collect();
     }
+    let others = state.db.cycles(user.org.id).await?;
     match form
         .read(&choices.goals, &choices.sets)
+        .and_then(|plan| Cycle::name_free(&plan.name, &others, Some(cycle.id)).map(|_| plan))
         .and_then(|plan| cycle.edit(plan))
     {
         Ok(edited) => {

@@ -111,9 +111,22 @@ fn column_label(t: &Tr, column: Column) -> String {
     })
 }
 
-/// Translates a file-level problem.
+/// Translates a file-level problem, column names included.
 pub fn file_problem(t: &Tr, problem: &FileProblem) -> String {
-    t.with(problem.message_key(), &problem.args())
+    let column = |label: &str| t.get(&format!("import-column-{}", label.replace(' ', "-")));
+    let args = match problem {
+        FileProblem::MissingColumns(labels) => vec![(
+            "columns",
+            labels
+                .iter()
+                .map(|l| column(l))
+                .collect::<Vec<_>>()
+                .join(", "),
+        )],
+        FileProblem::DuplicateColumn(label) => vec![("column", column(label))],
+        other => other.args(),
+    };
+    t.with(problem.message_key(), &args)
 }
 
 pub async fn upload(
