@@ -452,3 +452,4 @@ import-column-email = e-mail
 import-column-job-title = stilling
 import-column-unit = enhed (eller afdeling)
 import-column-leader-email = leders e-mail
+question-scale-help = Kun for en skala: ordene for 1 og 5.

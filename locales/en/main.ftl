@@ -452,3 +452,4 @@ import-column-email = e-mail
 import-column-job-title = job title
 import-column-unit = unit (or department)
 import-column-leader-email = leader's e-mail
+question-scale-help = Only for a scale: the words for 1 and 5.

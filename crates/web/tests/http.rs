@@ -281,6 +281,9 @@ both_backends! {
         assert_eq!(switched.headers()["location"], "/people/x");
         let (_, body) = lane.page("/").await;
         assert!(body.contains("<html lang=\"en\">") && body.contains("Welcome, Lane"));
+        let leaving = app.login(LANE).await;
+        leaving.post("/logout", &[]).await;
+        assert!(leaving.page("/login").await.1.contains("<h1>Log in</h1>"), "the login page after logout keeps her language");
         let again = app.login(LANE).await;
         assert!(again.page("/").await.1.contains("Welcome, Lane"), "remembered after a new login");
         assert!(app.login(LEADER).await.page("/").await.1.contains("Velkommen, Mette"), "others keep Danish");
@@ -630,7 +633,9 @@ both_backends! {
         let path = format!("/question-sets/{}/questions", set.id);
         let english_missing = hr.post(&path, &[("version", "1"), ("section", "u"), ("kind", "text"), ("text_da", "Hvad vil du lære?"), ("text_en", "")]).await;
         assert_eq!(english_missing.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(english_missing.text().await.unwrap().contains("både på dansk og på engelsk"));
+        let body = english_missing.text().await.unwrap();
+        assert!(body.contains("både på dansk og på engelsk"));
+        assert!(body.contains("Hvad vil du lære?"), "what HR typed is shown again, not lost");
         let scale_without_words = hr.post(&path, &[("version", "1"), ("section", "u"), ("kind", "scale"), ("text_da", "Hvor?"), ("text_en", "How?")]).await;
         assert_eq!(scale_without_words.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let added = hr.post(&path, &[("version", "1"), ("section", "u"), ("kind", "scale"), ("text_da", "Hvor motiveret er du?"), ("text_en", "How motivated are you?"), ("low_da", "Lidt"), ("low_en", "A little"), ("high_da", "Meget"), ("high_en", "Very")]).await;

@@ -8,7 +8,7 @@ use crate::error::{AppError, AppResult};
 use crate::forms::{Form, local_path};
 use crate::page::Page;
 use crate::pages::{render, render_status};
-use crate::session::{Visitor, set_cookie, start_session};
+use crate::session::{Visitor, start_session};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{ConnectInfo, State};
@@ -150,7 +150,8 @@ pub async fn logout(State(state): State<AppState>, visitor: Visitor) -> AppResul
         )
         .await?;
     }
-    let cookie = set_cookie(&state, "", 0)?;
+    // A fresh anonymous session keeps the user's language for the login page that follows.
+    let (cookie, _) = start_session(&state, None, Some(visitor.locale)).await?;
     Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/login")).into_response())
 }
 

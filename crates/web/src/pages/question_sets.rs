@@ -131,7 +131,7 @@ pub async fn create(
 struct QuestionLine {
     index: usize,
     section: String,
-    kind: &'static str,
+    kind: String,
     kind_label: String,
     text: String,
     scale: Option<(String, String)>,
@@ -143,12 +143,24 @@ struct QuestionLine {
     high_da: String,
     high_en: String,
     first_in_section: bool,
+    /// The edit form is open: it holds text the user typed that could not be saved.
+    open: bool,
 }
 
 struct SectionBlock {
     key: &'static str,
     title: String,
     questions: Vec<QuestionLine>,
+    /// The "add a question" form, with typed text after a refusal.
+    add: QuestionForm,
+    add_open: bool,
+}
+
+/// What the user typed when a save was refused, so the page can show it again: the question's
+/// index when editing, `None` when adding.
+pub struct Draft {
+    index: Option<usize>,
+    form: QuestionForm,
 }
 
 #[derive(Template)]
@@ -170,22 +182,44 @@ async fn set_view(
     page: Page,
     set: &QuestionSet,
     error: Option<String>,
+    draft: Option<&Draft>,
 ) -> AppResult<SetView> {
     let t = page.t;
     let sections = Section::ALL
         .into_iter()
-        .map(|section| SectionBlock {
-            key: section.as_str(),
-            title: section_label(&t, section),
-            questions: set
-                .current
-                .questions
-                .iter()
-                .enumerate()
-                .filter(|(_, q)| q.section == section)
-                .enumerate()
-                .map(|(n, (index, q))| question_line(&t, index, q, n == 0))
-                .collect(),
+        .map(|section| {
+            let adding = draft.filter(|d| d.index.is_none() && d.form.section == section.as_str());
+            SectionBlock {
+                key: section.as_str(),
+                title: section_label(&t, section),
+                questions: set
+                    .current
+                    .questions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, q)| q.section == section)
+                    .enumerate()
+                    .map(|(n, (index, q))| {
+                        let line = question_line(&t, index, q, n == 0);
+                        match draft.filter(|d| d.index == Some(index)) {
+                            Some(d) => QuestionLine {
+                                kind: d.form.kind.clone(),
+                                text_da: d.form.text_da.clone(),
+                                text_en: d.form.text_en.clone(),
+                                low_da: d.form.low_da.clone(),
+                                low_en: d.form.low_en.clone(),
+                                high_da: d.form.high_da.clone(),
+                                high_en: d.form.high_en.clone(),
+                                open: true,
+                                ..line
+                            },
+                            None => line,
+                        }
+                    })
+                    .collect(),
+                add: adding.map(|d| d.form.clone()).unwrap_or_default(),
+                add_open: adding.is_some(),
+            }
         })
         .collect();
     let history = state
@@ -218,7 +252,7 @@ fn question_line(t: &Tr, index: usize, q: &Question, first_in_section: bool) -> 
     QuestionLine {
         index,
         section: q.section.as_str().to_owned(),
-        kind: q.kind.as_str(),
+        kind: q.kind.as_str().to_owned(),
         kind_label: t.get(&format!("question-kind-{}", q.kind.as_str())),
         text: q.text.get(t.locale).to_owned(),
         scale: matches!(q.kind, QuestionKind::Scale { .. })
@@ -230,6 +264,7 @@ fn question_line(t: &Tr, index: usize, q: &Question, first_in_section: bool) -> 
         high_da: high.da,
         high_en: high.en,
         first_in_section,
+        open: false,
     }
 }
 
@@ -240,11 +275,11 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> AppResult<Response> {
     let set = state.db.question_set(user.org.id, parse_id(&id)?).await?;
-    render(set_view(&state, &user, page, &set, None).await?)
+    render(set_view(&state, &user, page, &set, None, None).await?)
 }
 
 /// A question as typed, with the version the editor saw.
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Clone)]
 pub struct QuestionForm {
     #[serde(default)]
     version: u32,
@@ -286,6 +321,7 @@ async fn save(
     id: &str,
     seen: u32,
     edit: Result<Edit, QuestionError>,
+    draft: Option<Draft>,
 ) -> AppResult<Response> {
     user.require(Capability::ManageQuestionSets)?;
     let set = state.db.question_set(user.org.id, parse_id(id)?).await?;
@@ -309,7 +345,10 @@ async fn save(
     };
     let (status, key) = refused;
     let message = Some(page.t.get(key));
-    render_status(status, set_view(state, user, page, &set, message).await?)
+    render_status(
+        status,
+        set_view(state, user, page, &set, message, draft.as_ref()).await?,
+    )
 }
 
 pub async fn add(
@@ -326,6 +365,10 @@ pub async fn add(
         &id,
         form.version,
         form.question().map(Edit::Add),
+        Some(Draft {
+            index: None,
+            form: form.clone(),
+        }),
     )
     .await
 }
@@ -345,6 +388,10 @@ pub async fn replace(
         &id,
         form.version,
         form.question().map(|q| Edit::Replace(index, q)),
+        Some(Draft {
+            index: Some(index),
+            form: form.clone(),
+        }),
     )
     .await
 }
@@ -370,6 +417,7 @@ pub async fn remove(
         &id,
         form.version,
         Ok(Edit::Remove(index)),
+        None,
     )
     .await
 }
@@ -389,6 +437,7 @@ pub async fn move_up(
         &id,
         form.version,
         Ok(Edit::MoveUp(index)),
+        None,
     )
     .await
 }
