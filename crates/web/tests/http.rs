@@ -299,6 +299,8 @@ both_backends! {
 
     async fn hr_maintains_people_and_units(app: &TestApp) {
         let hr = app.login(HR).await;
+        let (_, units) = hr.page("/admin/units").await;
+        assert!(units.contains(r#"<td class="num">1</td><td class="num">20</td>"#), "the root: one person directly, twenty in all");
         let tree = app.db.unit_tree(person(&app.db, HR).await.org_id).await.unwrap();
         let green = tree.by_name("Grøn stue").unwrap().id.to_string();
         let created = hr

@@ -89,7 +89,10 @@ pub struct UnitLine {
     pub name: String,
     pub kind: String,
     pub leader: String,
+    /// People placed directly in the unit.
     pub headcount: usize,
+    /// People in the unit and every unit below it.
+    pub total: usize,
 }
 
 pub fn unit_lines(
@@ -98,8 +101,16 @@ pub fn unit_lines(
     names: &HashMap<PersonId, String>,
     counts: &HashMap<domain::UnitId, usize>,
 ) -> Vec<UnitLine> {
-    tree.walk()
-        .into_iter()
+    let walk = tree.walk();
+    // Depth first, reversed, meets every unit after all units below it: one pass sums them up.
+    let mut totals = counts.clone();
+    for (_, unit) in walk.iter().rev() {
+        if let Some(parent) = unit.parent_id {
+            let below = totals.get(&unit.id).copied().unwrap_or(0);
+            *totals.entry(parent).or_default() += below;
+        }
+    }
+    walk.into_iter()
         .map(|(depth, unit)| UnitLine {
             id: unit.id.to_string(),
             depth,
@@ -110,6 +121,7 @@ pub fn unit_lines(
                 .and_then(|l| names.get(&l).cloned())
                 .unwrap_or_default(),
             headcount: counts.get(&unit.id).copied().unwrap_or(0),
+            total: totals.get(&unit.id).copied().unwrap_or(0),
         })
         .collect()
 }
