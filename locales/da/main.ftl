@@ -454,3 +454,26 @@ import-column-unit = enhed (eller afdeling)
 import-column-leader-email = leders e-mail
 question-scale-help = Kun for en skala: ordene for 1 og 5.
 field-headcount-total = I alt med underenheder
+
+# Psykologisk kontrakt
+contract-title = Psykologisk kontrakt
+contract-intro = Skriv kontrakten sammen: hvad medarbejderen kan regne med her, hvad der forventes af medarbejderen, og hvad medarbejderen kan forvente af organisationen. Begge bekræfter den.
+contract-count-on = Det kan du regne med her
+contract-expected = Det forventes af dig
+contract-from-organisation = Det kan du forvente af organisationen
+contract-one-per-line = Ét punkt pr. linje
+contract-changes = Ændringer siden sidste år
+contract-change-unchanged = uændret
+contract-change-added = ny
+contract-change-changed = ændret
+contract-change-removed = fjernet
+contract-changed-from = { $after } (før: { $before })
+contract-confirm = Bekræft kontrakten
+contract-confirm-help = Enhver ændring af punkterne kræver, at begge bekræfter igen.
+contract-confirmed-both = Begge har bekræftet kontrakten.
+contract-employee-confirmed = Medarbejderen har bekræftet.
+contract-leader-confirmed = Lederen har bekræftet.
+contract-unconfirmed = Ingen har bekræftet kontrakten endnu.
+error-contract-too-long = Et punkt er for langt (højst 500 tegn).
+error-contract-too-many = For mange punkter i en liste (højst 30).
+error-contract-stale = Den anden part har ændret kontrakten imens. Din tekst står herunder; genindlæs for at se deres ændringer, og gem igen.

@@ -454,3 +454,26 @@ import-column-unit = unit (or department)
 import-column-leader-email = leader's e-mail
 question-scale-help = Only for a scale: the words for 1 and 5.
 field-headcount-total = Total with sub-units
+
+# Psychological contract
+contract-title = Psychological contract
+contract-intro = Write the contract together: what the employee can count on here, what is expected of the employee, and what the employee can expect from the organisation. Both confirm it.
+contract-count-on = What you can count on here
+contract-expected = What is expected of you
+contract-from-organisation = What you can expect from the organisation
+contract-one-per-line = One point per line
+contract-changes = Changes since last year
+contract-change-unchanged = unchanged
+contract-change-added = new
+contract-change-changed = changed
+contract-change-removed = removed
+contract-changed-from = { $after } (before: { $before })
+contract-confirm = Confirm the contract
+contract-confirm-help = Any change to the points means both must confirm again.
+contract-confirmed-both = Both have confirmed the contract.
+contract-employee-confirmed = The employee has confirmed.
+contract-leader-confirmed = The leader has confirmed.
+contract-unconfirmed = Nobody has confirmed the contract yet.
+error-contract-too-long = A point is too long (at most 500 characters).
+error-contract-too-many = Too many points in one list (at most 30).
+error-contract-stale = The other party changed the contract meanwhile. Your text is below; reload to see their changes, and save again.

@@ -3,6 +3,7 @@
 //! show the first time someone starts MOUSE.
 
 use anyhow::{Context, Result};
+use domain::contract::{Contract, Item, List};
 use domain::conversation::{Conversation, Schedule};
 use domain::cycle::{Cycle, CycleState, Framing, Timeline};
 use domain::org::{Unit, UnitKind};
@@ -545,6 +546,7 @@ async fn seed_cycles(
         ids.push(cycle.id);
     }
     seed_conversations(db, org, ids[1], people).await?;
+    seed_last_year(db, org, ids[0], people).await?;
     for (cycle, unit, author, text) in FRAMINGS {
         let framing = Framing {
             cycle_id: ids[cycle],
@@ -620,4 +622,60 @@ fn working_day(start: chrono::NaiveDate, n: usize) -> chrono::NaiveDate {
         day = day.succ_opt().unwrap_or(day);
     }
     day
+}
+
+/// Lane's conversation last year, held with Peter, with the psychological contract they both
+/// confirmed: this year's contract starts from it and shows what changed.
+async fn seed_last_year(
+    db: &Db,
+    org: domain::OrgId,
+    cycle: CycleId,
+    people: &[PersonId],
+) -> Result<()> {
+    let cycle = db.cycle(org, cycle).await?;
+    let person = |name: &str| {
+        PEOPLE
+            .iter()
+            .position(|p| p.0 == name)
+            .map(|i| people[i])
+            .context("demo person")
+    };
+    let (lane, peter) = (person("Lane Andersen")?, person("Peter Lund")?);
+    let schedule = Schedule::parse(
+        &cycle,
+        "2025-10-07T09:00",
+        "60",
+        "Personalestuen",
+        "",
+        "Sprog og læreplan",
+        "2025-10-03",
+    )?;
+    let conversation = Conversation {
+        schedule: Some(schedule),
+        ..Conversation::new(&cycle, lane, peter)
+    };
+    db.save_conversation(&conversation).await?;
+    let lines = [
+        (List::CountOn, "Faste rammer og en tydelig ugeplan"),
+        (List::CountOn, "Sparring med kolleger på stuemøderne"),
+        (List::Expected, "At du bidrager til den fælles læreplan"),
+        (List::Expected, "At du dokumenterer børnenes sprogarbejde"),
+        (
+            List::FromOrganisation,
+            "Tid til et kursus i dialogisk læsning",
+        ),
+    ];
+    let items = lines
+        .iter()
+        .map(|(list, text)| Item {
+            list: *list,
+            text: (*text).to_owned(),
+        })
+        .collect();
+    let contract = Contract::start(conversation.id, None)
+        .edit(0, items)?
+        .confirm(1, true)?
+        .confirm(2, false)?;
+    db.save_contract(&contract, 0).await?;
+    Ok(())
 }

@@ -7,6 +7,7 @@
 pub mod access;
 pub mod audit;
 pub mod calendar;
+pub mod contract;
 pub mod conversation;
 pub mod cycle;
 pub mod ids;

@@ -6,6 +6,7 @@
 //! organisations is a property of the queries, not of the callers.
 
 mod audit;
+mod contracts;
 mod conversations;
 mod cycles;
 mod db;

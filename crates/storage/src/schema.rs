@@ -223,3 +223,14 @@ pub(crate) enum Preparations {
     Shared,
     UpdatedAt,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum Contracts {
+    Table,
+    ConversationId,
+    Items,
+    EmployeeConfirmed,
+    LeaderConfirmed,
+    Revision,
+    UpdatedAt,
+}

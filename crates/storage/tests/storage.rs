@@ -2,6 +2,7 @@
 
 use chrono::Duration;
 use domain::audit::AuditKind;
+use domain::contract::{Contract, Item, List};
 use domain::conversation::{Conversation, Schedule};
 use domain::cycle::{Cycle, CycleState, Framing, Timeline};
 use domain::import::{parse_people_csv, plan_import};
@@ -349,6 +350,16 @@ both_backends! {
         let pinned = Conversation { version: Some(db.question_set(org.id, cycle.question_set.unwrap()).await.unwrap().current.id), ..booked.clone() };
         db.save_conversation(&pinned).await.unwrap();
         assert_eq!(db.conversation(org.id, booked.id).await.unwrap().version, pinned.version);
+
+        // the psychological contract: saved by revision, so two editors never overwrite each other
+        assert!(db.contract(booked.id).await.unwrap().is_none());
+        let contract = Contract::start(booked.id, None).edit(0, vec![Item { list: List::CountOn, text: "Faste rammer".into() }]).unwrap();
+        db.save_contract(&contract, 0).await.unwrap();
+        let confirmed = contract.confirm(1, true).unwrap();
+        db.save_contract(&confirmed, 1).await.unwrap();
+        let other_editor = contract.edit(1, vec![]).unwrap();
+        assert!(matches!(db.save_contract(&other_editor, 1).await, Err(StorageError::Conflict)));
+        assert_eq!(db.contract(booked.id).await.unwrap(), Some(confirmed));
     }
 
     async fn question_sets_grow_by_immutable_versions(db: &TestDb) {

@@ -69,6 +69,10 @@ pub fn router(state: AppState) -> Router {
             "/conversations/{id}/invitation.ics",
             get(conversations::ics),
         )
+        .route(
+            "/conversations/{id}/contract",
+            get(contract::show).post(contract::save),
+        )
         .route("/conversations/{id}/{action}", post(conversations::decide))
         .route(
             "/question-sets",

@@ -813,6 +813,45 @@ let declined = employee.post(&format!("/conversations/{}/propose", before.id), &
         assert_eq!(employee.post(&path, &[("revision", "3"), ("q0", "for sent")]).await.status(), StatusCode::BAD_REQUEST);
     }
 
+    async fn the_contract_starts_from_last_year_and_both_confirm(app: &TestApp) {
+        let open = cycle(app, "MUS 2026").await;
+        let lane = person(&app.db, LANE).await;
+        let conversation = app.db.conversation_of(open.org_id, open.id, lane.id).await.unwrap().unwrap();
+        let path = format!("/conversations/{}/contract", conversation.id);
+        let employee = app.login(LANE).await;
+        let (status, page) = employee.page(&path).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("Faste rammer og en tydelig ugeplan") && page.contains("uændret"), "starts from last year's contract");
+        let lists = [
+            ("count-on", "Faste rammer og en tydelig ugeplan\nSparring hver fjortende dag"),
+            ("expected", "At du bidrager til den fælles læreplan\nAt du tager initiativ i forældresamtaler"),
+            ("from-organisation", "En mentor til de svære forældresamtaler"),
+        ];
+        let mut fields: Vec<(&str, &str)> = lists.to_vec();
+        fields.extend([("revision", "0"), ("action", "save")]);
+        assert_eq!(employee.post(&path, &fields).await.status(), StatusCode::SEE_OTHER);
+        let (_, page) = employee.page(&path).await;
+        assert!(page.contains("før: Sparring med kolleger på stuemøderne") && page.contains("ændret"));
+        // a second editor with the old page is told, and keeps their text
+        let mut stale: Vec<(&str, &str)> = vec![("count-on", "Min forældede tekst"), ("revision", "0"), ("action", "save")];
+        stale.extend([("expected", ""), ("from-organisation", "")]);
+        let refused = employee.post(&path, &stale).await;
+        assert_eq!(refused.status(), StatusCode::CONFLICT);
+        assert!(refused.text().await.unwrap().contains("Min forældede tekst"));
+
+        let peter = app.login("peter@maelkeboetten.dk").await;
+        assert_eq!(peter.post(&path, &[("revision", "1"), ("action", "confirm")]).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(employee.post(&path, &[("revision", "2"), ("action", "confirm")]).await.status(), StatusCode::SEE_OTHER);
+        assert!(employee.page(&path).await.1.contains("Begge har bekræftet kontrakten"));
+        assert!(app.db.contract(conversation.id).await.unwrap().unwrap().confirmed());
+
+        for email in [LEADER, HR, ADMIN, "anne@maelkeboetten.dk"] {
+            let other = app.login(email).await;
+            assert_eq!(other.get(&path).await.status(), StatusCode::NOT_FOUND, "{email}");
+            assert_eq!(other.post(&path, &[("revision", "3"), ("action", "confirm")]).await.status(), StatusCode::NOT_FOUND, "{email}");
+        }
+    }
+
     async fn healthz_reports_the_database(app: &TestApp) {
         let client = app.client();
         assert_eq!(client.get("/healthz").await.status(), StatusCode::OK);

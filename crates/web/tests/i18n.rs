@@ -16,6 +16,7 @@ const KEY_PREFIXES: &[&str] = &[
     "question-",
     "stage-",
     "prep-",
+    "contract-",
     "conversation-",
     "overview-",
     "invitation-",

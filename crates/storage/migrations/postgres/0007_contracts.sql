@@ -1,0 +1,9 @@
+-- The psychological contract, one per conversation; kept in step with migrations/sqlite/0007_contracts.sql.
+CREATE TABLE contracts (
+    conversation_id UUID PRIMARY KEY NOT NULL REFERENCES conversations (id),
+    items TEXT NOT NULL,
+    employee_confirmed BOOLEAN NOT NULL,
+    leader_confirmed BOOLEAN NOT NULL,
+    revision INTEGER NOT NULL,
+    updated_at TIMESTAMPTZ NOT NULL
+);
