@@ -477,3 +477,4 @@ contract-unconfirmed = Ingen har bekræftet kontrakten endnu.
 error-contract-too-long = Et punkt er for langt (højst 500 tegn).
 error-contract-too-many = For mange punkter i en liste (højst 30).
 error-contract-stale = Den anden part har ændret kontrakten imens. Din tekst står herunder; genindlæs for at se deres ændringer, og gem igen.
+contract-back = Tilbage til samtalen

@@ -477,3 +477,4 @@ contract-unconfirmed = Nobody has confirmed the contract yet.
 error-contract-too-long = A point is too long (at most 500 characters).
 error-contract-too-many = Too many points in one list (at most 30).
 error-contract-stale = The other party changed the contract meanwhile. Your text is below; reload to see their changes, and save again.
+contract-back = Back to the conversation

@@ -84,6 +84,8 @@ struct ListView {
 struct ContractView {
     page: Page,
     id: String,
+    /// The conversation's page, to go back to.
+    back: String,
     revision: u32,
     lists: Vec<ListView>,
     has_last_year: bool,
@@ -145,6 +147,10 @@ fn view(
         })
         .collect();
     ContractView {
+        back: format!(
+            "/cycles/{}/people/{}",
+            loaded.conversation.cycle_id, loaded.conversation.employee_id
+        ),
         id: loaded.conversation.id.to_string(),
         revision: c.revision,
         lists,
