@@ -5,6 +5,7 @@
 //! query of organisation data is scoped by the organisation id, so isolation between
 //! organisations is a property of the queries, not of the callers.
 
+mod agenda;
 mod audit;
 mod contracts;
 mod conversations;
@@ -22,6 +23,7 @@ mod sessions;
 mod units;
 mod users;
 
+pub use agenda::AgendaPoint;
 pub use audit::{AuditEntry, AuditRecord};
 pub use db::{Backend, Db, now};
 pub use error::StorageError;

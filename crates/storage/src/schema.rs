@@ -234,3 +234,13 @@ pub(crate) enum Contracts {
     Revision,
     UpdatedAt,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum AgendaPoints {
+    Table,
+    Id,
+    ConversationId,
+    Side,
+    Text,
+    CreatedAt,
+}

@@ -73,6 +73,14 @@ pub fn router(state: AppState) -> Router {
             "/conversations/{id}/contract",
             get(contract::show).post(contract::save),
         )
+        .route(
+            "/conversations/{id}/agenda",
+            post(conversations::add_agenda),
+        )
+        .route(
+            "/conversations/{id}/agenda/{point}/remove",
+            post(conversations::remove_agenda),
+        )
         .route("/conversations/{id}/{action}", post(conversations::decide))
         .route(
             "/question-sets",

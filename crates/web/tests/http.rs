@@ -852,6 +852,34 @@ let declined = employee.post(&format!("/conversations/{}/propose", before.id), &
         }
     }
 
+    async fn both_parties_set_the_agenda(app: &TestApp) {
+        let open = cycle(app, "MUS 2026").await;
+        let lane = person(&app.db, LANE).await;
+        let conversation = app.db.conversation_of(open.org_id, open.id, lane.id).await.unwrap().unwrap();
+        let page = format!("/cycles/{}/people/{}", open.id, lane.id);
+        let add = format!("/conversations/{}/agenda", conversation.id);
+        let employee = app.login(LANE).await;
+        let peter = app.login("peter@maelkeboetten.dk").await;
+        assert_eq!(employee.post(&add, &[("text", "Forældresamtalen med familien på Grøn stue")]).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(peter.post(&add, &[("text", "Din rolle i forældrecaféen")]).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(employee.post(&add, &[("text", "   ")]).await.status(), StatusCode::BAD_REQUEST);
+        let (_, body) = employee.page(&page).await;
+        assert!(body.contains("Forældresamtalen med familien på Grøn stue") && body.contains("Din rolle i forældrecaféen") && body.contains("– Peter Lund"));
+        let points = app.db.agenda(conversation.id).await.unwrap();
+        let (lanes, peters) = (points[0].id, points[1].id);
+        assert_eq!(employee.post(&format!("/conversations/{}/agenda/{peters}/remove", conversation.id), &[]).await.status(), StatusCode::NOT_FOUND, "only your own points");
+        assert_eq!(employee.post(&format!("/conversations/{}/agenda/{lanes}/remove", conversation.id), &[]).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(app.db.agenda(conversation.id).await.unwrap().len(), 1);
+        // the agenda is the parties' own: not for HR, nor for the leader above
+        for email in [HR, LEADER] {
+            let other = app.login(email).await;
+            let (status, body) = other.page(&page).await;
+            assert_eq!(status, StatusCode::OK, "{email} sees the appointment");
+            assert!(!body.contains("Din rolle i forældrecaféen"), "{email} does not see the agenda");
+            assert_eq!(other.post(&add, &[("text", "Indblanding")]).await.status(), StatusCode::NOT_FOUND, "{email}");
+        }
+    }
+
     async fn healthz_reports_the_database(app: &TestApp) {
         let client = app.client();
         assert_eq!(client.get("/healthz").await.status(), StatusCode::OK);

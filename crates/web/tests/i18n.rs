@@ -17,6 +17,7 @@ const KEY_PREFIXES: &[&str] = &[
     "stage-",
     "prep-",
     "contract-",
+    "agenda-",
     "conversation-",
     "overview-",
     "invitation-",

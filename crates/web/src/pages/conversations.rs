@@ -18,6 +18,7 @@ use domain::conversation::{Conversation, Schedule, ScheduleError, Stage, local_i
 use domain::cycle::{Cycle, CycleState};
 use domain::org::UnitTree;
 use domain::person::Person;
+use domain::preparation::Side;
 use domain::{ConversationId, CycleId, PersonId};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -252,6 +253,9 @@ struct ConversationView {
     can_propose: bool,
     /// The employee and the leader holding the conversation prepare it.
     can_prepare: bool,
+    /// The agenda, for the two parties: (id, who added it, text, added by the viewer).
+    agenda: Vec<(String, String, String, bool)>,
+    is_party: bool,
     form: ScheduleForm,
     error: Option<String>,
 }
@@ -317,6 +321,24 @@ async fn conversation_view(
     };
     let open = loaded.cycle.state == CycleState::Open;
     let live = c.is_some_and(|c| c.schedule.is_some() && !c.cancelled);
+    let viewer_side = party_side(loaded);
+    let agenda = match (c, viewer_side) {
+        (Some(c), Some(side)) => state
+            .db
+            .agenda(c.id)
+            .await?
+            .into_iter()
+            .map(|p| {
+                let who = if p.side == Side::Employee {
+                    loaded.employee.name.clone()
+                } else {
+                    host.clone()
+                };
+                (p.id.to_string(), who, p.text, p.side == side)
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     Ok(ConversationView {
         cycle_id: loaded.cycle.id.to_string(),
         cycle_name: loaded.cycle.name.clone(),
@@ -339,8 +361,9 @@ async fn conversation_view(
         host,
         can_schedule: open && loaded.part == Part::Leader,
         can_propose: open && live && loaded.part == Part::Employee,
-        can_prepare: live
-            && (loaded.part == Part::Employee || c.is_some_and(|c| c.leader_id == loaded.viewer)),
+        can_prepare: live && viewer_side.is_some(),
+        agenda,
+        is_party: open && live && viewer_side.is_some(),
         form: form.unwrap_or_else(|| ScheduleForm::of(c, &loaded.cycle)),
         error,
         page: page.named(&loaded.employee.name),
@@ -419,6 +442,64 @@ pub async fn schedule(
         }
         Err(error) => refuse(&state, page, &loaded, Some(form), error).await,
     }
+}
+
+/// Which of the two parties the viewer is, if either: the employee, or the leader holding it.
+fn party_side(loaded: &Loaded) -> Option<Side> {
+    let c = loaded.conversation.as_ref()?;
+    if loaded.part == Part::Employee {
+        Some(Side::Employee)
+    } else if c.leader_id == loaded.viewer {
+        Some(Side::Leader)
+    } else {
+        None
+    }
+}
+
+#[derive(Deserialize)]
+pub struct AgendaForm {
+    #[serde(default)]
+    text: String,
+}
+
+/// Either party adds a point to the agenda.
+pub async fn add_agenda(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Form(form): Form<AgendaForm>,
+) -> AppResult<Response> {
+    let loaded = by_id(&state, &user, &id).await?;
+    let side = party_side(&loaded).ok_or(AppError::NotFound)?;
+    let conversation = loaded.conversation.as_ref().ok_or(AppError::NotFound)?;
+    let text = form.text.trim();
+    if text.is_empty() || text.chars().count() > 300 {
+        return Err(AppError::BadRequest("error-agenda-text"));
+    }
+    if state.db.agenda(conversation.id).await?.len() >= 30 {
+        return Err(AppError::BadRequest("error-agenda-full"));
+    }
+    state
+        .db
+        .add_agenda_point(conversation.id, side, text)
+        .await?;
+    Ok(back(&loaded, "done-saved"))
+}
+
+/// Either party removes a point they added themselves.
+pub async fn remove_agenda(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((id, point)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let loaded = by_id(&state, &user, &id).await?;
+    let side = party_side(&loaded).ok_or(AppError::NotFound)?;
+    let conversation = loaded.conversation.as_ref().ok_or(AppError::NotFound)?;
+    state
+        .db
+        .remove_agenda_point(conversation.id, side, parse_id(&point)?)
+        .await?;
+    Ok(back(&loaded, "done-saved"))
 }
 
 /// The conversation by id, with the user's part in it.
