@@ -30,6 +30,7 @@ pub const POSTGRES_ENV: &str = "MOUSE_TEST_POSTGRES_URL";
 macro_rules! both_backends {
     ($(async fn $name:ident($arg:ident: &$ty:ty) $body:block)*) => {$(
         mod $name {
+            // Not every test body needs the outer items; `expect` would fail for those that do.
             #[allow(unused_imports)]
             use super::*;
 
