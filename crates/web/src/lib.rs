@@ -93,12 +93,8 @@ pub fn router(state: AppState) -> Router {
             post(question_sets::replace),
         )
         .route(
-            "/question-sets/{id}/questions/{index}/remove",
-            post(question_sets::remove),
-        )
-        .route(
-            "/question-sets/{id}/questions/{index}/up",
-            post(question_sets::move_up),
+            "/question-sets/{id}/questions/{index}/{op}",
+            post(question_sets::rearrange),
         )
         .route("/people", get(people::list))
         .route("/people/{id}", get(people::show))

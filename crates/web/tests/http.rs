@@ -646,6 +646,7 @@ both_backends! {
         assert_eq!(stale.status(), StatusCode::CONFLICT, "an editor with an old page cannot overwrite");
         assert_eq!(hr.post(&format!("{path}/999/remove"), &[("version", "2")]).await.status(), StatusCode::NOT_FOUND);
         assert_eq!(hr.post(&format!("{path}/x/remove"), &[("version", "2")]).await.status(), StatusCode::NOT_FOUND);
+        assert_eq!(hr.post(&format!("{path}/1/sideways"), &[("version", "2")]).await.status(), StatusCode::NOT_FOUND);
         assert_eq!(hr.post(&format!("{path}/1/up"), &[("version", "2")]).await.status(), StatusCode::SEE_OTHER);
         assert_eq!(hr.post(&format!("{path}/0/remove"), &[("version", "3")]).await.status(), StatusCode::SEE_OTHER);
         let now = app.db.question_set(org, set.id).await.unwrap();

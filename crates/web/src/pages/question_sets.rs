@@ -402,42 +402,19 @@ pub struct VersionOnly {
     version: u32,
 }
 
-pub async fn remove(
+/// Removes a question (`/remove`) or moves it up within its section (`/up`).
+pub async fn rearrange(
     State(state): State<AppState>,
     user: CurrentUser,
     page: Page,
-    Path((id, index)): Path<(String, String)>,
+    Path((id, index, op)): Path<(String, String, String)>,
     Form(form): Form<VersionOnly>,
 ) -> AppResult<Response> {
     let index: usize = parse_id(&index)?;
-    save(
-        &state,
-        &user,
-        page,
-        &id,
-        form.version,
-        Ok(Edit::Remove(index)),
-        None,
-    )
-    .await
-}
-
-pub async fn move_up(
-    State(state): State<AppState>,
-    user: CurrentUser,
-    page: Page,
-    Path((id, index)): Path<(String, String)>,
-    Form(form): Form<VersionOnly>,
-) -> AppResult<Response> {
-    let index: usize = parse_id(&index)?;
-    save(
-        &state,
-        &user,
-        page,
-        &id,
-        form.version,
-        Ok(Edit::MoveUp(index)),
-        None,
-    )
-    .await
+    let edit = match op.as_str() {
+        "remove" => Edit::Remove(index),
+        "up" => Edit::MoveUp(index),
+        _ => return Err(AppError::NotFound),
+    };
+    save(&state, &user, page, &id, form.version, Ok(edit), None).await
 }
