@@ -485,3 +485,19 @@ agenda-placeholder = Et punkt, du vil tale om
 agenda-remove = Fjern
 error-agenda-text = Et punkt på dagsordenen skal have en tekst på højst 300 tegn.
 error-agenda-full = Dagsordenen har allerede 30 punkter.
+
+## Competence catalogue
+nav-competences = Kompetencer
+competences-title = Kompetencekatalog
+competences-intro = De kompetencer, organisationen udvikler hos sine medarbejdere. Udviklingsmål i udviklingsaftalerne vælger deres kompetencer herfra. HR vedligeholder kataloget.
+competences-none = Kataloget er tomt endnu.
+competence-new-title = Ny kompetence
+competence-edit-title = Redigér kompetence
+competence-serves = Understøtter de strategiske mål
+competence-retired = udgået
+competence-retire = Udgået
+competence-retire-help = En udgået kompetence bliver stående i de aftaler, der nævner den, men tilbydes ikke i nye.
+error-competence-name = Giv kompetencen et navn.
+error-competence-name-taken = Kataloget har allerede en kompetence med det navn.
+audit-competence-created = Kompetence oprettet
+audit-competence-changed = Kompetence ændret

@@ -485,3 +485,19 @@ agenda-placeholder = A point you want to talk about
 agenda-remove = Remove
 error-agenda-text = An agenda point needs a text of at most 300 characters.
 error-agenda-full = The agenda already has 30 points.
+
+## Competence catalogue
+nav-competences = Competences
+competences-title = Competence catalogue
+competences-intro = The competences the organisation develops in its people. Development goals in the development agreements pick their competences from here. HR keeps the catalogue.
+competences-none = The catalogue is empty so far.
+competence-new-title = New competence
+competence-edit-title = Edit competence
+competence-serves = Serves the strategic goals
+competence-retired = retired
+competence-retire = Retired
+competence-retire-help = A retired competence stays on the agreements that name it but is not offered for new ones.
+error-competence-name = Give the competence a name.
+error-competence-name-taken = The catalogue already has a competence with that name.
+audit-competence-created = Competence created
+audit-competence-changed = Competence changed

@@ -3,6 +3,7 @@
 //! show the first time someone starts MOUSE.
 
 use anyhow::{Context, Result};
+use domain::competence::Competence;
 use domain::contract::{Contract, Item, List};
 use domain::conversation::{Conversation, Schedule};
 use domain::cycle::{Cycle, CycleState, Framing, Timeline};
@@ -11,7 +12,7 @@ use domain::person::{Email, Person};
 use domain::questions::default_questions;
 use domain::role::GrantedRoles;
 use domain::strategy::{GoalStatus, Period, StrategicGoal, parse_date};
-use domain::{CycleId, GoalId, PersonId, UnitId};
+use domain::{CompetenceId, CycleId, GoalId, PersonId, UnitId};
 use storage::Db;
 
 /// Every demo login uses this password; it is printed when the demo starts.
@@ -312,6 +313,7 @@ async fn seed(db: &Db) -> Result<()> {
         }
     }
     let goals = seed_strategy(db, org.id, &unit_ids).await?;
+    seed_competences(db, org.id, &goals).await?;
     seed_cycles(db, org.id, &goals, &unit_ids, &people).await
 }
 
@@ -439,6 +441,50 @@ async fn seed_strategy(db: &Db, org: domain::OrgId, unit_ids: &[UnitId]) -> Resu
         ids.push(goal.id);
     }
     Ok(ids)
+}
+
+/// (name, description, indexes into [`GOALS`] it serves)
+const COMPETENCES: [(&str, &str, &[usize]); 5] = [
+    (
+        "Forældredialog",
+        "At føre den svære samtale med forældre om deres barns trivsel og udvikling: lytte, sige det svære tydeligt og aftale noget sammen.",
+        &[0, 1],
+    ),
+    (
+        "Dialogisk læsning",
+        "At læse med små grupper af børn, så de taler med om bogen og udvider deres ordforråd.",
+        &[4, 5],
+    ),
+    (
+        "Pædagogisk dokumentation",
+        "At vise børnenes læring, så forældre og kolleger kan se den og bygge videre på den.",
+        &[0, 4],
+    ),
+    (
+        "Konflikthåndtering",
+        "At løse konflikter mellem børn, med forældre og i personalegruppen, før de vokser.",
+        &[6],
+    ),
+    (
+        "Digital kommunikation med forældre",
+        "At bruge forældreintra til korte, gode beskeder om dagen.",
+        &[0],
+    ),
+];
+
+async fn seed_competences(db: &Db, org: domain::OrgId, goals: &[GoalId]) -> Result<()> {
+    for (name, description, serves) in COMPETENCES {
+        db.insert_competence(&Competence {
+            id: CompetenceId::new(),
+            org_id: org,
+            name: name.to_owned(),
+            description: description.to_owned(),
+            goals: serves.iter().map(|i| goals[*i]).collect(),
+            retired: false,
+        })
+        .await?;
+    }
+    Ok(())
 }
 
 /// (name, intention, state, preparation, from, to, follow-ups, evaluation, focus goal indexes)

@@ -34,6 +34,8 @@ pub enum Capability {
     ReadAudit,
     /// Create and edit question sets (the MUS coordinator's tool).
     ManageQuestionSets,
+    /// Maintain the competence catalogue.
+    ManageCompetences,
 }
 
 impl Actor {
@@ -60,7 +62,7 @@ impl Actor {
             Capability::ListPeople => self.is_leader() || self.sees_whole_org(),
             Capability::ManageStructure => self.granted.hr || self.granted.admin,
             Capability::ManageUsers | Capability::ReadAudit => self.granted.admin,
-            Capability::ManageQuestionSets => self.granted.hr,
+            Capability::ManageQuestionSets | Capability::ManageCompetences => self.granted.hr,
         }
     }
 

@@ -24,10 +24,12 @@ pub enum AuditKind {
     CycleCreated,
     CycleChanged,
     CycleStateChanged,
+    CompetenceCreated,
+    CompetenceChanged,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 18] = [
+    pub const ALL: [AuditKind; 20] = [
         AuditKind::Login,
         AuditKind::LoginFailed,
         AuditKind::Logout,
@@ -46,6 +48,8 @@ impl AuditKind {
         AuditKind::CycleCreated,
         AuditKind::CycleChanged,
         AuditKind::CycleStateChanged,
+        AuditKind::CompetenceCreated,
+        AuditKind::CompetenceChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -68,6 +72,8 @@ impl AuditKind {
             AuditKind::CycleCreated => "cycle-created",
             AuditKind::CycleChanged => "cycle-changed",
             AuditKind::CycleStateChanged => "cycle-state-changed",
+            AuditKind::CompetenceCreated => "competence-created",
+            AuditKind::CompetenceChanged => "competence-changed",
         }
     }
 }

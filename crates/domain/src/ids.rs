@@ -71,3 +71,7 @@ id_type!(
     /// One employee's conversation in one cycle.
     ConversationId
 );
+id_type!(
+    /// A competence in the organisation's catalogue, which HR maintains.
+    CompetenceId
+);

@@ -7,6 +7,7 @@
 pub mod access;
 pub mod audit;
 pub mod calendar;
+pub mod competence;
 pub mod contract;
 pub mod conversation;
 pub mod cycle;
@@ -20,4 +21,7 @@ pub mod questions;
 pub mod role;
 pub mod strategy;
 
-pub use ids::{ConversationId, CycleId, GoalId, OrgId, PersonId, QuestionSetId, UnitId, VersionId};
+pub use ids::{
+    CompetenceId, ConversationId, CycleId, GoalId, OrgId, PersonId, QuestionSetId, UnitId,
+    VersionId,
+};

@@ -7,6 +7,7 @@
 
 mod agenda;
 mod audit;
+mod competences;
 mod contracts;
 mod conversations;
 mod cycles;

@@ -244,3 +244,22 @@ pub(crate) enum AgendaPoints {
     Text,
     CreatedAt,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum Competences {
+    Table,
+    Id,
+    OrgId,
+    Name,
+    Description,
+    Retired,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum CompetenceGoals {
+    Table,
+    CompetenceId,
+    GoalId,
+}

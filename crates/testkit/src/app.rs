@@ -124,6 +124,12 @@ impl Session {
         self.post_raw(path, &form).await
     }
 
+    /// POSTs fields whose values were built at run time, with the CSRF token.
+    pub async fn post_owned(&self, path: &str, fields: &[(&str, String)]) -> Response {
+        let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.post(path, &refs).await
+    }
+
     /// POSTs exactly these fields (no CSRF token added).
     pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Response {
         self.client

@@ -7,6 +7,7 @@
 
 mod app;
 mod db;
+pub mod demo;
 
 pub use app::{DEMO_PASSWORD, Session, TestApp};
 pub use db::{TestBackend, TestDb};

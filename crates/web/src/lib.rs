@@ -96,6 +96,13 @@ pub fn router(state: AppState) -> Router {
             "/question-sets/{id}/questions/{index}/{op}",
             post(question_sets::rearrange),
         )
+        .route(
+            "/competences",
+            get(competences::list).post(competences::create),
+        )
+        .route("/competences/new", get(competences::new_form))
+        .route("/competences/{id}", post(competences::update))
+        .route("/competences/{id}/edit", get(competences::edit_form))
         .route("/people", get(people::list))
         .route("/people/{id}", get(people::show))
         .route("/admin/people", post(people::create))

@@ -84,7 +84,7 @@ impl Page {
 }
 
 fn nav_links(actor: &Actor, t: &Tr, path: &str) -> Vec<NavLink> {
-    let links: [(&'static str, &str, bool); 9] = [
+    let links: [(&'static str, &str, bool); 10] = [
         ("/", "nav-home", true),
         ("/strategy", "nav-strategy", true),
         ("/cycles", "nav-cycles", true),
@@ -93,6 +93,7 @@ fn nav_links(actor: &Actor, t: &Tr, path: &str) -> Vec<NavLink> {
             "nav-question-sets",
             actor.can(Capability::ManageQuestionSets),
         ),
+        ("/competences", "nav-competences", true),
         ("/people", "nav-people", actor.can(Capability::ListPeople)),
         (
             "/admin/units",

@@ -5,21 +5,9 @@ use domain::person::{Email, Person};
 use domain::role::GrantedRoles;
 use domain::{OrgId, PersonId};
 use reqwest::StatusCode;
-use storage::Db;
 use testkit::{TestApp, both_backends};
 
-const ADMIN: &str = "admin@maelkeboetten.dk";
-const HR: &str = "hr@maelkeboetten.dk";
-const HEAD: &str = "birgitte@maelkeboetten.dk";
-const LEADER: &str = "mette@maelkeboetten.dk";
-const LANE: &str = "lane@maelkeboetten.dk";
-
-async fn person(db: &Db, email: &str) -> Person {
-    db.person_by_email(&Email::parse(email).unwrap())
-        .await
-        .unwrap()
-        .unwrap()
-}
+use testkit::demo::{ADMIN, HEAD, HR, LANE, LEADER, cycle, goal, person};
 
 /// A second organisation with its own administrator, to prove isolation.
 async fn other_org(app: &TestApp) -> (OrgId, &'static str) {
@@ -55,16 +43,6 @@ async fn other_org(app: &TestApp) -> (OrgId, &'static str) {
     .await
     .unwrap();
     (org.id, "anders@andeby.dk")
-}
-
-/// POSTs fields whose values were built at run time.
-async fn post_owned(
-    session: &testkit::Session,
-    path: &str,
-    fields: &[(&str, String)],
-) -> reqwest::Response {
-    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    session.post(path, &refs).await
 }
 
 fn chrono_date(raw: &str) -> chrono::NaiveDate {
@@ -106,28 +84,6 @@ async fn invitation_of(
         value(&calendar.properties, "METHOD"),
         calendar.timezones.len(),
     )
-}
-
-async fn goal(app: &TestApp, title: &str) -> domain::strategy::StrategicGoal {
-    let org = person(&app.db, ADMIN).await.org_id;
-    app.db
-        .goals(org)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|g| g.title == title)
-        .unwrap()
-}
-
-async fn cycle(app: &TestApp, name: &str) -> domain::cycle::Cycle {
-    let org = person(&app.db, ADMIN).await.org_id;
-    app.db
-        .cycles(org)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|c| c.name == name)
-        .unwrap()
 }
 
 both_backends! {
@@ -220,6 +176,8 @@ both_backends! {
             ("/strategy/goals/new".into(),       [403, 200, 200, 403, 403]),
             (format!("/strategy/goals/new?parent={parents_goal}"), [403, 200, 200, 200, 403]),
             (format!("/strategy/goals/{parents_goal}/edit"), [403, 200, 200, 403, 403]),
+            ("/competences".into(),              [200, 200, 200, 200, 200]),
+            ("/competences/new".into(),          [403, 200, 403, 403, 403]),
             ("/people/not-an-id".into(),         [404, 404, 404, 404, 404]),
             ("/no/such/page".into(),             [404, 404, 404, 404, 404]),
         ];
@@ -469,10 +427,10 @@ both_backends! {
         let sub = |unit: &str| -> Vec<(&str, String)> {
             vec![("parent", parent.clone()), ("unit", unit.to_owned()), ("title", "Forældrefrokost i Grøn stue".into()), ("description", String::new()), ("from", "2026-04-01".into()), ("to", "2026-10-31".into()), ("status", "active".into())]
         };
-        let refused = post_owned(&leader, "/strategy/goals", &sub(&nursery)).await;
+        let refused = leader.post_owned("/strategy/goals", &sub(&nursery)).await;
         assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(refused.text().await.unwrap().contains("kun tilføje mål for de enheder, du leder"));
-        let added = post_owned(&leader, "/strategy/goals", &sub(&green)).await;
+        let added = leader.post_owned("/strategy/goals", &sub(&green)).await;
         assert_eq!(added.status(), StatusCode::SEE_OTHER);
         let lunch = goal(app, "Forældrefrokost i Grøn stue").await;
         assert_eq!(lunch.parent_id, Some(parents.id));
@@ -498,7 +456,7 @@ both_backends! {
         assert_eq!(retire.status(), StatusCode::SEE_OTHER);
         let retired = goal(app, "Styrk dialogen med forældrene").await;
         assert!(retired.retired && retired.status == domain::strategy::GoalStatus::Achieved);
-        let under_retired = post_owned(&leader, "/strategy/goals", &sub(&green)).await;
+        let under_retired = leader.post_owned("/strategy/goals", &sub(&green)).await;
         assert_eq!(under_retired.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(head.post(&format!("/strategy/goals/{}/delete", lunch.id), &[]).await.status(), StatusCode::SEE_OTHER);
 
@@ -544,7 +502,7 @@ both_backends! {
         let parents_goal = goal(app, "Styrk dialogen med forældrene").await.id.to_string();
         let dates = |prep: &'static str| vec![("name", "MUS 2027".to_owned()), ("intention", "Trivsel og forældredialog".to_owned()), ("preparation_opens", prep.to_owned()), ("conversations_from", "2027-10-01".to_owned()), ("conversations_to", "2027-11-30".to_owned()), ("follow_up", "2028-03-01".to_owned()), ("follow_up", String::new()), ("evaluation", "2028-08-31".to_owned())];
         let before = app.db.cycles(org).await.unwrap().len();
-        let backwards = post_owned(&hr, "/cycles", &dates("2027-12-01")).await;
+        let backwards = hr.post_owned("/cycles", &dates("2027-12-01")).await;
         assert_eq!(backwards.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(backwards.text().await.unwrap().contains("Datoerne skal komme i rækkefølge"));
         let (foreign_org, _) = other_org(app).await;
@@ -563,20 +521,20 @@ both_backends! {
         app.db.insert_goal(&foreign_goal).await.unwrap();
         let mut with_foreign = dates("2027-09-01");
         with_foreign.push(("goal", foreign_goal.id.to_string()));
-        let foreign = post_owned(&hr, "/cycles", &with_foreign).await;
+        let foreign = hr.post_owned("/cycles", &with_foreign).await;
         assert_eq!(foreign.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(foreign.text().await.unwrap().contains("ikke et aktuelt mål i organisationen"));
         assert_eq!(app.db.cycles(org).await.unwrap().len(), before, "nothing created");
 
         let mut taken = dates("2027-09-01");
         taken[0] = ("name", "mus 2026".to_owned());
-        let duplicate = post_owned(&hr, "/cycles", &taken).await;
+        let duplicate = hr.post_owned("/cycles", &taken).await;
         assert_eq!(duplicate.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(duplicate.text().await.unwrap().contains("En anden MUS-runde hedder allerede sådan"));
         let mut achieved = dates("2027-09-01");
         achieved.push(("goal", goal(app, "Fælles pædagogisk læreplan").await.id.to_string()));
-        assert_eq!(post_owned(&hr, "/cycles", &achieved).await.status(), StatusCode::UNPROCESSABLE_ENTITY, "an achieved goal is no focus");
-        let created = post_owned(&hr, "/cycles", &dates("2027-09-01")).await;
+        assert_eq!(hr.post_owned("/cycles", &achieved).await.status(), StatusCode::UNPROCESSABLE_ENTITY, "an achieved goal is no focus");
+        let created = hr.post_owned("/cycles", &dates("2027-09-01")).await;
         assert_eq!(created.status(), StatusCode::SEE_OTHER);
         let draft = cycle(app, "MUS 2027").await;
         assert_eq!(lane.get(&format!("/cycles/{}", draft.id)).await.status(), StatusCode::NOT_FOUND, "drafts are hidden");
@@ -586,7 +544,7 @@ both_backends! {
         assert!(no_focus.text().await.unwrap().contains("mindst ét strategisk mål i fokus"));
         let mut with_goal = dates("2027-09-01");
         with_goal.push(("goal", parents_goal.clone()));
-        assert_eq!(post_owned(&hr, &format!("/cycles/{}", draft.id), &with_goal).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(hr.post_owned(&format!("/cycles/{}", draft.id), &with_goal).await.status(), StatusCode::SEE_OTHER);
         let second_open = hr.post(&format!("/cycles/{}/state", draft.id), &[("to", "open")]).await;
         assert_eq!(second_open.status(), StatusCode::CONFLICT);
         assert!(second_open.text().await.unwrap().contains("allerede en åben MUS-runde"));
@@ -599,7 +557,7 @@ both_backends! {
         moved[4] = ("conversations_to", "2026-12-18".to_owned());
         moved[5] = ("follow_up", "2027-03-01".to_owned());
         moved[7] = ("evaluation", "2027-09-30".to_owned());
-        assert_eq!(post_owned(&hr, &format!("/cycles/{}", open.id), &moved).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(hr.post_owned(&format!("/cycles/{}", open.id), &moved).await.status(), StatusCode::SEE_OTHER);
         let after = cycle(app, "MUS 2026").await;
         assert_eq!(after.intention, open.intention);
         assert_eq!(after.timeline.conversations_from(), chrono_date("2026-11-03"));
@@ -607,7 +565,7 @@ both_backends! {
         assert_eq!(hr.post(&format!("/cycles/{}/state", open.id), &[("to", "closed")]).await.status(), StatusCode::SEE_OTHER);
         assert_eq!(hr.post(&format!("/cycles/{}/state", draft.id), &[("to", "open")]).await.status(), StatusCode::SEE_OTHER);
         assert_eq!(hr.get(&format!("/cycles/{}/edit", open.id)).await.status(), StatusCode::BAD_REQUEST, "a closed cycle cannot be edited");
-        assert_eq!(post_owned(&hr, &format!("/cycles/{}", open.id), &moved).await.status(), StatusCode::CONFLICT);
+        assert_eq!(hr.post_owned(&format!("/cycles/{}", open.id), &moved).await.status(), StatusCode::CONFLICT);
         assert_eq!(hr.post(&format!("/cycles/{}/state", open.id), &[("to", "open")]).await.status(), StatusCode::CONFLICT);
 
         // the goal page shows its links, and nobody outside sees the cycle
@@ -662,10 +620,10 @@ both_backends! {
         let foreign = app.db.create_question_set(foreign_org, "Andebys", &domain::questions::default_questions()).await.unwrap();
         let open = cycle(app, "MUS 2026").await;
         let edit = |set: String| vec![("name", "MUS 2026".to_owned()), ("preparation_opens", "2026-10-19".to_owned()), ("conversations_from", "2026-11-02".to_owned()), ("conversations_to", "2026-12-18".to_owned()), ("follow_up", "2027-03-01".to_owned()), ("follow_up", "2027-06-01".to_owned()), ("evaluation", "2027-09-30".to_owned()), ("question_set", set)];
-        let refused = post_owned(&hr, &format!("/cycles/{}", open.id), &edit(foreign.id.to_string())).await;
+        let refused = hr.post_owned(&format!("/cycles/{}", open.id), &edit(foreign.id.to_string())).await;
         assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(refused.text().await.unwrap().contains("Spørgeguiden findes ikke i organisationen"));
-        assert_eq!(post_owned(&hr, &format!("/cycles/{}", open.id), &edit(set.id.to_string())).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(hr.post_owned(&format!("/cycles/{}", open.id), &edit(set.id.to_string())).await.status(), StatusCode::SEE_OTHER);
         assert_eq!(cycle(app, "MUS 2026").await.question_set, Some(set.id));
         assert!(lane.page(&format!("/cycles/{}", open.id)).await.1.contains("Vores guide (version 4)"));
 
@@ -696,14 +654,14 @@ both_backends! {
             (form("2026-11-12T09:00", "2026-11-09", "javascript:alert(1)"), "https://"),
             (form("12/11/2026 kl. 9", "2026-11-09", ""), "Tidspunktet er ikke gyldigt"),
         ] {
-            let refused = post_owned(&leader, &schedule, &fields).await;
+            let refused = leader.post_owned(&schedule, &fields).await;
             assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "{message}");
             assert!(refused.text().await.unwrap().contains(message), "{message}");
         }
         assert_eq!(app.db.conversation_of(open.org_id, open.id, lane.id).await.unwrap().unwrap(), before);
 
         // the unit leader moves Lane's conversation; the invitation updates the same event
-        let moved = post_owned(&leader, &schedule, &form("2026-11-12T13:00", "2026-11-09", "https://meet.example/mus-lane")).await;
+        let moved = leader.post_owned(&schedule, &form("2026-11-12T13:00", "2026-11-09", "https://meet.example/mus-lane")).await;
         assert_eq!(moved.status(), StatusCode::SEE_OTHER);
         let (_, home) = employee.page("/").await;
         assert!(home.contains("Din MUS-samtale er 12.11.2026 13:00"), "Lane sees her appointment at home");
@@ -714,7 +672,7 @@ both_backends! {
         assert_eq!(uid, format!("{}@mouse", before.id));
 
         // Lane proposes another time; only her leaders may accept it
-        assert_eq!(post_owned(&employee, &schedule, &form("2026-11-13T09:00", "2026-11-09", "")).await.status(), StatusCode::FORBIDDEN);
+        assert_eq!(employee.post_owned(&schedule, &form("2026-11-13T09:00", "2026-11-09", "")).await.status(), StatusCode::FORBIDDEN);
         let proposed = employee.post(&format!("/conversations/{}/propose", before.id), &[("starts_at", "2026-11-16T10:00"), ("note", "Jeg er på kursus den 12.")]).await;
         assert_eq!(proposed.status(), StatusCode::SEE_OTHER);
         assert!(leader.page(&page).await.1.contains("Jeg er på kursus den 12."));
@@ -735,12 +693,12 @@ let declined = employee.post(&format!("/conversations/{}/propose", before.id), &
         for session in [&emma, &other_leader] {
             assert_eq!(session.get(&page).await.status(), StatusCode::NOT_FOUND);
             assert_eq!(session.get(&format!("/conversations/{}/invitation.ics", before.id)).await.status(), StatusCode::NOT_FOUND);
-            assert_eq!(post_owned(session, &schedule, &form("2026-11-13T09:00", "2026-11-09", "")).await.status(), StatusCode::NOT_FOUND);
+            assert_eq!(session.post_owned(&schedule, &form("2026-11-13T09:00", "2026-11-09", "")).await.status(), StatusCode::NOT_FOUND);
             assert_eq!(session.post(&format!("/conversations/{}/cancel", before.id), &[]).await.status(), StatusCode::NOT_FOUND);
         }
         let hr = app.login(HR).await;
         assert_eq!(hr.get(&page).await.status(), StatusCode::OK, "HR may look");
-        assert_eq!(post_owned(&hr, &schedule, &form("2026-11-13T09:00", "2026-11-09", "")).await.status(), StatusCode::FORBIDDEN, "but not schedule");
+        assert_eq!(hr.post_owned(&schedule, &form("2026-11-13T09:00", "2026-11-09", "")).await.status(), StatusCode::FORBIDDEN, "but not schedule");
 
         // a cancellation reaches the calendar; a closed cycle takes no appointments
         assert_eq!(leader.post(&format!("/conversations/{}/cancel", before.id), &[]).await.status(), StatusCode::SEE_OTHER);
@@ -748,7 +706,7 @@ let declined = employee.post(&format!("/conversations/{}/propose", before.id), &
         assert_eq!((sequence.as_str(), method.as_str()), ("3", "CANCEL"));
         assert!(!employee.page("/").await.1.contains("Din MUS-samtale er"));
         assert_eq!(hr.post(&format!("/cycles/{}/state", open.id), &[("to", "closed")]).await.status(), StatusCode::SEE_OTHER);
-        let closed = post_owned(&leader, &schedule, &form("2026-11-13T09:00", "2026-11-09", "")).await;
+        let closed = leader.post_owned(&schedule, &form("2026-11-13T09:00", "2026-11-09", "")).await;
         assert_eq!(closed.status(), StatusCode::CONFLICT);
         let (_, stranger_email) = other_org(app).await;
         let stranger = app.login_with(stranger_email, testkit::DEMO_PASSWORD).await.unwrap();
@@ -879,6 +837,44 @@ let declined = employee.post(&format!("/conversations/{}/propose", before.id), &
             assert!(!body.contains("Din rolle i forældrecaféen"), "{email} does not see the agenda");
             assert_eq!(other.post(&add, &[("text", "Indblanding")]).await.status(), StatusCode::NOT_FOUND, "{email}");
         }
+    }
+
+    async fn hr_keeps_the_competence_catalogue(app: &TestApp) {
+        let parents = goal(app, "Styrk dialogen med forældrene").await.id.to_string();
+        let hr = app.login(HR).await;
+        let (_, catalogue) = hr.page("/competences").await;
+        assert!(catalogue.contains("Forældredialog") && catalogue.contains("Styrk dialogen med forældrene"));
+        let taken = hr.post("/competences", &[("name", " forældredialog "), ("description", "")]).await;
+        assert_eq!(taken.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(taken.text().await.unwrap().contains("allerede en kompetence"));
+        let nameless = hr.post("/competences", &[("name", " ")]).await;
+        assert_eq!(nameless.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let added = hr.post_owned("/competences", &[
+            ("name", "Sprogvurdering".into()),
+            ("description", "At vurdere et barns sprog.".into()),
+            ("goal", parents.clone()),
+            ("goal", "not-a-goal".into()),
+        ]).await;
+        assert_eq!(added.status(), StatusCode::SEE_OTHER);
+        let org = person(&app.db, HR).await.org_id;
+        let saved = app.db.competences(org).await.unwrap().into_iter().find(|c| c.name == "Sprogvurdering").unwrap();
+        assert_eq!(saved.goals.len(), 1, "unknown goals are dropped");
+        let edit = format!("/competences/{}", saved.id);
+        assert_eq!(hr.post(&edit, &[("name", "Sprogvurdering"), ("retired", "on")]).await.status(), StatusCode::SEE_OTHER);
+        let saved = app.db.competences(org).await.unwrap().into_iter().find(|c| c.name == "Sprogvurdering").unwrap();
+        assert!(saved.retired && saved.goals.is_empty());
+
+        // only HR keeps it, and only within its own organisation
+        let lane = app.login(LANE).await;
+        assert_eq!(lane.post("/competences", &[("name", "Noget")]).await.status(), StatusCode::FORBIDDEN);
+        assert_eq!(lane.post(&edit, &[("name", "Noget")]).await.status(), StatusCode::FORBIDDEN);
+        let (_, stranger) = other_org(app).await;
+        let stranger = app.login(stranger).await;
+        assert_eq!(stranger.post(&edit, &[("name", "Overtaget")]).await.status(), StatusCode::NOT_FOUND);
+        let (_, theirs) = stranger.page("/competences").await;
+        assert!(!theirs.contains("Forældredialog"));
+        let (_, audit) = app.login(ADMIN).await.page("/admin/audit").await;
+        assert!(audit.contains("Kompetence oprettet") && audit.contains("Kompetence ændret"));
     }
 
     async fn healthz_reports_the_database(app: &TestApp) {

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod competences;
 pub mod contract;
 pub mod conversations;
 pub mod cycles;

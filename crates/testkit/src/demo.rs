@@ -1,0 +1,57 @@
+//! Looking up the demo organisation's records by the names tests know them by.
+
+use crate::TestApp;
+use domain::cycle::Cycle;
+use domain::person::{Email, Person};
+use domain::strategy::StrategicGoal;
+use storage::Db;
+
+pub const ADMIN: &str = "admin@maelkeboetten.dk";
+pub const HR: &str = "hr@maelkeboetten.dk";
+/// Birgitte, head of the kindergarten and in the leadership group.
+pub const HEAD: &str = "birgitte@maelkeboetten.dk";
+/// Mette, leader of Børnehaven (above Lane's room).
+pub const LEADER: &str = "mette@maelkeboetten.dk";
+/// Peter, leader of Grøn stue: Lane's leader, who holds her conversation.
+pub const PETER: &str = "peter@maelkeboetten.dk";
+pub const LANE: &str = "lane@maelkeboetten.dk";
+
+pub async fn person(db: &Db, email: &str) -> Person {
+    db.person_by_email(&Email::parse(email).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+pub async fn goal(app: &TestApp, title: &str) -> StrategicGoal {
+    let org = person(&app.db, ADMIN).await.org_id;
+    app.db
+        .goals(org)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|g| g.title == title)
+        .unwrap()
+}
+
+pub async fn cycle(app: &TestApp, name: &str) -> Cycle {
+    let org = person(&app.db, ADMIN).await.org_id;
+    app.db
+        .cycles(org)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.name == name)
+        .unwrap()
+}
+
+/// This year's conversation of a person.
+pub async fn conversation_of(app: &TestApp, email: &str) -> domain::conversation::Conversation {
+    let person = person(&app.db, email).await;
+    let cycle = cycle(app, "MUS 2026").await;
+    app.db
+        .conversation_of(person.org_id, cycle.id, person.id)
+        .await
+        .unwrap()
+        .unwrap()
+}
