@@ -47,24 +47,47 @@ pub struct Conversation {
     pub sequence: u32,
     /// The question-set version both parties prepare with, fixed when the first one starts.
     pub version: Option<VersionId>,
+    /// When the leader marked the conversation as held; the appointment is then history.
+    pub held_at: Option<DateTime<Utc>>,
 }
 
-/// Where a conversation stands, for the cycle's overview. Later stages (preparing, held,
-/// agreed, following up, evaluated) come with the conversation itself.
+/// What else a conversation's stage depends on: its preparations and its agreement.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Marks {
+    /// Either party has started preparing.
+    pub prepared: bool,
+    /// Both parties have signed the development agreement.
+    pub agreed: bool,
+}
+
+/// Where a conversation stands: scheduled → preparing → held → agreed, or cancelled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Stage {
     NotScheduled,
     Scheduled,
+    Preparing,
+    Held,
+    Agreed,
     Cancelled,
 }
 
 impl Stage {
-    pub const ALL: [Stage; 3] = [Stage::NotScheduled, Stage::Scheduled, Stage::Cancelled];
+    pub const ALL: [Stage; 6] = [
+        Stage::NotScheduled,
+        Stage::Scheduled,
+        Stage::Preparing,
+        Stage::Held,
+        Stage::Agreed,
+        Stage::Cancelled,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Stage::NotScheduled => "not-scheduled",
             Stage::Scheduled => "scheduled",
+            Stage::Preparing => "preparing",
+            Stage::Held => "held",
+            Stage::Agreed => "agreed",
             Stage::Cancelled => "cancelled",
         }
     }
@@ -97,6 +120,10 @@ pub enum ScheduleError {
     Cancelled,
     #[error("there is no proposal to accept")]
     NoProposal,
+    #[error("the conversation has been held")]
+    Held,
+    #[error("the conversation has not started yet")]
+    NotYet,
 }
 
 impl ScheduleError {
@@ -114,6 +141,8 @@ impl ScheduleError {
             ScheduleError::NotScheduled => "error-schedule-not-scheduled",
             ScheduleError::Cancelled => "error-schedule-cancelled",
             ScheduleError::NoProposal => "error-schedule-no-proposal",
+            ScheduleError::Held => "error-schedule-held",
+            ScheduleError::NotYet => "error-schedule-not-yet",
         }
     }
 }
@@ -220,15 +249,39 @@ impl Conversation {
             cancelled: false,
             sequence: 0,
             version: None,
+            held_at: None,
         }
     }
 
-    pub fn stage(&self) -> Stage {
-        match (&self.schedule, self.cancelled) {
-            (_, true) => Stage::Cancelled,
-            (Some(_), false) => Stage::Scheduled,
-            (None, false) => Stage::NotScheduled,
+    pub fn stage(&self, marks: Marks) -> Stage {
+        if self.cancelled {
+            Stage::Cancelled
+        } else if self.schedule.is_none() {
+            Stage::NotScheduled
+        } else if marks.agreed {
+            Stage::Agreed
+        } else if self.held_at.is_some() {
+            Stage::Held
+        } else if marks.prepared {
+            Stage::Preparing
+        } else {
+            Stage::Scheduled
         }
+    }
+
+    /// The leader marks the conversation as held, on its day or later.
+    pub fn hold(&self, cycle: &Cycle, now: DateTime<Utc>) -> Result<Conversation, ScheduleError> {
+        self.check_live(cycle)?;
+        let starts = self.schedule.as_ref().ok_or(ScheduleError::NotScheduled)?;
+        let day = |t: &DateTime<Utc>| t.with_timezone(&TIME_ZONE).date_naive();
+        if day(&now) < day(&starts.starts_at) {
+            return Err(ScheduleError::NotYet);
+        }
+        Ok(Conversation {
+            held_at: Some(now),
+            proposal: None,
+            ..self.clone()
+        })
     }
 
     /// A leader sets (or changes) the appointment; a pending proposal is answered by it.
@@ -239,6 +292,9 @@ impl Conversation {
     ) -> Result<Conversation, ScheduleError> {
         if cycle.state != CycleState::Open {
             return Err(ScheduleError::CycleNotOpen);
+        }
+        if self.held_at.is_some() {
+            return Err(ScheduleError::Held);
         }
         // The leader holding the conversation stays the same whoever moves it.
         Ok(Conversation {
@@ -320,6 +376,9 @@ impl Conversation {
         }
         if self.schedule.is_none() {
             return Err(ScheduleError::NotScheduled);
+        }
+        if self.held_at.is_some() {
+            return Err(ScheduleError::Held);
         }
         Ok(())
     }
@@ -444,7 +503,7 @@ mod tests {
         let c = cycle(CycleState::Open);
         let (employee, leader) = (PersonId::new(), PersonId::new());
         let fresh = Conversation::new(&c, employee, leader);
-        assert_eq!(fresh.stage(), Stage::NotScheduled);
+        assert_eq!(fresh.stage(Marks::default()), Stage::NotScheduled);
         assert_eq!(
             fresh.propose(&c, "2026-11-10T09:00", ""),
             Err(ScheduleError::NotScheduled)
@@ -452,7 +511,10 @@ mod tests {
         let booked = fresh
             .schedule(&c, schedule(&c, "2026-11-10T09:00", "2026-11-06").unwrap())
             .unwrap();
-        assert_eq!((booked.stage(), booked.sequence), (Stage::Scheduled, 0));
+        assert_eq!(
+            (booked.stage(Marks::default()), booked.sequence),
+            (Stage::Scheduled, 0)
+        );
         let proposed = booked
             .propose(&c, "2026-11-12T13:00", "Jeg er på kursus den 10.")
             .unwrap();
@@ -474,14 +536,17 @@ mod tests {
         assert_eq!(accepted.accept_proposal(&c), Err(ScheduleError::NoProposal));
         let cancelled = accepted.cancel(&c).unwrap();
         assert_eq!(
-            (cancelled.stage(), cancelled.sequence),
+            (cancelled.stage(Marks::default()), cancelled.sequence),
             (Stage::Cancelled, 2)
         );
         assert_eq!(cancelled.cancel(&c), Err(ScheduleError::Cancelled));
         let again = cancelled
             .schedule(&c, schedule(&c, "2026-11-20T09:00", "2026-11-16").unwrap())
             .unwrap();
-        assert_eq!((again.stage(), again.sequence), (Stage::Scheduled, 3));
+        assert_eq!(
+            (again.stage(Marks::default()), again.sequence),
+            (Stage::Scheduled, 3)
+        );
         let closed = cycle(CycleState::Closed);
         assert_eq!(
             fresh.schedule(
@@ -489,6 +554,36 @@ mod tests {
                 schedule(&c, "2026-11-10T09:00", "2026-11-06").unwrap()
             ),
             Err(ScheduleError::CycleNotOpen)
+        );
+    }
+
+    #[test]
+    fn the_stage_runs_from_scheduled_to_agreed_and_holding_waits_for_the_day() {
+        let c = cycle(CycleState::Open);
+        let booked = Conversation::new(&c, PersonId::new(), PersonId::new())
+            .schedule(&c, schedule(&c, "2026-11-10T09:00", "2026-11-06").unwrap())
+            .unwrap();
+        let prepared = Marks {
+            prepared: true,
+            agreed: false,
+        };
+        assert_eq!(booked.stage(prepared), Stage::Preparing);
+        let day_before = parse_local_time("2026-11-09T23:59").unwrap();
+        assert_eq!(booked.hold(&c, day_before), Err(ScheduleError::NotYet));
+        let same_day_early = parse_local_time("2026-11-10T08:00").unwrap();
+        let held = booked.hold(&c, same_day_early).unwrap();
+        assert_eq!(held.stage(prepared), Stage::Held);
+        let agreed = Marks {
+            prepared: true,
+            agreed: true,
+        };
+        assert_eq!(held.stage(agreed), Stage::Agreed);
+        assert_eq!(held.hold(&c, same_day_early), Err(ScheduleError::Held));
+        assert_eq!(held.cancel(&c), Err(ScheduleError::Held));
+        assert_eq!(
+            held.schedule(&c, schedule(&c, "2026-11-12T09:00", "2026-11-06").unwrap()),
+            Err(ScheduleError::Held),
+            "a held conversation is not moved"
         );
     }
 }

@@ -5,6 +5,7 @@
 //! these and lean on [`access`] for every visibility decision.
 
 pub mod access;
+pub mod agreement;
 pub mod audit;
 pub mod calendar;
 pub mod competence;

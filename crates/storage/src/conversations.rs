@@ -27,6 +27,7 @@ struct ConversationRow {
     cancelled: bool,
     sequence: i32,
     version_id: Option<Uuid>,
+    held_at: Option<DateTime<Utc>>,
 }
 
 impl From<ConversationRow> for Conversation {
@@ -60,6 +61,7 @@ impl From<ConversationRow> for Conversation {
             cancelled: row.cancelled,
             sequence: row.sequence as u32,
             version: row.version_id.map(VersionId),
+            held_at: row.held_at,
         }
     }
 }
@@ -83,6 +85,7 @@ fn select() -> SelectStatement {
             Conversations::Cancelled,
             Conversations::Sequence,
             Conversations::VersionId,
+            Conversations::HeldAt,
         ])
         .from(Conversations::Table)
         .to_owned()
@@ -129,6 +132,7 @@ fn values(c: &Conversation) -> Vec<(Conversations, SimpleExpr)> {
         (Conversations::Cancelled, c.cancelled.into()),
         (Conversations::Sequence, (c.sequence as i32).into()),
         (Conversations::VersionId, c.version.map(|v| v.0).into()),
+        (Conversations::HeldAt, c.held_at.into()),
         (Conversations::UpdatedAt, now().into()),
     ]
 }

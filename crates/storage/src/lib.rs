@@ -6,6 +6,7 @@
 //! organisations is a property of the queries, not of the callers.
 
 mod agenda;
+mod agreements;
 mod audit;
 mod competences;
 mod contracts;

@@ -211,6 +211,7 @@ pub(crate) enum Conversations {
     VersionId,
     CreatedAt,
     UpdatedAt,
+    HeldAt,
 }
 
 #[derive(Iden, Clone, Copy)]
@@ -262,4 +263,24 @@ pub(crate) enum CompetenceGoals {
     Table,
     CompetenceId,
     GoalId,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum ConversationNotes {
+    Table,
+    ConversationId,
+    Text,
+    Revision,
+    UpdatedAt,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum Agreements {
+    Table,
+    ConversationId,
+    Document,
+    EmployeeSignedAt,
+    LeaderSignedAt,
+    Revision,
+    UpdatedAt,
 }

@@ -74,6 +74,10 @@ pub fn router(state: AppState) -> Router {
             get(contract::show).post(contract::save),
         )
         .route(
+            "/conversations/{id}/agreement",
+            get(agreement::show).post(agreement::save),
+        )
+        .route(
             "/conversations/{id}/agenda",
             post(conversations::add_agenda),
         )

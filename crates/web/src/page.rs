@@ -48,6 +48,9 @@ const NOTICES: &[&str] = &[
     "done-accepted",
     "done-declined",
     "done-cancelled",
+    "done-held",
+    "done-signed",
+    "done-amendment-proposed",
 ];
 
 impl Page {

@@ -119,6 +119,7 @@ pub async fn overview(
         .into_iter()
         .map(|c| (c.employee_id, c))
         .collect();
+    let marks = state.db.conversation_marks(org, cycle.id).await?;
     let t = page.t;
     let mut hosts: Vec<PersonId> = conversations.values().map(|c| c.leader_id).collect();
     hosts.sort();
@@ -138,11 +139,13 @@ pub async fn overview(
         .filter(|p| p.active)
         .map(|p| {
             let conversation = conversations.get(&p.id);
-            let stage = conversation.map_or(Stage::NotScheduled, Conversation::stage);
+            let stage = conversation.map_or(Stage::NotScheduled, |c| {
+                c.stage(marks.get(&c.id).copied().unwrap_or_default())
+            });
             *counts.entry(stage).or_default() += 1;
             let when = conversation
                 .and_then(|c| c.schedule.as_ref())
-                .filter(|_| stage == Stage::Scheduled)
+                .filter(|_| stage != Stage::Cancelled)
                 .map(|s| t.datetime(&s.starts_at))
                 .unwrap_or_default();
             let path = tree
@@ -251,6 +254,10 @@ struct ConversationView {
     host: String,
     can_schedule: bool,
     can_propose: bool,
+    /// When the conversation was held, if it was.
+    held: Option<String>,
+    /// The leader holding a live conversation may mark it as held.
+    can_hold: bool,
     /// The employee and the leader holding the conversation prepare it.
     can_prepare: bool,
     /// The agenda, for the two parties: (id, who added it, text, added by the viewer).
@@ -319,7 +326,12 @@ async fn conversation_view(
         }
         None => String::new(),
     };
+    let stage = match c {
+        Some(c) => c.stage(state.db.marks(c.id).await?),
+        None => Stage::NotScheduled,
+    };
     let open = loaded.cycle.state == CycleState::Open;
+    let held = c.is_some_and(|c| c.held_at.is_some());
     let live = c.is_some_and(|c| c.schedule.is_some() && !c.cancelled);
     let viewer_side = party_side(loaded);
     let agenda = match (c, viewer_side) {
@@ -345,7 +357,7 @@ async fn conversation_view(
         person_id: loaded.employee.id.to_string(),
         employee: loaded.employee.name.clone(),
         conversation_id: c.map(|c| c.id.to_string()),
-        stage: stage_label(&t, c.map_or(Stage::NotScheduled, Conversation::stage)),
+        stage: stage_label(&t, stage),
         cancelled: c.is_some_and(|c| c.cancelled),
         schedule: c.and_then(|c| c.schedule.as_ref()).map(|s| ScheduleLines {
             when: t.datetime(&s.starts_at),
@@ -359,8 +371,10 @@ async fn conversation_view(
             .and_then(|c| c.proposal.as_ref())
             .map(|p| (t.datetime(&p.starts_at), p.note.clone())),
         host,
-        can_schedule: open && loaded.part == Part::Leader,
-        can_propose: open && live && loaded.part == Part::Employee,
+        can_schedule: open && !held && loaded.part == Part::Leader,
+        can_propose: open && live && !held && loaded.part == Part::Employee,
+        held: c.and_then(|c| c.held_at).map(|at| t.datetime(&at)),
+        can_hold: open && live && !held && viewer_side == Some(Side::Leader),
         can_prepare: live && viewer_side.is_some(),
         agenda,
         is_party: open && live && viewer_side.is_some(),
@@ -563,6 +577,10 @@ pub async fn decide(
         "accept" => (current.accept_proposal(&loaded.cycle), "done-accepted"),
         "decline" => (current.decline_proposal(&loaded.cycle), "done-declined"),
         "cancel" => (current.cancel(&loaded.cycle), "done-cancelled"),
+        // Only the leader holding the conversation can say it was held.
+        "held" if current.leader_id == loaded.viewer => {
+            (current.hold(&loaded.cycle, now()), "done-held")
+        }
         _ => return Err(AppError::NotFound),
     };
     match next {

@@ -2,6 +2,7 @@
 //! before it reads anything, loads what it shows, and renders one template.
 
 pub mod account;
+pub mod agreement;
 pub mod audit;
 pub mod competences;
 pub mod contract;
@@ -10,6 +11,7 @@ pub mod cycles;
 pub mod home;
 pub mod import;
 pub mod login;
+pub mod party;
 pub mod people;
 pub mod preparation;
 pub mod question_sets;

@@ -1,0 +1,592 @@
+//! The development agreement and the conversation's shared notes: written by both parties,
+//! signed by both once the conversation is held, and changed after that only by amendments the
+//! other party answers.
+
+use crate::error::{AppError, AppResult};
+use crate::forms::Form;
+use crate::i18n::Tr;
+use crate::page::Page;
+use crate::pages::party::Party;
+use crate::pages::{render, render_status};
+use crate::session::CurrentUser;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::agreement::{
+    Action, ActionKind, Agreement, AgreementError, Amendment, Commitment, CommitmentKind, Decision,
+    Edit, GoalText, Item, Priority, Progress, Terms,
+};
+use domain::competence::Competence;
+use domain::person::Person;
+use domain::preparation::Side;
+use domain::strategy::GoalTree;
+use domain::{CompetenceId, GoalId, PersonId};
+use storage::{StorageError, now};
+
+/// Everything the page shows besides the agreement itself.
+struct Context {
+    party: Party,
+    agreement: Agreement,
+    goals: GoalTree,
+    competences: Vec<Competence>,
+    /// Who may own an action or a commitment: the two parties and their colleagues.
+    owners: Vec<Person>,
+    notes: (String, u32),
+}
+
+async fn context(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Context> {
+    let party = Party::load(state, user, id).await?;
+    let org = user.org.id;
+    let mut owners = state
+        .db
+        .people_led_by(
+            org,
+            party.leader.id,
+            &[party.employee.unit_id, party.leader.unit_id],
+        )
+        .await?;
+    owners.retain(|p| p.active && p.id != party.employee.id);
+    owners.insert(0, party.leader.clone());
+    owners.insert(0, party.employee.clone());
+    Ok(Context {
+        agreement: state
+            .db
+            .agreement(party.conversation.id)
+            .await?
+            .unwrap_or_else(|| Agreement::new(party.conversation.id)),
+        goals: state.db.goal_tree(org).await?,
+        competences: state.db.competences(org).await?,
+        notes: state.db.notes(party.conversation.id).await?,
+        owners,
+        party,
+    })
+}
+
+/// What the user typed into the form that failed, to fill it in again.
+#[derive(Default)]
+struct Draft {
+    fields: Vec<(String, String)>,
+}
+
+impl Draft {
+    fn get(&self, name: &str) -> &str {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    fn all(&self, name: &str) -> Vec<&str> {
+        self.fields
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+
+    /// A typed value, if the failed form was `op` (for goal `goal`, where it matters).
+    fn value(&self, op: &str, goal: &str, name: &str) -> String {
+        if self.get("op") == op && (goal.is_empty() || self.get("goal") == goal) {
+            self.get(name).to_owned()
+        } else {
+            String::new()
+        }
+    }
+
+    /// The failed form was `op` and ticked `value` for `name`.
+    fn ticked(&self, op: &str, name: &str, value: &str) -> bool {
+        self.get("op") == op && self.all(name).contains(&value)
+    }
+
+    /// The notes as typed, if saving them failed.
+    fn notes(&self) -> Option<&str> {
+        (self.get("op") == "notes").then(|| self.get("notes"))
+    }
+}
+
+struct ActionView {
+    text: String,
+    kind: String,
+    owner: String,
+    due: String,
+    progress: &'static str,
+}
+
+struct GoalView {
+    index: String,
+    title: String,
+    success: String,
+    priority: &'static str,
+    priority_label: String,
+    strategic: Vec<(String, String)>,
+    strategic_ids: Vec<String>,
+    competences: Vec<String>,
+    competence_ids: Vec<String>,
+    actions: Vec<ActionView>,
+}
+
+struct CommitmentView {
+    text: String,
+    kind: String,
+    owner: String,
+    due: String,
+    progress: &'static str,
+}
+
+struct AmendmentView {
+    what: String,
+    by: String,
+    at: String,
+    answer: String,
+    mine: bool,
+}
+
+#[derive(Template)]
+#[template(path = "agreement.html")]
+struct AgreementView {
+    page: Page,
+    id: String,
+    back: String,
+    revision: u32,
+    goals: Vec<GoalView>,
+    commitments: Vec<CommitmentView>,
+    employee_name: String,
+    leader_name: String,
+    employee_signed: Option<String>,
+    leader_signed: Option<String>,
+    signed: bool,
+    held: bool,
+    /// The terms may be changed (directly, or by proposing an amendment once signed).
+    can_change: bool,
+    can_sign: bool,
+    pending: Option<AmendmentView>,
+    history: Vec<AmendmentView>,
+    strategic_options: Vec<(String, String, bool)>,
+    competence_options: Vec<(String, String)>,
+    owners: Vec<(String, String)>,
+    priorities: Vec<(&'static str, String)>,
+    action_kinds: Vec<(&'static str, String)>,
+    commitment_kinds: Vec<(&'static str, String)>,
+    progresses: Vec<(&'static str, String)>,
+    notes: String,
+    notes_revision: u32,
+    /// Text typed into a form that is not shown any more (an amendment came in meanwhile).
+    unsaved: Vec<String>,
+    draft: Draft,
+    error: Option<String>,
+}
+
+fn labels<T: Copy>(
+    t: &Tr,
+    prefix: &str,
+    all: &[T],
+    as_str: fn(T) -> &'static str,
+) -> Vec<(&'static str, String)> {
+    all.iter()
+        .map(|v| (as_str(*v), t.get(&format!("{prefix}{}", as_str(*v)))))
+        .collect()
+}
+
+/// Says in words what an amendment changes.
+fn describe(t: &Tr, edit: &Edit, before: &Terms) -> String {
+    let goal_title = |i: &usize| {
+        before
+            .goals
+            .get(*i)
+            .map(|g| g.text.title.clone())
+            .unwrap_or_default()
+    };
+    let (key, args): (&str, Vec<(&str, String)>) = match edit {
+        Edit::AddGoal(text) => (
+            "agreement-edit-add-goal",
+            vec![("title", text.title.clone())],
+        ),
+        Edit::ChangeGoal(i, text) => (
+            "agreement-edit-change-goal",
+            vec![("title", goal_title(i)), ("new", text.title.clone())],
+        ),
+        Edit::RemoveGoal(i) => ("agreement-edit-remove-goal", vec![("title", goal_title(i))]),
+        Edit::AddAction(i, action) => (
+            "agreement-edit-add-action",
+            vec![("title", goal_title(i)), ("text", action.text.clone())],
+        ),
+        Edit::RemoveAction(i, a) => (
+            "agreement-edit-remove-action",
+            vec![
+                ("title", goal_title(i)),
+                (
+                    "text",
+                    before
+                        .goals
+                        .get(*i)
+                        .and_then(|g| g.actions.get(*a))
+                        .map(|a| a.text.clone())
+                        .unwrap_or_default(),
+                ),
+            ],
+        ),
+        Edit::AddCommitment(c) => (
+            "agreement-edit-add-commitment",
+            vec![("text", c.text.clone())],
+        ),
+        Edit::RemoveCommitment(i) => (
+            "agreement-edit-remove-commitment",
+            vec![(
+                "text",
+                before
+                    .commitments
+                    .get(*i)
+                    .map(|c| c.text.clone())
+                    .unwrap_or_default(),
+            )],
+        ),
+    };
+    t.with(key, &args)
+}
+
+fn amendment_view(t: &Tr, party: &Party, a: &Amendment) -> AmendmentView {
+    let answer = match a.answer {
+        None => String::new(),
+        Some((decision, at)) => {
+            let key = match decision {
+                Decision::Accepted => "agreement-accepted-by",
+                Decision::Rejected => "agreement-rejected-by",
+                Decision::Withdrawn => "agreement-withdrawn-by",
+            };
+            let answered_by = if decision == Decision::Withdrawn {
+                a.by
+            } else {
+                other(a.by)
+            };
+            t.with(
+                key,
+                &[
+                    ("name", party.name_of(answered_by).to_owned()),
+                    ("at", t.datetime(&at)),
+                ],
+            )
+        }
+    };
+    AmendmentView {
+        what: describe(t, &a.edit, &a.before),
+        by: party.name_of(a.by).to_owned(),
+        at: t.datetime(&a.at),
+        answer,
+        mine: a.by == party.side,
+    }
+}
+
+fn other(side: Side) -> Side {
+    match side {
+        Side::Employee => Side::Leader,
+        Side::Leader => Side::Employee,
+    }
+}
+
+fn view(page: Page, cx: &Context, draft: Draft, error: Option<String>) -> AgreementView {
+    let t = page.t;
+    let a = &cx.agreement;
+    let name_of = |id: PersonId| {
+        cx.owners
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| t.get("agreement-someone"))
+    };
+    let competence_name = |id: &CompetenceId| {
+        cx.competences
+            .iter()
+            .find(|c| c.id == *id)
+            .map(|c| c.name.clone())
+    };
+    let goals = a
+        .terms
+        .goals
+        .iter()
+        .enumerate()
+        .map(|(i, g)| GoalView {
+            index: i.to_string(),
+            title: g.text.title.clone(),
+            success: g.text.success.clone(),
+            priority: g.text.priority.as_str(),
+            priority_label: t.get(&format!("agreement-priority-{}", g.text.priority.as_str())),
+            strategic: crate::pages::competences::goal_links(&cx.goals, &g.text.strategic_goals),
+            strategic_ids: g
+                .text
+                .strategic_goals
+                .iter()
+                .map(|g| g.to_string())
+                .collect(),
+            competences: g
+                .text
+                .competences
+                .iter()
+                .filter_map(competence_name)
+                .collect(),
+            competence_ids: g.text.competences.iter().map(|c| c.to_string()).collect(),
+            actions: g
+                .actions
+                .iter()
+                .map(|action| ActionView {
+                    text: action.text.clone(),
+                    kind: t.get(&format!("agreement-action-{}", action.kind.as_str())),
+                    owner: name_of(action.owner),
+                    due: t.date(action.due),
+                    progress: action.progress.as_str(),
+                })
+                .collect(),
+        })
+        .collect();
+    let commitments = a
+        .terms
+        .commitments
+        .iter()
+        .map(|c| CommitmentView {
+            text: c.text.clone(),
+            kind: t.get(&format!("agreement-commitment-{}", c.kind.as_str())),
+            owner: name_of(c.owner),
+            due: c.due.map(|d| t.date(d)).unwrap_or_default(),
+            progress: c.progress.as_str(),
+        })
+        .collect();
+    let focus = &cx.party.cycle.focus_goals;
+    let held = cx.party.conversation.held_at.is_some();
+    let live = cx.party.live();
+    let can_change = live && a.pending().is_none();
+    let unsaved = if can_change {
+        Vec::new()
+    } else {
+        ["title", "success", "text"]
+            .into_iter()
+            .map(|name| draft.get(name).trim().to_owned())
+            .filter(|v| !v.is_empty())
+            .collect()
+    };
+    AgreementView {
+        id: cx.party.conversation.id.to_string(),
+        back: cx.party.conversation_page(),
+        revision: a.revision,
+        goals,
+        commitments,
+        employee_name: cx.party.employee.name.clone(),
+        leader_name: cx.party.leader.name.clone(),
+        employee_signed: a.employee_signed.map(|at| t.datetime(&at)),
+        leader_signed: a.leader_signed.map(|at| t.datetime(&at)),
+        signed: a.signed(),
+        held,
+        can_change,
+        unsaved,
+        can_sign: live && held && a.signed_by(cx.party.side).is_none() && !a.terms.goals.is_empty(),
+        pending: a.pending().map(|p| amendment_view(&t, &cx.party, p)),
+        history: a
+            .amendments
+            .iter()
+            .filter(|a| a.answer.is_some())
+            .map(|p| amendment_view(&t, &cx.party, p))
+            .collect(),
+        strategic_options: cx
+            .goals
+            .walk()
+            .into_iter()
+            .filter(|(_, g)| !g.retired)
+            .map(|(depth, g)| {
+                (
+                    g.id.to_string(),
+                    format!("{}{}", "\u{a0}\u{a0}\u{a0}".repeat(depth), g.title),
+                    focus.contains(&g.id),
+                )
+            })
+            .collect(),
+        competence_options: cx
+            .competences
+            .iter()
+            .filter(|c| !c.retired)
+            .map(|c| (c.id.to_string(), c.name.clone()))
+            .collect(),
+        owners: cx
+            .owners
+            .iter()
+            .map(|p| (p.id.to_string(), p.name.clone()))
+            .collect(),
+        priorities: labels(&t, "agreement-priority-", Priority::ALL, Priority::as_str),
+        action_kinds: labels(&t, "agreement-action-", ActionKind::ALL, ActionKind::as_str),
+        commitment_kinds: labels(
+            &t,
+            "agreement-commitment-",
+            CommitmentKind::ALL,
+            CommitmentKind::as_str,
+        ),
+        progresses: labels(&t, "agreement-progress-", Progress::ALL, Progress::as_str),
+        notes: draft
+            .notes()
+            .map_or_else(|| cx.notes.0.clone(), str::to_owned),
+        notes_revision: cx.notes.1,
+        draft,
+        error,
+        page: page.titled("agreement-title"),
+    }
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Page,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let cx = context(&state, &user, &id).await?;
+    render(view(page, &cx, Draft::default(), None))
+}
+
+/// Reads an index field; a missing or foreign one names nothing that is there.
+fn index(draft: &Draft, name: &str) -> Result<usize, AgreementError> {
+    draft
+        .get(name)
+        .parse()
+        .map_err(|_| AgreementError::NoSuchItem)
+}
+
+fn goal_text(cx: &Context, d: &Draft) -> Result<GoalText, AgreementError> {
+    GoalText::read(
+        d.get("title"),
+        d.get("success"),
+        d.get("priority"),
+        d.all("strategic")
+            .into_iter()
+            .filter_map(|v| v.parse::<GoalId>().ok())
+            .filter(|g| cx.goals.get(*g).is_some())
+            .collect(),
+        d.all("competence")
+            .into_iter()
+            .filter_map(|v| v.parse::<CompetenceId>().ok())
+            .filter(|c| cx.competences.iter().any(|k| k.id == *c))
+            .collect(),
+    )
+}
+
+fn owner(cx: &Context, d: &Draft) -> Result<PersonId, AgreementError> {
+    d.get("owner")
+        .parse::<PersonId>()
+        .ok()
+        .filter(|id| cx.owners.iter().any(|p| p.id == *id))
+        .ok_or(AgreementError::BadChoice)
+}
+
+/// The agreement after the step the form asks for.
+fn step(cx: &Context, side: Side, d: &Draft) -> Result<Agreement, AgreementError> {
+    let a = &cx.agreement;
+    let seen: u32 = d
+        .get("revision")
+        .parse()
+        .map_err(|_| AgreementError::Stale)?;
+    let at = now();
+    let edit = match d.get("op") {
+        "sign" => {
+            return a.sign(seen, side, at, cx.party.conversation.held_at.is_some());
+        }
+        "accept" => return a.answer(seen, side, at, Decision::Accepted),
+        "reject" => return a.answer(seen, side, at, Decision::Rejected),
+        "withdraw" => return a.answer(seen, side, at, Decision::Withdrawn),
+        "progress" => {
+            let item = if d.get("action").is_empty() {
+                Item::Commitment(index(d, "commitment")?)
+            } else {
+                Item::Action {
+                    goal: index(d, "goal")?,
+                    action: index(d, "action")?,
+                }
+            };
+            return a.report(seen, item, d.get("progress").parse()?);
+        }
+        "add-goal" => Edit::AddGoal(goal_text(cx, d)?),
+        "change-goal" => Edit::ChangeGoal(index(d, "goal")?, goal_text(cx, d)?),
+        "remove-goal" => Edit::RemoveGoal(index(d, "goal")?),
+        "add-action" => Edit::AddAction(
+            index(d, "goal")?,
+            Action::read(d.get("text"), d.get("kind"), owner(cx, d)?, d.get("due"))?,
+        ),
+        "remove-action" => Edit::RemoveAction(index(d, "goal")?, index(d, "action")?),
+        "add-commitment" => Edit::AddCommitment(Commitment::read(
+            d.get("text"),
+            d.get("kind"),
+            owner(cx, d)?,
+            d.get("due"),
+        )?),
+        "remove-commitment" => Edit::RemoveCommitment(index(d, "commitment")?),
+        _ => return Err(AgreementError::BadChoice),
+    };
+    a.change(seen, side, at, edit)
+}
+
+/// Every change to the agreement or the notes, named by the form's `op`.
+pub async fn save(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Page,
+    Path(id): Path<String>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let cx = context(&state, &user, &id).await?;
+    if !cx.party.live() {
+        return Err(AppError::BadRequest("error-agreement-not-live"));
+    }
+    let draft = Draft { fields };
+    let back = |done: &str| {
+        Ok(Redirect::to(&format!(
+            "/conversations/{}/agreement?done={done}",
+            cx.party.conversation.id
+        ))
+        .into_response())
+    };
+    if draft.get("op") == "notes" {
+        let text = draft.get("notes").trim();
+        let seen: u32 = draft.get("notes_revision").parse().unwrap_or(u32::MAX);
+        let error = if text.chars().count() > 20_000 {
+            Some((StatusCode::UNPROCESSABLE_ENTITY, "error-too-long"))
+        } else if seen != cx.notes.1 {
+            Some((StatusCode::CONFLICT, "error-notes-stale"))
+        } else {
+            match state
+                .db
+                .save_notes(cx.party.conversation.id, text, seen)
+                .await
+            {
+                Ok(()) => None,
+                Err(StorageError::Conflict) => Some((StatusCode::CONFLICT, "error-notes-stale")),
+                Err(other) => return Err(other.into()),
+            }
+        };
+        return match error {
+            None => back("done-saved"),
+            Some((status, key)) => {
+                let message = Some(page.t.get(key));
+                render_status(status, view(page, &cx, draft, message))
+            }
+        };
+    }
+    let result = match step(&cx, cx.party.side, &draft) {
+        Ok(next) => match state.db.save_agreement(&next, cx.agreement.revision).await {
+            Ok(()) => Ok(next),
+            Err(StorageError::Conflict) => Err(AgreementError::Stale),
+            Err(other) => return Err(other.into()),
+        },
+        Err(error) => Err(error),
+    };
+    match result {
+        Ok(next) => back(match draft.get("op") {
+            "sign" => "done-signed",
+            _ if next.amendments.len() > cx.agreement.amendments.len() => "done-amendment-proposed",
+            _ => "done-saved",
+        }),
+        Err(error) => {
+            let status = if error.is_conflict() {
+                StatusCode::CONFLICT
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            let message = Some(page.t.get(error.message_key()));
+            render_status(status, view(page, &cx, draft, message))
+        }
+    }
+}
