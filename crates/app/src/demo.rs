@@ -7,6 +7,7 @@ use domain::competence::Competence;
 use domain::contract::{Contract, Item, List};
 use domain::conversation::{Conversation, Schedule};
 use domain::cycle::{Cycle, CycleState, Framing, Timeline};
+use domain::dialogue::{Feedback, Visibility};
 use domain::org::{Unit, UnitKind};
 use domain::person::{Email, Person};
 use domain::questions::default_questions;
@@ -592,6 +593,7 @@ async fn seed_cycles(
         ids.push(cycle.id);
     }
     seed_conversations(db, org, ids[1], people).await?;
+    seed_feedback(db, org, ids[1], goals[0], people).await?;
     seed_last_year(db, org, ids[0], people).await?;
     for (cycle, unit, author, text) in FRAMINGS {
         let framing = Framing {
@@ -652,6 +654,85 @@ async fn seed_conversations(
         let conversation =
             Conversation::new(&cycle, people[index], host).schedule(&cycle, schedule)?;
         db.save_conversation(&conversation).await?;
+    }
+    Ok(())
+}
+
+/// (person, visibility, contribution, what makes it hard, barriers, clarity)
+const FEEDBACK: [(&str, Visibility, &str, &str, &str, u8); 5] = [
+    (
+        "Camilla Jakobsen",
+        Visibility::Anonymous,
+        "Jeg tager mig tid til forældrene om eftermiddagen.",
+        "Når en forælder er vred ved hentning, og der er tre andre i kø.",
+        "Vi er ofte kun to på stuen efter kl. 15.",
+        3,
+    ),
+    (
+        "Lars Pedersen",
+        Visibility::Anonymous,
+        "Jeg fortæller om dagen på forældreintra.",
+        "Når jeg skal sige noget svært om et barns trivsel.",
+        "Jeg har aldrig lært at føre den svære samtale.",
+        2,
+    ),
+    (
+        "Anne Thomsen",
+        Visibility::Anonymous,
+        "Jeg tager imod om morgenen.",
+        "Når forældre har travlt og ikke har tid til at høre.",
+        "Morgenerne er travle.",
+        4,
+    ),
+    (
+        "Ali Hassan",
+        Visibility::Anonymous,
+        "Jeg oversætter for forældre, der taler arabisk.",
+        "Når vi ikke har et fælles sprog med forældrene.",
+        "Vi mangler skriftligt materiale på andre sprog.",
+        3,
+    ),
+    (
+        "Sofie Dahl",
+        Visibility::Named,
+        "Jeg inviterer forældrene ind til at se børnenes projekter.",
+        "Når få forældre kommer, mister vi modet.",
+        "Vi holder det kl. 16, hvor mange forældre har travlt.",
+        4,
+    ),
+];
+
+/// Strategic feedback on the parents goal from a few employees, shared with the leadership:
+/// four without a name (one short of the anonymity threshold, so Lane's answer would open
+/// them up) and one with.
+async fn seed_feedback(
+    db: &Db,
+    org: domain::OrgId,
+    cycle: CycleId,
+    goal: GoalId,
+    people: &[PersonId],
+) -> Result<()> {
+    for (name, visibility, contribution, hard, barriers, clarity) in FEEDBACK {
+        let person = PEOPLE
+            .iter()
+            .position(|p| p.0 == name)
+            .map(|i| people[i])
+            .context("demo person")?;
+        let conversation = db
+            .conversation_of(org, cycle, person)
+            .await?
+            .context("demo conversation")?;
+        let feedback = Feedback {
+            goal_id: goal,
+            contribution: contribution.to_owned(),
+            hard_situations: hard.to_owned(),
+            what_then: String::new(),
+            opportunities: String::new(),
+            barriers: barriers.to_owned(),
+            clarity: Some(clarity),
+            visibility,
+        };
+        db.save_feedback(&conversation, &[feedback]).await?;
     }
     Ok(())
 }

@@ -12,6 +12,7 @@ pub mod competence;
 pub mod contract;
 pub mod conversation;
 pub mod cycle;
+pub mod dialogue;
 pub mod ids;
 pub mod import;
 pub mod locale;

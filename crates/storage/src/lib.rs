@@ -13,6 +13,7 @@ mod contracts;
 mod conversations;
 mod cycles;
 mod db;
+mod dialogue;
 mod error;
 mod goals;
 mod imports;

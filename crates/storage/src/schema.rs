@@ -284,3 +284,21 @@ pub(crate) enum Agreements {
     Revision,
     UpdatedAt,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum StrategicFeedback {
+    Table,
+    ConversationId,
+    GoalId,
+    OrgId,
+    CycleId,
+    EmployeeId,
+    Contribution,
+    HardSituations,
+    WhatThen,
+    Opportunities,
+    Barriers,
+    Clarity,
+    Visibility,
+    UpdatedAt,
+}

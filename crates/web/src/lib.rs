@@ -41,6 +41,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/strategy", get(strategy::overview))
         .route("/strategy/goals", post(strategy::create))
+        .route("/strategy/feedback", get(dialogue::leadership))
         .route("/strategy/goals/new", get(strategy::new_form))
         .route(
             "/strategy/goals/{id}",
@@ -76,6 +77,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/conversations/{id}/agreement",
             get(agreement::show).post(agreement::save),
+        )
+        .route(
+            "/conversations/{id}/dialogue",
+            get(dialogue::show).post(dialogue::save),
         )
         .route(
             "/conversations/{id}/agenda",

@@ -8,6 +8,7 @@ pub mod competences;
 pub mod contract;
 pub mod conversations;
 pub mod cycles;
+pub mod dialogue;
 pub mod home;
 pub mod import;
 pub mod login;

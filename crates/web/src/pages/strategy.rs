@@ -59,6 +59,7 @@ struct StrategyView {
     page: Page,
     goals: Vec<GoalLine>,
     can_add_top: bool,
+    can_read_feedback: bool,
 }
 
 pub async fn overview(
@@ -78,6 +79,7 @@ pub async fn overview(
     render(StrategyView {
         goals: lines,
         can_add_top: user.actor.keeps_strategy(),
+        can_read_feedback: user.actor.granted.leadership,
         page,
     })
 }

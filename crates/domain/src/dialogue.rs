@@ -1,0 +1,294 @@
+//! The strategic dialogue: up the red thread. For each focus goal that concerns them, the
+//! employee says how they see their contribution, what makes it hard to act on the goal and
+//! what they should then do, the opportunities and barriers they see, and how clear the goal is
+//! to them. They choose who may read each item: only this conversation, or the leadership group
+//! with their name or without it. Anonymous items reach leadership only together with those of
+//! enough other people that nobody can be picked out.
+
+use crate::ids::{GoalId, PersonId, UnitId};
+use crate::org::UnitTree;
+use crate::strategy::GoalTree;
+
+/// Below this many distinct people, anonymous feedback on a goal is held back.
+pub const ANONYMITY_THRESHOLD: usize = 5;
+
+/// Who may read an item of feedback, chosen by the employee.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Visibility {
+    /// Only the two parties of the conversation.
+    Conversation,
+    /// The leadership group, with the employee's name.
+    Named,
+    /// The leadership group, without a name, and only among enough others.
+    Anonymous,
+}
+
+impl Visibility {
+    pub const ALL: [Visibility; 3] = [
+        Visibility::Conversation,
+        Visibility::Named,
+        Visibility::Anonymous,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Visibility::Conversation => "conversation",
+            Visibility::Named => "named",
+            Visibility::Anonymous => "anonymous",
+        }
+    }
+}
+
+impl std::str::FromStr for Visibility {
+    type Err = DialogueError;
+    fn from_str(s: &str) -> Result<Self, DialogueError> {
+        Self::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or(DialogueError::BadVisibility)
+    }
+}
+
+/// What the employee says about one goal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Feedback {
+    pub goal_id: GoalId,
+    pub contribution: String,
+    /// What makes it hard to act on the goal in concrete situations.
+    pub hard_situations: String,
+    /// What they should then do.
+    pub what_then: String,
+    pub opportunities: String,
+    pub barriers: String,
+    /// How clear the goal is to them, 1–5.
+    pub clarity: Option<u8>,
+    pub visibility: Visibility,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DialogueError {
+    #[error("not one of the choices")]
+    BadVisibility,
+    #[error("clarity is rated 1 to 5")]
+    BadClarity,
+    #[error("text is too long")]
+    TooLong,
+}
+
+impl DialogueError {
+    pub fn message_key(self) -> &'static str {
+        match self {
+            DialogueError::BadVisibility => "error-bad-form",
+            DialogueError::BadClarity => "error-dialogue-clarity",
+            DialogueError::TooLong => "error-too-long",
+        }
+    }
+}
+
+impl Feedback {
+    /// Reads one goal's answers; `None` when nothing was written or rated.
+    #[allow(clippy::too_many_arguments)]
+    pub fn read(
+        goal_id: GoalId,
+        contribution: &str,
+        hard_situations: &str,
+        what_then: &str,
+        opportunities: &str,
+        barriers: &str,
+        clarity: &str,
+        visibility: &str,
+    ) -> Result<Option<Feedback>, DialogueError> {
+        let texts = [
+            contribution,
+            hard_situations,
+            what_then,
+            opportunities,
+            barriers,
+        ]
+        .map(|t| t.trim().to_owned());
+        if texts.iter().any(|t| t.chars().count() > 3000) {
+            return Err(DialogueError::TooLong);
+        }
+        let clarity = match clarity.trim() {
+            "" => None,
+            raw => match raw.parse::<u8>() {
+                Ok(n @ 1..=5) => Some(n),
+                _ => return Err(DialogueError::BadClarity),
+            },
+        };
+        // Nothing chosen keeps it to the conversation, the safest place.
+        let visibility = match visibility {
+            "" => Visibility::Conversation,
+            chosen => chosen.parse()?,
+        };
+        if clarity.is_none() && texts.iter().all(String::is_empty) {
+            return Ok(None);
+        }
+        let [
+            contribution,
+            hard_situations,
+            what_then,
+            opportunities,
+            barriers,
+        ] = texts;
+        Ok(Some(Feedback {
+            goal_id,
+            contribution,
+            hard_situations,
+            what_then,
+            opportunities,
+            barriers,
+            clarity,
+            visibility,
+        }))
+    }
+}
+
+/// The cycle's focus goals that concern a person in `unit`: those owned by the unit or one
+/// above it (the organisation's own goals concern everyone).
+pub fn goals_concerning(
+    focus: &[GoalId],
+    goals: &GoalTree,
+    units: &UnitTree,
+    unit: UnitId,
+) -> Vec<GoalId> {
+    let above: Vec<UnitId> = units.path(unit).iter().map(|u| u.id).collect();
+    focus
+        .iter()
+        .copied()
+        .filter(|g| goals.get(*g).is_some_and(|g| above.contains(&g.unit_id)))
+        .collect()
+}
+
+/// What the leadership group may read about one goal.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GoalFeedback {
+    /// Items shared with a name, by name.
+    pub named: Vec<(String, Feedback)>,
+    /// Items shared anonymously, when enough people did; sorted so that their order says
+    /// nothing about whose conversation came first.
+    pub anonymous: Vec<Feedback>,
+    /// The average clarity of the anonymous items and how many rated, when they are shown.
+    pub anonymous_clarity: Option<(f64, usize)>,
+    /// How many anonymous items are held back because too few people gave one.
+    pub held_back: usize,
+}
+
+/// Sorts the feedback shared with leadership on one goal into what may be shown. Items kept
+/// to the conversation never get here; the caller passes only shared ones.
+pub fn for_leadership(shared: Vec<(PersonId, String, Feedback)>, threshold: usize) -> GoalFeedback {
+    let mut out = GoalFeedback::default();
+    let mut anonymous: Vec<(PersonId, Feedback)> = Vec::new();
+    for (person, name, feedback) in shared {
+        match feedback.visibility {
+            Visibility::Named => out.named.push((name, feedback)),
+            Visibility::Anonymous => anonymous.push((person, feedback)),
+            Visibility::Conversation => {}
+        }
+    }
+    out.named.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut people: Vec<PersonId> = anonymous.iter().map(|(p, _)| *p).collect();
+    people.sort();
+    people.dedup();
+    if people.len() < threshold.max(1) {
+        out.held_back = anonymous.len();
+        return out;
+    }
+    let ratings: Vec<u8> = anonymous.iter().filter_map(|(_, f)| f.clarity).collect();
+    if !ratings.is_empty() {
+        let sum: u32 = ratings.iter().map(|r| u32::from(*r)).sum();
+        out.anonymous_clarity = Some((f64::from(sum) / ratings.len() as f64, ratings.len()));
+    }
+    out.anonymous = anonymous.into_iter().map(|(_, f)| f).collect();
+    out.anonymous.sort_by(|a, b| {
+        (&a.contribution, &a.hard_situations, &a.barriers).cmp(&(
+            &b.contribution,
+            &b.hard_situations,
+            &b.barriers,
+        ))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feedback(text: &str, clarity: u8, visibility: Visibility) -> Feedback {
+        Feedback::read(
+            GoalId::new(),
+            text,
+            "",
+            "",
+            "",
+            "",
+            &clarity.to_string(),
+            visibility.as_str(),
+        )
+        .unwrap()
+        .unwrap()
+    }
+
+    #[test]
+    fn feedback_is_read_and_empty_answers_are_nothing() {
+        let goal = GoalId::new();
+        assert_eq!(
+            Feedback::read(goal, " ", "", "", "", "", "", "named"),
+            Ok(None)
+        );
+        assert_eq!(
+            Feedback::read(goal, "x", "", "", "", "", "6", "named"),
+            Err(DialogueError::BadClarity)
+        );
+        assert_eq!(
+            Feedback::read(goal, "x", "", "", "", "", "", "everyone"),
+            Err(DialogueError::BadVisibility)
+        );
+        let rated = Feedback::read(goal, "", "", "", "", "", "2", "conversation")
+            .unwrap()
+            .unwrap();
+        assert_eq!(rated.clarity, Some(2));
+    }
+
+    #[test]
+    fn anonymous_feedback_waits_for_enough_people_and_never_names_anyone() {
+        let lane = PersonId::new();
+        let mut shared = vec![
+            (
+                lane,
+                "Lane".to_owned(),
+                feedback("Jeg vil gerne have mere sparring", 2, Visibility::Anonymous),
+            ),
+            (
+                PersonId::new(),
+                "Mads".to_owned(),
+                feedback("Tydeligt", 4, Visibility::Named),
+            ),
+            (
+                PersonId::new(),
+                "Sara".to_owned(),
+                feedback("Kun til os", 1, Visibility::Conversation),
+            ),
+        ];
+        let few = for_leadership(shared.clone(), 5);
+        assert_eq!(few.named.len(), 1);
+        assert!(few.anonymous.is_empty() && few.anonymous_clarity.is_none());
+        assert_eq!(few.held_back, 1);
+
+        for i in 0..4 {
+            shared.push((
+                PersonId::new(),
+                format!("P{i}"),
+                feedback("Svært i hverdagen", 4, Visibility::Anonymous),
+            ));
+        }
+        let enough = for_leadership(shared, 5);
+        assert_eq!(enough.anonymous.len(), 5);
+        assert_eq!(enough.anonymous_clarity, Some((18.0 / 5.0, 5)));
+        assert_eq!(enough.held_back, 0);
+        assert!(
+            enough.named.iter().all(|(name, _)| name == "Mads"),
+            "only named items carry names"
+        );
+    }
+}

@@ -1,0 +1,145 @@
+//! The strategic dialogue's feedback, per conversation and focus goal.
+
+use crate::db::{Db, now};
+use crate::schema::StrategicFeedback as F;
+use crate::{Result, StorageError};
+use domain::conversation::Conversation;
+use domain::dialogue::{Feedback, Visibility};
+use domain::{ConversationId, CycleId, GoalId, OrgId, PersonId};
+use sea_query::{Expr, Query, SelectStatement};
+use uuid::Uuid;
+
+#[derive(sqlx::FromRow)]
+struct FeedbackRow {
+    employee_id: Uuid,
+    goal_id: Uuid,
+    contribution: String,
+    hard_situations: String,
+    what_then: String,
+    opportunities: String,
+    barriers: String,
+    clarity: Option<i32>,
+    visibility: String,
+}
+
+impl TryFrom<FeedbackRow> for (PersonId, Feedback) {
+    type Error = StorageError;
+    fn try_from(row: FeedbackRow) -> Result<Self> {
+        let corrupt = || StorageError::Corrupt(format!("feedback {}", row.goal_id));
+        Ok((
+            PersonId(row.employee_id),
+            Feedback {
+                goal_id: GoalId(row.goal_id),
+                clarity: row
+                    .clarity
+                    .map(|c| u8::try_from(c).map_err(|_| corrupt()))
+                    .transpose()?,
+                visibility: row.visibility.parse().map_err(|_| corrupt())?,
+                contribution: row.contribution,
+                hard_situations: row.hard_situations,
+                what_then: row.what_then,
+                opportunities: row.opportunities,
+                barriers: row.barriers,
+            },
+        ))
+    }
+}
+
+fn select() -> SelectStatement {
+    Query::select()
+        .columns([
+            F::EmployeeId,
+            F::GoalId,
+            F::Contribution,
+            F::HardSituations,
+            F::WhatThen,
+            F::Opportunities,
+            F::Barriers,
+            F::Clarity,
+            F::Visibility,
+        ])
+        .from(F::Table)
+        .to_owned()
+}
+
+impl Db {
+    /// The employee's feedback in one conversation.
+    pub async fn feedback_of(&self, conversation: ConversationId) -> Result<Vec<Feedback>> {
+        let rows: Vec<FeedbackRow> = self
+            .all(select().and_where(Expr::col(F::ConversationId).eq(conversation.0)))
+            .await?;
+        rows.into_iter()
+            .map(|row| <(PersonId, Feedback)>::try_from(row).map(|(_, f)| f))
+            .collect()
+    }
+
+    /// Replaces the employee's feedback in a conversation, all at once.
+    pub async fn save_feedback(&self, c: &Conversation, items: &[Feedback]) -> Result<()> {
+        let mut tx = self.begin().await?;
+        tx.c()
+            .exec(
+                Query::delete()
+                    .from_table(F::Table)
+                    .and_where(Expr::col(F::ConversationId).eq(c.id.0)),
+            )
+            .await?;
+        let at = now();
+        for f in items {
+            tx.c()
+                .exec(
+                    Query::insert()
+                        .into_table(F::Table)
+                        .columns([
+                            F::ConversationId,
+                            F::GoalId,
+                            F::OrgId,
+                            F::CycleId,
+                            F::EmployeeId,
+                            F::Contribution,
+                            F::HardSituations,
+                            F::WhatThen,
+                            F::Opportunities,
+                            F::Barriers,
+                            F::Clarity,
+                            F::Visibility,
+                            F::UpdatedAt,
+                        ])
+                        .values_panic([
+                            c.id.0.into(),
+                            f.goal_id.0.into(),
+                            c.org_id.0.into(),
+                            c.cycle_id.0.into(),
+                            c.employee_id.0.into(),
+                            f.contribution.clone().into(),
+                            f.hard_situations.clone().into(),
+                            f.what_then.clone().into(),
+                            f.opportunities.clone().into(),
+                            f.barriers.clone().into(),
+                            f.clarity.map(i32::from).into(),
+                            f.visibility.as_str().into(),
+                            at.into(),
+                        ]),
+                )
+                .await?;
+        }
+        tx.commit().await
+    }
+
+    /// The feedback of a cycle that its employees shared with leadership, named or not; what
+    /// they kept to their conversation is never read here.
+    pub async fn shared_feedback(
+        &self,
+        org: OrgId,
+        cycle: CycleId,
+    ) -> Result<Vec<(PersonId, Feedback)>> {
+        let rows: Vec<FeedbackRow> = self
+            .all(
+                select()
+                    .and_where(Expr::col(F::OrgId).eq(org.0))
+                    .and_where(Expr::col(F::CycleId).eq(cycle.0))
+                    .and_where(Expr::col(F::Visibility).ne(Visibility::Conversation.as_str())),
+            )
+            .await?;
+        rows.into_iter().map(TryFrom::try_from).collect()
+    }
+}

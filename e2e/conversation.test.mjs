@@ -1,0 +1,312 @@
+// Browser test of one whole conversation: Lane Andersen and her leader Peter
+// Lund walk her MUS 2026 conversation from preparation to signed agreement
+// and an accepted amendment, each in their own browser, both logged in at once.
+// The steps run in order on one demo server; after a failed step the rest are
+// skipped, since each builds on the one before.
+//
+// Run: cargo build --bin mouse && cd e2e && npm ci && npm test
+// Screenshots go to e2e/artifacts/conversation-*.png (failed-conversation-* on failure).
+
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+import { startServer } from './server.mjs';
+
+const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
+
+// As in home.test.mjs: Debian's Chromium, offline, in Danish.
+const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+const CONTEXT_OPTIONS = {
+  locale: 'da-DK',
+  timezoneId: 'Europe/Copenhagen',
+  viewport: { width: 1280, height: 800 },
+};
+
+const DEMO_PASSWORD = 'maelkebotte';
+const Q_COUNT_ON = 'Hvad kan du regne med som medarbejder her – og hvad har du brug for at kunne regne med?';
+const Q_BETTER_AT = 'Hvad vil du gerne blive bedre til det næste år, og hvorfor?';
+const GOAL = 'Trygge forældresamtaler';
+
+let server;
+let browser;
+let lane; // Lane's page, in her own browser context
+let peter; // Peter's page, in another
+let conversationUrl; // Lane's conversation page
+let failed = false;
+const jsErrors = []; // uncaught errors in either page's scripts
+
+// ---------------------------------------------------------------- helpers
+
+const main = (page) => page.locator('main');
+
+async function screenshot(page, name) {
+  await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
+}
+
+/** A new browser context, logged in with the demo password, on the home page. */
+async function loggedIn(email) {
+  const context = await browser.newContext(CONTEXT_OPTIONS);
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => dialog.accept()); // the data-confirm questions
+  page.on('pageerror', (error) => jsErrors.push(`${email}: ${error.message}`));
+  await page.goto(`${server.baseUrl}/login`);
+  await page.locator('form#login input#email').fill(email);
+  await page.locator('form#login input#password').fill(DEMO_PASSWORD);
+  await page.locator('form#login button[type=submit]').click();
+  await page.waitForURL((url) => url.pathname === '/');
+  return page;
+}
+
+/** Wait until the page's <main> contains `text` (fails after the default timeout). */
+const sees = (page, text) => main(page).getByText(text).first().waitFor();
+
+/** The stage badge in the conversation page's heading. */
+const stage = async (page) => (await page.locator('h1 .badge').innerText()).trim();
+
+/** A page's <section> labelled by the given heading. */
+const section = (page, heading) => page.getByRole('region', { name: heading, exact: true });
+
+/** Open the <details> whose <summary> says `summary` and return its (first) form. */
+async function disclose(scope, summary) {
+  const details = scope.locator('details').filter({ has: scope.page().locator('summary', { hasText: summary }) });
+  await details.locator('summary').click();
+  return details.locator('form').first();
+}
+
+/**
+ * One step of the walk. Skipped once an earlier step has failed; on failure
+ * prints the server's output and screenshots both pages.
+ */
+function step(name, fn) {
+  test(name, { timeout: 60_000 }, async (t) => {
+    if (failed) return t.skip('an earlier step failed');
+    try {
+      await fn();
+    } catch (err) {
+      failed = true;
+      server.printOutput(`step "${name}" failed`);
+      for (const [who, page] of [['lane', lane], ['peter', peter]]) {
+        await screenshot(page, `failed-conversation-${who}.png`).catch(() => {});
+        process.stderr.write(`  ${who}'s page was at ${page.url()}\n`);
+      }
+      throw err;
+    }
+  });
+}
+
+// ------------------------------------------------------------------ the walk
+
+describe("Lane's MUS 2026 conversation with Peter, from preparation to signature", () => {
+  before(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    server = await startServer();
+    browser = await chromium.launch(CHROMIUM);
+    lane = await loggedIn('lane@maelkeboetten.dk');
+    peter = await loggedIn('peter@maelkeboetten.dk');
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  step('1. both prepare, share, and see each other\'s answers side by side', async () => {
+    // Lane: home page → her conversation → preparation, saved as she types.
+    await lane.getByRole('link', { name: 'Se aftalen' }).click();
+    conversationUrl = lane.url();
+    await lane.getByRole('button', { name: 'Forbered samtalen' }).click();
+    await sees(lane, 'Din forberedelse er privat, indtil du deler den.');
+    await lane.getByLabel(Q_COUNT_ON).fill('Faste rammer, og at jeg kan få sparring efter en svær samtale.');
+    await lane.getByLabel(Q_BETTER_AT).fill('At stå fast og venligt, når en forælder er utilfreds.');
+    await lane.getByRole('status').filter({ hasText: 'Gemt kl.' }).waitFor();
+    await lane.getByRole('button', { name: 'Del med Peter Lund' }).click();
+    await sees(lane, 'Du har delt din forberedelse.');
+    await sees(lane, 'Peter Lund har ikke delt sin forberedelse endnu.');
+
+    // Peter: MUS 2026 → overview → Lane's conversation (the same page) → preparation.
+    await peter.goto(`${server.baseUrl}/cycles`);
+    await peter.getByRole('link', { name: 'MUS 2026' }).click();
+    await peter.getByRole('button', { name: 'Overblik over samtalerne' }).click();
+    await peter.getByRole('link', { name: 'Lane Andersen' }).click();
+    assert.equal(peter.url(), conversationUrl, "Peter reaches Lane's conversation page");
+    await peter.getByRole('button', { name: 'Forbered samtalen' }).click();
+    await sees(peter, 'Lane Andersen har delt sin forberedelse.');
+    await peter.getByLabel(Q_BETTER_AT).fill('Lane er god med børnene; forældresamtalerne er næste skridt.');
+    await peter.getByRole('status').filter({ hasText: 'Gemt kl.' }).waitFor();
+    await peter.getByRole('button', { name: 'Del med Lane Andersen' }).click();
+    await sees(peter, 'Begge har delt: Lane Andersens svar står under dine.');
+    const lanesAnswer = peter.locator('.question', { has: peter.getByLabel(Q_BETTER_AT) }).locator('.other-answer');
+    assert.equal((await lanesAnswer.innerText()).trim(), 'Lane Andersen: At stå fast og venligt, når en forælder er utilfreds.');
+
+    await lane.reload();
+    await sees(lane, 'Begge har delt: Peter Lunds svar står under dine.');
+    const petersAnswer = lane.locator('.question', { has: lane.getByLabel(Q_BETTER_AT) }).locator('.other-answer');
+    assert.equal((await petersAnswer.innerText()).trim(), 'Peter Lund: Lane er god med børnene; forældresamtalerne er næste skridt.');
+    await screenshot(lane, 'conversation-1-preparation.png');
+  });
+
+  step('2. Lane puts a point on the agenda and Peter sees it', async () => {
+    const point = 'Hvordan forbereder jeg mig til en svær forældresamtale?';
+    await lane.goto(conversationUrl);
+    await lane.getByLabel('Sæt på dagsordenen').fill(point);
+    await lane.getByRole('button', { name: 'Sæt på dagsordenen' }).click();
+    const agenda = section(lane, 'Dagsorden').getByRole('listitem');
+    assert.equal((await agenda.innerText()).replace(/\s+/g, ' ').trim(), `${point} – Lane Andersen Fjern`);
+
+    await peter.goto(conversationUrl);
+    assert.equal(await stage(peter), 'forberedes');
+    const seen = section(peter, 'Dagsorden').getByRole('listitem');
+    assert.equal((await seen.innerText()).replace(/\s+/g, ' ').trim(), `${point} – Lane Andersen`, 'no remove button for Lane\'s point');
+    await screenshot(peter, 'conversation-2-agenda.png');
+  });
+
+  step('3. the contract shows last year\'s lines; Peter changes one and both confirm', async () => {
+    const before = 'Tid til et kursus i dialogisk læsning';
+    const after = 'Tid til et kursus i svære forældresamtaler';
+    await peter.getByRole('button', { name: 'Psykologisk kontrakt' }).click();
+    const organisation = section(peter, 'Det kan du forvente af organisationen');
+    await organisation.getByRole('list', { name: 'Ændringer siden sidste år' }).getByText(`uændret ${before}`).waitFor();
+    await organisation.getByLabel('Ét punkt pr. linje').fill(after);
+    await peter.getByRole('button', { name: 'Gem', exact: true }).click();
+    await organisation.getByRole('list', { name: 'Ændringer siden sidste år' }).getByText(`ændret ${after} (før: ${before})`).waitFor();
+    await peter.getByRole('button', { name: 'Bekræft kontrakten' }).click();
+    await sees(peter, 'Lederen har bekræftet.');
+
+    await lane.getByRole('button', { name: 'Psykologisk kontrakt' }).click();
+    await sees(lane, `ændret ${after} (før: ${before})`);
+    await lane.getByRole('button', { name: 'Bekræft kontrakten' }).click();
+    await sees(lane, 'Begge har bekræftet kontrakten.');
+    await peter.reload();
+    await sees(peter, 'Begge har bekræftet kontrakten.');
+    await screenshot(lane, 'conversation-3-contract.png');
+  });
+
+  step('4. Lane adds a development goal, Peter an action and a commitment', async () => {
+    await lane.goto(conversationUrl);
+    await lane.getByRole('button', { name: 'Udviklingsaftale' }).click();
+    const add = lane.locator('details.add-goal form'); // open while there are no goals
+    await add.getByLabel('Udviklingsmål', { exact: true }).fill(GOAL);
+    await add.getByLabel('Succeskriterium').fill('Jeg tager selv de svære samtaler og beder om sparring bagefter.');
+    await add.getByLabel('Prioritet').selectOption({ label: 'høj' });
+    // Pico styles the "(årets fokus)" note after a focus goal's box as input help
+    // and draws it over the box, so click the label's text as a person would.
+    const focusGoal = add.locator('label', { hasText: 'Styrk dialogen med forældrene' });
+    await focusGoal.getByText('Styrk dialogen med forældrene').click();
+    assert.ok(await focusGoal.getByRole('checkbox').isChecked(), 'the strategic goal is ticked');
+    await add.getByRole('checkbox', { name: 'Forældredialog' }).check();
+    await add.getByRole('button', { name: 'Tilføj udviklingsmål' }).click();
+    const goal = lane.getByRole('article', { name: GOAL });
+    await goal.getByRole('heading', { name: `${GOAL} høj` }).waitFor();
+    await goal.getByRole('link', { name: 'Styrk dialogen med forældrene' }).waitFor();
+    await goal.getByText('Kompetencer: Forældredialog').waitFor();
+
+    await peter.goto(conversationUrl);
+    await peter.getByRole('button', { name: 'Udviklingsaftale' }).click();
+    const petersGoal = peter.getByRole('article', { name: GOAL });
+    const action = await disclose(petersGoal, 'Tilføj handling');
+    await action.getByLabel('Handling').fill('Kursus i svære forældresamtaler');
+    await action.getByLabel('Type').selectOption({ label: 'Kursus' });
+    await action.getByLabel('Ansvarlig').selectOption({ label: 'Lane Andersen' });
+    await action.getByLabel('Frist').fill('2027-03-01');
+    await action.getByRole('button', { name: 'Tilføj handling' }).click();
+    const actionRow = peter.getByRole('article', { name: GOAL }).getByRole('row', { name: /Kursus i svære forældresamtaler/ });
+    assert.match(await actionRow.innerText(), /Kursus i svære forældresamtaler\s+Kursus\s+Lane Andersen\s+01\.03\.2027/);
+
+    const commitments = section(peter, 'Organisationens bidrag');
+    const commitment = await disclose(commitments, 'Tilføj bidrag');
+    await commitment.getByLabel('Bidrag', { exact: true }).fill('Plads på kommunens kursus i forældresamarbejde');
+    await commitment.getByLabel('Type').selectOption({ label: 'Kursusplads' });
+    assert.equal(await commitment.getByLabel('Ansvarlig').locator('option:checked').innerText(), 'Peter Lund', 'the leader owns a commitment by default');
+    await commitment.getByRole('button', { name: 'Tilføj bidrag' }).click();
+    const commitmentRow = section(peter, 'Organisationens bidrag').getByRole('row', { name: /kommunens kursus/ });
+    assert.match(await commitmentRow.innerText(), /Plads på kommunens kursus i forældresamarbejde\s+Kursusplads\s+Peter Lund/);
+
+    await lane.reload();
+    await sees(lane, 'Kursus i svære forældresamtaler');
+    await sees(lane, 'Plads på kommunens kursus i forældresamarbejde');
+    await screenshot(lane, 'conversation-4-agreement.png');
+  });
+
+  step('5. no signing before the conversation is held; Peter marks it held', async () => {
+    for (const page of [lane, peter]) {
+      await page.reload();
+      await sees(page, 'Aftalen underskrives, når samtalen er markeret som holdt.');
+      assert.equal(await page.getByRole('button', { name: 'Underskriv aftalen' }).count(), 0, 'no sign button yet');
+    }
+    await lane.goto(conversationUrl);
+    assert.equal(await lane.getByRole('button', { name: 'Markér samtalen som holdt' }).count(), 0, 'only the leader marks it held');
+
+    await peter.goto(conversationUrl);
+    await peter.getByRole('button', { name: 'Markér samtalen som holdt' }).click(); // confirm dialog accepted
+    await sees(peter, /Samtalen blev holdt \d\d\.\d\d\.\d{4}/);
+    assert.equal(await peter.getByRole('button', { name: 'Markér samtalen som holdt' }).count(), 0);
+    await lane.reload();
+    await sees(lane, 'Samtalen blev holdt');
+    assert.equal(await stage(lane), 'holdt');
+    await screenshot(peter, 'conversation-5-held.png');
+  });
+
+  step('6. both sign the agreement', async () => {
+    await lane.getByRole('button', { name: 'Udviklingsaftale' }).click();
+    await lane.getByRole('button', { name: 'Underskriv aftalen' }).click();
+    await sees(lane, /Lane Andersen underskrev \d\d\.\d\d\.\d{4}/);
+    await sees(lane, 'Peter Lund har ikke underskrevet endnu.');
+
+    await peter.getByRole('button', { name: 'Udviklingsaftale' }).click();
+    await peter.getByRole('button', { name: 'Underskriv aftalen' }).click();
+    await sees(peter, 'Aftalen er underskrevet af jer begge.');
+    await lane.reload();
+    await sees(lane, 'Aftalen er underskrevet af jer begge.');
+    assert.equal(await lane.getByRole('button', { name: 'Underskriv aftalen' }).count(), 0);
+    await screenshot(lane, 'conversation-6-signed.png');
+  });
+
+  step('7. Lane proposes an amendment, Peter accepts it, and it is kept in the history', async () => {
+    const text = 'Sparring med Peter efter de første tre forældresamtaler';
+    const goal = lane.getByRole('article', { name: GOAL });
+    const form = await disclose(goal, 'Foreslå en ny handling');
+    await form.getByLabel('Handling').fill(text);
+    await form.getByLabel('Type').selectOption({ label: 'Mentor/sparring' });
+    await form.getByLabel('Ansvarlig').selectOption({ label: 'Peter Lund' });
+    await form.getByLabel('Frist').fill('2027-01-31');
+    await form.getByRole('button', { name: 'Foreslå tillægget' }).click();
+    const pending = section(lane, 'Tillæg til godkendelse');
+    await pending.getByText(`Ny handling til »${GOAL}«: ${text}`).waitFor();
+    await pending.getByRole('button', { name: 'Træk tillægget tilbage' }).waitFor();
+    assert.equal(await lane.getByRole('row', { name: new RegExp(text) }).count(), 0, 'not part of the agreement before it is accepted');
+
+    await peter.reload();
+    await section(peter, 'Tillæg til godkendelse').getByText(text).waitFor();
+    await screenshot(peter, 'conversation-7-amendment-pending.png');
+    await peter.getByRole('button', { name: 'Godkend tillægget' }).click();
+    await peter.getByRole('article', { name: GOAL }).getByRole('row', { name: new RegExp(text) }).waitFor();
+    assert.equal(await section(peter, 'Tillæg til godkendelse').count(), 0, 'nothing pending any more');
+
+    await lane.reload();
+    const history = section(lane, 'Tillæg').getByRole('listitem');
+    assert.match(await history.innerText(), new RegExp(`Ny handling til »${GOAL}«: ${text} – foreslået af Lane Andersen .*; godkendt af Peter Lund`));
+    await lane.getByRole('article', { name: GOAL }).getByRole('row', { name: new RegExp(text) }).waitFor();
+    await sees(lane, 'Aftalen er underskrevet af jer begge.');
+    await screenshot(lane, 'conversation-7-amendment-accepted.png');
+
+    await lane.goto(conversationUrl);
+    assert.equal(await stage(lane), 'aftalt');
+    assert.deepEqual(jsErrors, [], 'no script errors along the way');
+  });
+});
