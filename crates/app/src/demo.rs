@@ -3,13 +3,17 @@
 //! show the first time someone starts MOUSE.
 
 use anyhow::{Context, Result};
+use domain::agreement::{
+    Action, Agreement, Commitment, Edit, GoalText, Item as Progressed, Progress,
+};
 use domain::competence::Competence;
 use domain::contract::{Contract, Item, List};
-use domain::conversation::{Conversation, Schedule};
+use domain::conversation::{Conversation, Schedule, parse_local_time};
 use domain::cycle::{Cycle, CycleState, Framing, Timeline};
 use domain::dialogue::{Feedback, Visibility};
 use domain::org::{Unit, UnitKind};
 use domain::person::{Email, Person};
+use domain::preparation::Side;
 use domain::questions::default_questions;
 use domain::role::GrantedRoles;
 use domain::strategy::{GoalStatus, Period, StrategicGoal, parse_date};
@@ -594,7 +598,7 @@ async fn seed_cycles(
     }
     seed_conversations(db, org, ids[1], people).await?;
     seed_feedback(db, org, ids[1], goals[0], people).await?;
-    seed_last_year(db, org, ids[0], people).await?;
+    seed_last_year(db, org, ids[0], goals, people).await?;
     for (cycle, unit, author, text) in FRAMINGS {
         let framing = Framing {
             cycle_id: ids[cycle],
@@ -757,6 +761,7 @@ async fn seed_last_year(
     db: &Db,
     org: domain::OrgId,
     cycle: CycleId,
+    goals: &[GoalId],
     people: &[PersonId],
 ) -> Result<()> {
     let cycle = db.cycle(org, cycle).await?;
@@ -768,6 +773,8 @@ async fn seed_last_year(
             .context("demo person")
     };
     let (lane, peter) = (person("Lane Andersen")?, person("Peter Lund")?);
+    // Last year's conversation was held on its day.
+    let held_at = parse_local_time("2025-10-07T10:00")?;
     let schedule = Schedule::parse(
         &cycle,
         "2025-10-07T09:00",
@@ -779,6 +786,7 @@ async fn seed_last_year(
     )?;
     let conversation = Conversation {
         schedule: Some(schedule),
+        held_at: Some(held_at),
         ..Conversation::new(&cycle, lane, peter)
     };
     db.save_conversation(&conversation).await?;
@@ -804,5 +812,82 @@ async fn seed_last_year(
         .confirm(1, true)?
         .confirm(2, false)?;
     db.save_contract(&contract, 0).await?;
+    seed_last_agreement(db, org, &conversation, goals, lane, peter).await
+}
+
+/// Lane's development agreement from last year: the reading course was done, the language
+/// folders only started, so this year's conversation has something to pick up.
+async fn seed_last_agreement(
+    db: &Db,
+    org: domain::OrgId,
+    conversation: &Conversation,
+    goals: &[GoalId],
+    lane: PersonId,
+    peter: PersonId,
+) -> Result<()> {
+    let catalogue = db.competences(org).await?;
+    let competence = |name: &str| {
+        catalogue
+            .iter()
+            .find(|c| c.name == name)
+            .map(|c| c.id)
+            .context("demo competence")
+    };
+    let at = parse_local_time("2025-10-07T10:00")?;
+    let edits = [
+        Edit::AddGoal(GoalText::read(
+            "Dialogisk læsning i Grøn stue",
+            "Alle børn i Grøn stue læser dialogisk i små grupper to gange om ugen, og jeg kan vise kollegerne hvordan.",
+            "high",
+            vec![goals[4], goals[5]],
+            vec![competence("Dialogisk læsning")?],
+        )?),
+        Edit::AddAction(
+            0,
+            Action::read("Kursus i dialogisk læsning", "course", lane, "2025-12-01")?,
+        ),
+        Edit::AddAction(
+            0,
+            Action::read(
+                "Læse med to grupper hver uge",
+                "on-the-job",
+                lane,
+                "2026-02-01",
+            )?,
+        ),
+        Edit::AddGoal(GoalText::read(
+            "Dokumentere børnenes sprogarbejde",
+            "Hvert barn har en sprogmappe, som forældrene ser ved forældresamtalen.",
+            "medium",
+            vec![goals[4], goals[8]],
+            vec![competence("Pædagogisk dokumentation")?],
+        )?),
+        Edit::AddAction(
+            1,
+            Action::read("Sprogmappe for hvert barn", "project", lane, "2026-06-30")?,
+        ),
+        Edit::AddCommitment(Commitment::read(
+            "To kursusdage med vikar",
+            "course-place",
+            peter,
+            "2025-12-01",
+        )?),
+    ];
+    let mut agreement = Agreement::new(conversation.id);
+    for edit in edits {
+        agreement = agreement.change(agreement.revision, Side::Employee, at, edit)?;
+    }
+    agreement = agreement
+        .sign(agreement.revision, Side::Employee, at, true)?
+        .sign(agreement.revision + 1, Side::Leader, at, true)?;
+    for (item, progress) in [
+        (Progressed::Action { goal: 0, action: 0 }, Progress::Done),
+        (Progressed::Action { goal: 0, action: 1 }, Progress::Done),
+        (Progressed::Action { goal: 1, action: 0 }, Progress::Started),
+        (Progressed::Commitment(0), Progress::Done),
+    ] {
+        agreement = agreement.report(agreement.revision, item, progress)?;
+    }
+    db.save_agreement(&agreement, 0).await?;
     Ok(())
 }

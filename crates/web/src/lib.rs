@@ -78,6 +78,7 @@ pub fn router(state: AppState) -> Router {
             "/conversations/{id}/agreement",
             get(agreement::show).post(agreement::save),
         )
+        .route("/conversations/{id}/print", get(print::show))
         .route(
             "/conversations/{id}/dialogue",
             get(dialogue::show).post(dialogue::save),

@@ -38,6 +38,14 @@ both_backends! {
         let lane = app.login(LANE).await;
         let peter = app.login(PETER).await;
 
+        // the conversation opens with last year's agreement and how each goal went
+        for path in [&page, &format!("/conversations/{}/preparation", conversation.id)] {
+            let (_, body) = lane.page(path).await;
+            assert!(body.contains("Sidste års aftale (MUS 2025)"), "{path}");
+            assert!(body.contains("Dialogisk læsning i Grøn stue") && body.contains("2 af 2 handlinger gennemført"), "{body}");
+            assert!(body.contains("Sprogmappe for hvert barn") && body.contains("i gang"), "{body}");
+        }
+
         // a goal needs its red thread; what was typed comes back in the form
         let unthreaded = lane.post_owned(&page, &[
             ("op", "add-goal".into()), ("revision", revision(app).await),
@@ -130,10 +138,20 @@ both_backends! {
         assert_eq!(agreement.terms.goals[0].actions[0].progress, Progress::Started);
         assert!(agreement.pending().is_none());
 
+        // the printout holds the whole agreement with both signatures
+        let print = format!("/conversations/{}/print", conversation.id);
+        let (status, printed) = peter.page(&print).await;
+        assert_eq!(status, StatusCode::OK);
+        for expected in ["Trygge forældresamtaler", "Kursus i den svære forældresamtale", "Kursusplads og fire timers vikar", "Styrk dialogen med forældrene", "Forældredialog", "Mentor: Camilla"] {
+            assert!(printed.contains(expected), "{expected}: {printed}");
+        }
+        assert_eq!(printed.matches("Underskrevet ").count(), 2, "both signatures");
+
         // nobody but the two parties sees it or changes it
         for email in [LEADER, HR, ADMIN] {
             let other = app.login(email).await;
             assert_eq!(other.get(&page).await.status(), StatusCode::NOT_FOUND, "{email}");
+            assert_eq!(other.get(&print).await.status(), StatusCode::NOT_FOUND, "{email}");
             let sneak = other.post_owned(&page, &[("op", "sign".into()), ("revision", revision(app).await)]).await;
             assert_eq!(sneak.status(), StatusCode::NOT_FOUND, "{email}");
         }

@@ -7,6 +7,7 @@ use crate::forms::Form;
 use crate::i18n::Tr;
 use crate::page::Page;
 use crate::pages::party::Party;
+use crate::pages::terms::{CommitmentView, GoalView, LastYear, Names, terms_view};
 use crate::pages::{render, render_status};
 use crate::session::CurrentUser;
 use crate::state::AppState;
@@ -18,10 +19,8 @@ use domain::agreement::{
     Action, ActionKind, Agreement, AgreementError, Amendment, Commitment, CommitmentKind, Decision,
     Edit, GoalText, Item, Priority, Progress, Terms,
 };
-use domain::competence::Competence;
 use domain::person::Person;
 use domain::preparation::Side;
-use domain::strategy::GoalTree;
 use domain::{CompetenceId, GoalId, PersonId};
 use storage::{StorageError, now};
 
@@ -29,11 +28,12 @@ use storage::{StorageError, now};
 struct Context {
     party: Party,
     agreement: Agreement,
-    goals: GoalTree,
-    competences: Vec<Competence>,
+    /// The strategy, the catalogue and the owners' names.
+    names: Names,
     /// Who may own an action or a commitment: the two parties and their colleagues.
     owners: Vec<Person>,
     notes: (String, u32),
+    last_year: Option<LastYear>,
 }
 
 async fn context(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Context> {
@@ -50,14 +50,19 @@ async fn context(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Co
     owners.retain(|p| p.active && p.id != party.employee.id);
     owners.insert(0, party.leader.clone());
     owners.insert(0, party.employee.clone());
+    let agreement = state
+        .db
+        .agreement(party.conversation.id)
+        .await?
+        .unwrap_or_else(|| Agreement::new(party.conversation.id));
+    let mut names = Names::load(state, org, &[&agreement.terms]).await?;
+    names
+        .people
+        .extend(owners.iter().map(|p| (p.id, p.name.clone())));
     Ok(Context {
-        agreement: state
-            .db
-            .agreement(party.conversation.id)
-            .await?
-            .unwrap_or_else(|| Agreement::new(party.conversation.id)),
-        goals: state.db.goal_tree(org).await?,
-        competences: state.db.competences(org).await?,
+        last_year: LastYear::load(state, &Tr::new(user.locale), &party.conversation).await?,
+        agreement,
+        names,
         notes: state.db.notes(party.conversation.id).await?,
         owners,
         party,
@@ -106,46 +111,17 @@ impl Draft {
     }
 }
 
-struct ActionView {
-    text: String,
-    kind: String,
-    owner: String,
-    due: String,
-    progress: &'static str,
-}
-
-struct GoalView {
-    index: String,
-    title: String,
-    success: String,
-    priority: &'static str,
-    priority_label: String,
-    strategic: Vec<(String, String)>,
-    strategic_ids: Vec<String>,
-    competences: Vec<String>,
-    competence_ids: Vec<String>,
-    actions: Vec<ActionView>,
-}
-
-struct CommitmentView {
-    text: String,
-    kind: String,
-    owner: String,
-    due: String,
-    progress: &'static str,
-}
-
-struct AmendmentView {
-    what: String,
-    by: String,
-    at: String,
-    answer: String,
-    mine: bool,
+pub struct AmendmentView {
+    pub what: String,
+    pub by: String,
+    pub at: String,
+    pub answer: String,
+    pub mine: bool,
 }
 
 #[derive(Template)]
 #[template(path = "agreement.html")]
-struct AgreementView {
+struct AgreementView<'a> {
     page: Page,
     id: String,
     back: String,
@@ -172,6 +148,7 @@ struct AgreementView {
     progresses: Vec<(&'static str, String)>,
     notes: String,
     notes_revision: u32,
+    last_year: Option<&'a LastYear>,
     /// Text typed into a form that is not shown any more (an amendment came in meanwhile).
     unsaved: Vec<String>,
     draft: Draft,
@@ -246,7 +223,7 @@ fn describe(t: &Tr, edit: &Edit, before: &Terms) -> String {
     t.with(key, &args)
 }
 
-fn amendment_view(t: &Tr, party: &Party, a: &Amendment) -> AmendmentView {
+pub fn amendment_view(t: &Tr, party: &Party, a: &Amendment) -> AmendmentView {
     let answer = match a.answer {
         None => String::new(),
         Some((decision, at)) => {
@@ -285,72 +262,10 @@ fn other(side: Side) -> Side {
     }
 }
 
-fn view(page: Page, cx: &Context, draft: Draft, error: Option<String>) -> AgreementView {
+fn view<'a>(page: Page, cx: &'a Context, draft: Draft, error: Option<String>) -> AgreementView<'a> {
     let t = page.t;
     let a = &cx.agreement;
-    let name_of = |id: PersonId| {
-        cx.owners
-            .iter()
-            .find(|p| p.id == id)
-            .map(|p| p.name.clone())
-            .unwrap_or_else(|| t.get("agreement-someone"))
-    };
-    let competence_name = |id: &CompetenceId| {
-        cx.competences
-            .iter()
-            .find(|c| c.id == *id)
-            .map(|c| c.name.clone())
-    };
-    let goals = a
-        .terms
-        .goals
-        .iter()
-        .enumerate()
-        .map(|(i, g)| GoalView {
-            index: i.to_string(),
-            title: g.text.title.clone(),
-            success: g.text.success.clone(),
-            priority: g.text.priority.as_str(),
-            priority_label: t.get(&format!("agreement-priority-{}", g.text.priority.as_str())),
-            strategic: crate::pages::competences::goal_links(&cx.goals, &g.text.strategic_goals),
-            strategic_ids: g
-                .text
-                .strategic_goals
-                .iter()
-                .map(|g| g.to_string())
-                .collect(),
-            competences: g
-                .text
-                .competences
-                .iter()
-                .filter_map(competence_name)
-                .collect(),
-            competence_ids: g.text.competences.iter().map(|c| c.to_string()).collect(),
-            actions: g
-                .actions
-                .iter()
-                .map(|action| ActionView {
-                    text: action.text.clone(),
-                    kind: t.get(&format!("agreement-action-{}", action.kind.as_str())),
-                    owner: name_of(action.owner),
-                    due: t.date(action.due),
-                    progress: action.progress.as_str(),
-                })
-                .collect(),
-        })
-        .collect();
-    let commitments = a
-        .terms
-        .commitments
-        .iter()
-        .map(|c| CommitmentView {
-            text: c.text.clone(),
-            kind: t.get(&format!("agreement-commitment-{}", c.kind.as_str())),
-            owner: name_of(c.owner),
-            due: c.due.map(|d| t.date(d)).unwrap_or_default(),
-            progress: c.progress.as_str(),
-        })
-        .collect();
+    let (goals, commitments) = terms_view(&t, &a.terms, &cx.names);
     let focus = &cx.party.cycle.focus_goals;
     let held = cx.party.conversation.held_at.is_some();
     let live = cx.party.live();
@@ -387,6 +302,7 @@ fn view(page: Page, cx: &Context, draft: Draft, error: Option<String>) -> Agreem
             .map(|p| amendment_view(&t, &cx.party, p))
             .collect(),
         strategic_options: cx
+            .names
             .goals
             .walk()
             .into_iter()
@@ -400,6 +316,7 @@ fn view(page: Page, cx: &Context, draft: Draft, error: Option<String>) -> Agreem
             })
             .collect(),
         competence_options: cx
+            .names
             .competences
             .iter()
             .filter(|c| !c.retired)
@@ -423,6 +340,7 @@ fn view(page: Page, cx: &Context, draft: Draft, error: Option<String>) -> Agreem
             .notes()
             .map_or_else(|| cx.notes.0.clone(), str::to_owned),
         notes_revision: cx.notes.1,
+        last_year: cx.last_year.as_ref(),
         draft,
         error,
         page: page.titled("agreement-title"),
@@ -455,12 +373,12 @@ fn goal_text(cx: &Context, d: &Draft) -> Result<GoalText, AgreementError> {
         d.all("strategic")
             .into_iter()
             .filter_map(|v| v.parse::<GoalId>().ok())
-            .filter(|g| cx.goals.get(*g).is_some())
+            .filter(|g| cx.names.goals.get(*g).is_some())
             .collect(),
         d.all("competence")
             .into_iter()
             .filter_map(|v| v.parse::<CompetenceId>().ok())
-            .filter(|c| cx.competences.iter().any(|k| k.id == *c))
+            .filter(|c| cx.names.competences.iter().any(|k| k.id == *c))
             .collect(),
     )
 }

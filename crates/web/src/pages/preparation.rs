@@ -7,6 +7,7 @@ use crate::forms::{Form, parse_id};
 use crate::i18n::Tr;
 use crate::page::Page;
 use crate::pages::question_sets::section_label;
+use crate::pages::terms::LastYear;
 use crate::pages::{render, render_status};
 use crate::session::CurrentUser;
 use crate::state::AppState;
@@ -31,6 +32,10 @@ struct Context {
     own: Preparation,
     other: Option<Preparation>,
     other_name: String,
+    /// The leaders' framings of the cycle for the employee's unit and those above it.
+    framings: Vec<(String, String)>,
+    /// Last year's agreement, with how each goal went: (cycle, goals, commitments).
+    last_year: Option<LastYear>,
 }
 
 /// Loads the conversation for its employee or its leader; anyone else gets a 404.
@@ -67,7 +72,23 @@ async fn context(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Co
         Side::Employee => conversation.leader_id,
         Side::Leader => conversation.employee_id,
     };
+    let employee = state.db.person(org, conversation.employee_id).await?;
+    let units = state.db.unit_tree(org).await?;
+    let written = state.db.framings(cycle.id).await?;
+    let mut framings: Vec<(String, String)> = units
+        .path(employee.unit_id)
+        .iter()
+        .filter_map(|u| {
+            written
+                .iter()
+                .find(|f| f.unit_id == u.id)
+                .map(|f| (u.name.clone(), f.text.clone()))
+        })
+        .collect();
+    framings.reverse();
     Ok(Context {
+        last_year: LastYear::load(state, &Tr::new(user.locale), &conversation).await?,
+        framings,
         other_name: state.db.person(org, other_id).await?.name,
         goals: state.db.goal_tree(org).await?,
         conversation,
@@ -97,7 +118,7 @@ struct SectionView {
 
 #[derive(Template)]
 #[template(path = "preparation.html")]
-struct PreparationView {
+struct PreparationView<'a> {
     page: Page,
     id: String,
     cycle_id: String,
@@ -110,6 +131,8 @@ struct PreparationView {
     other_shared: bool,
     both_shared: bool,
     other_name: String,
+    framings: Vec<(String, String)>,
+    last_year: Option<&'a LastYear>,
     editable: bool,
     error: Option<String>,
 }
@@ -150,12 +173,12 @@ fn goal_choices(goals: &GoalTree, cycle: &Cycle) -> Vec<GoalId> {
         .collect()
 }
 
-fn view(
+fn view<'a>(
     page: Page,
-    ctx: &Context,
+    ctx: &'a Context,
     answers: &std::collections::BTreeMap<usize, Answer>,
     error: Option<String>,
-) -> PreparationView {
+) -> PreparationView<'a> {
     let t = page.t;
     let other = other_visible(Some(&ctx.own), ctx.other.as_ref());
     let choices = goal_choices(&ctx.goals, &ctx.cycle);
@@ -217,6 +240,8 @@ fn view(
         other_shared: ctx.other.as_ref().is_some_and(|o| o.shared),
         both_shared: other.is_some(),
         other_name: ctx.other_name.clone(),
+        framings: ctx.framings.clone(),
+        last_year: ctx.last_year.as_ref(),
         editable: editable(ctx),
         error,
         page: page.titled("prep-title"),

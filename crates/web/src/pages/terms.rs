@@ -1,0 +1,208 @@
+//! A development agreement's terms as the pages show them: on the agreement page, in the
+//! printout, and as last year's agreement that this year's conversation opens with.
+
+use crate::i18n::Tr;
+use crate::state::AppState;
+use domain::agreement::{Agreement, Terms};
+use domain::competence::Competence;
+use domain::strategy::GoalTree;
+use domain::{OrgId, PersonId};
+use std::collections::HashMap;
+
+pub struct ActionView {
+    pub text: String,
+    pub kind: String,
+    pub owner: String,
+    pub due: String,
+    pub progress: &'static str,
+    pub progress_label: String,
+}
+
+pub struct GoalView {
+    pub index: String,
+    pub title: String,
+    pub success: String,
+    pub priority: &'static str,
+    pub priority_label: String,
+    pub strategic: Vec<(String, String)>,
+    pub strategic_ids: Vec<String>,
+    pub competences: Vec<String>,
+    pub competence_ids: Vec<String>,
+    pub actions: Vec<ActionView>,
+    /// How many of the goal's actions are done, of how many.
+    pub done: (usize, usize),
+}
+
+pub struct CommitmentView {
+    pub text: String,
+    pub kind: String,
+    pub owner: String,
+    pub due: String,
+    pub progress: &'static str,
+    pub progress_label: String,
+}
+
+/// What a terms view needs to name things: the strategy, the catalogue and the owners.
+pub struct Names {
+    pub goals: GoalTree,
+    pub competences: Vec<Competence>,
+    pub people: HashMap<PersonId, String>,
+}
+
+impl Names {
+    pub async fn load(
+        state: &AppState,
+        org: OrgId,
+        terms: &[&Terms],
+    ) -> crate::error::AppResult<Names> {
+        let mut owners: Vec<PersonId> = terms
+            .iter()
+            .flat_map(|t| {
+                t.goals
+                    .iter()
+                    .flat_map(|g| g.actions.iter().map(|a| a.owner))
+                    .chain(t.commitments.iter().map(|c| c.owner))
+            })
+            .collect();
+        owners.sort();
+        owners.dedup();
+        Ok(Names {
+            goals: state.db.goal_tree(org).await?,
+            competences: state.db.competences(org).await?,
+            people: state
+                .db
+                .people_by_ids(org, &owners)
+                .await?
+                .into_iter()
+                .map(|p| (p.id, p.name))
+                .collect(),
+        })
+    }
+}
+
+pub fn terms_view(t: &Tr, terms: &Terms, names: &Names) -> (Vec<GoalView>, Vec<CommitmentView>) {
+    let owner = |id: &PersonId| {
+        names
+            .people
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| t.get("agreement-someone"))
+    };
+    let progress =
+        |p: domain::agreement::Progress| t.get(&format!("agreement-progress-{}", p.as_str()));
+    let goals = terms
+        .goals
+        .iter()
+        .enumerate()
+        .map(|(i, g)| GoalView {
+            index: i.to_string(),
+            title: g.text.title.clone(),
+            success: g.text.success.clone(),
+            priority: g.text.priority.as_str(),
+            priority_label: t.get(&format!("agreement-priority-{}", g.text.priority.as_str())),
+            strategic: crate::pages::competences::goal_links(&names.goals, &g.text.strategic_goals),
+            strategic_ids: g
+                .text
+                .strategic_goals
+                .iter()
+                .map(|g| g.to_string())
+                .collect(),
+            competences: g
+                .text
+                .competences
+                .iter()
+                .filter_map(|id| names.competences.iter().find(|c| c.id == *id))
+                .map(|c| c.name.clone())
+                .collect(),
+            competence_ids: g.text.competences.iter().map(|c| c.to_string()).collect(),
+            actions: g
+                .actions
+                .iter()
+                .map(|a| ActionView {
+                    text: a.text.clone(),
+                    kind: t.get(&format!("agreement-action-{}", a.kind.as_str())),
+                    owner: owner(&a.owner),
+                    due: t.date(a.due),
+                    progress: a.progress.as_str(),
+                    progress_label: progress(a.progress),
+                })
+                .collect(),
+            done: (
+                g.actions
+                    .iter()
+                    .filter(|a| a.progress == domain::agreement::Progress::Done)
+                    .count(),
+                g.actions.len(),
+            ),
+        })
+        .collect();
+    let commitments = terms
+        .commitments
+        .iter()
+        .map(|c| CommitmentView {
+            text: c.text.clone(),
+            kind: t.get(&format!("agreement-commitment-{}", c.kind.as_str())),
+            owner: owner(&c.owner),
+            due: c.due.map(|d| t.date(d)).unwrap_or_default(),
+            progress: c.progress.as_str(),
+            progress_label: progress(c.progress),
+        })
+        .collect();
+    (goals, commitments)
+}
+
+/// The employee's agreement in the nearest earlier cycle that has one, with that cycle's name.
+async fn last_year(
+    state: &AppState,
+    conversation: &domain::conversation::Conversation,
+) -> crate::error::AppResult<Option<(String, Agreement)>> {
+    let org = conversation.org_id;
+    let cycles = state.db.cycles(org).await?;
+    let Some(this) = cycles.iter().find(|c| c.id == conversation.cycle_id) else {
+        return Ok(None);
+    };
+    let mut earlier: Vec<_> = cycles
+        .iter()
+        .filter(|c| c.timeline.conversations_from() < this.timeline.conversations_from())
+        .collect();
+    earlier.sort_by_key(|c| std::cmp::Reverse(c.timeline.conversations_from()));
+    for cycle in earlier {
+        if let Some(previous) = state
+            .db
+            .conversation_of(org, cycle.id, conversation.employee_id)
+            .await?
+            && let Some(agreement) = state.db.agreement(previous.id).await?
+            && !agreement.terms.goals.is_empty()
+        {
+            return Ok(Some((cycle.name.clone(), agreement)));
+        }
+    }
+    Ok(None)
+}
+
+/// Last year's agreement, which this year's conversation opens with, and how each goal went.
+pub struct LastYear {
+    pub cycle: String,
+    pub goals: Vec<GoalView>,
+    pub commitments: Vec<CommitmentView>,
+}
+
+impl LastYear {
+    /// Last year's agreement of a conversation's employee, ready to show, if there is one.
+    pub async fn load(
+        state: &AppState,
+        t: &Tr,
+        conversation: &domain::conversation::Conversation,
+    ) -> crate::error::AppResult<Option<LastYear>> {
+        let Some((cycle, agreement)) = last_year(state, conversation).await? else {
+            return Ok(None);
+        };
+        let names = Names::load(state, conversation.org_id, &[&agreement.terms]).await?;
+        let (goals, commitments) = terms_view(t, &agreement.terms, &names);
+        Ok(Some(LastYear {
+            cycle,
+            goals,
+            commitments,
+        }))
+    }
+}
