@@ -655,3 +655,10 @@ prep-framing-of = Rammen for { $unit }
 last-year-title = Sidste års aftale ({ $cycle })
 last-year-help = Samtalen starter her: hvordan gik det med hvert mål, og hvad tager vi med videre?
 last-year-open = Sidste års aftale
+
+## Red thread
+thread-title = Min røde tråd
+thread-intro = Fra organisationens strategiske mål, gennem din enheds mål, til dine egne udviklingsmål, handlingerne under dem og hvordan de står.
+thread-none = Du har ingen udviklingsmål endnu. De kommer med udviklingsaftalen fra din MUS-samtale.
+thread-signed = underskrevet
+thread-draft = udkast

@@ -655,3 +655,10 @@ prep-framing-of = The framing for { $unit }
 last-year-title = Last year's agreement ({ $cycle })
 last-year-help = The conversation starts here: how did each goal go, and what do we carry on?
 last-year-open = Last year's agreement
+
+## Red thread
+thread-title = My red thread
+thread-intro = From the organisation's strategic goals, through your unit's goals, to your own development goals, the actions under them and how they stand.
+thread-none = You have no development goals yet. They come with the development agreement from your conversation.
+thread-signed = signed
+thread-draft = draft

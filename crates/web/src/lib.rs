@@ -40,6 +40,7 @@ pub fn router(state: AppState) -> Router {
             get(account::password_form).post(account::change_password),
         )
         .route("/strategy", get(strategy::overview))
+        .route("/red-thread", get(red_thread::show))
         .route("/strategy/goals", post(strategy::create))
         .route("/strategy/feedback", get(dialogue::leadership))
         .route("/strategy/goals/new", get(strategy::new_form))

@@ -176,3 +176,16 @@ both_backends! {
 fn uuid_like() -> String {
     domain::PersonId::new().to_string()
 }
+
+both_backends! {
+    async fn lane_sees_her_red_thread_and_nobody_else_does(app: &TestApp) {
+        let lane = app.login(LANE).await;
+        let (status, thread) = lane.page("/red-thread").await;
+        assert_eq!(status, StatusCode::OK);
+        // last year's goal hangs under the language goal and the reading sub-goal
+        assert!(thread.contains("Sprog og læring i hverdagen") && thread.contains("Dialogisk læsning i små grupper"), "{thread}");
+        assert!(thread.contains("Dialogisk læsning i Grøn stue") && thread.contains("Kursus i dialogisk læsning") && thread.contains("gennemført"));
+        let (_, theirs) = app.login(PETER).await.page("/red-thread").await;
+        assert!(!theirs.contains("Dialogisk læsning i Grøn stue"), "each sees only their own");
+    }
+}

@@ -17,6 +17,7 @@ pub mod people;
 pub mod preparation;
 pub mod print;
 pub mod question_sets;
+pub mod red_thread;
 pub mod strategy;
 pub mod system;
 pub mod terms;

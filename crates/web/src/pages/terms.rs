@@ -9,6 +9,7 @@ use domain::strategy::GoalTree;
 use domain::{OrgId, PersonId};
 use std::collections::HashMap;
 
+#[derive(Clone)]
 pub struct ActionView {
     pub text: String,
     pub kind: String,
