@@ -662,3 +662,22 @@ thread-intro = Fra organisationens strategiske mål, gennem din enheds mål, til
 thread-none = Du har ingen udviklingsmål endnu. De kommer med udviklingsaftalen fra din MUS-samtale.
 thread-signed = underskrevet
 thread-draft = udkast
+
+## Settings
+nav-settings = Indstillinger
+settings-title = Fortrolighed
+settings-intro = Organisationens egne regler for, hvad der bliver set og gemt.
+settings-threshold = Anonymitetsgrænse
+settings-threshold-help = Feedback uden navn vises først for ledergruppen, når mindst så mange forskellige personer har givet den på et mål. Mindst 3.
+settings-retention = Opbevaring af private kladder (dage)
+settings-retention-help = En forberedelse, der aldrig blev delt, slettes helt så mange dage efter, at samtalen er holdt. 0 sletter den ved næste oprydning.
+error-settings-threshold = Anonymitetsgrænsen skal være et helt tal fra 3 til 100.
+error-settings-retention = Opbevaringen skal være et helt antal dage fra 0 til 3650.
+audit-settings-changed = Indstillinger ændret
+prep-keep-title = Hvad skal gemmes af din forberedelse?
+prep-keep-help = Samtalen er holdt. Du bestemmer, hvilke af dine svar der gemmes. Fjern fluebenet ved det, der skal slettes – det slettes helt og kan ikke hentes tilbage.
+prep-keep-confirm = De svar uden flueben slettes helt. Fortsæt?
+prep-keep-submit = Gem mit valg
+error-prep-keep = Du kan vælge, hvad der gemmes af din forberedelse, når samtalen er holdt.
+error-prep-keep-stale = Forberedelsen er ændret imens. Se siden igen, og vælg igen.
+agreement-propose-remove = Foreslå at fjerne

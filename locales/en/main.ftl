@@ -662,3 +662,22 @@ thread-intro = From the organisation's strategic goals, through your unit's goal
 thread-none = You have no development goals yet. They come with the development agreement from your conversation.
 thread-signed = signed
 thread-draft = draft
+
+## Settings
+nav-settings = Settings
+settings-title = Confidentiality
+settings-intro = The organisation's own rules for what is seen and kept.
+settings-threshold = Anonymity threshold
+settings-threshold-help = Feedback without a name is shown to the leadership group only once at least this many different people have given it on a goal. At least 3.
+settings-retention = Keeping private drafts (days)
+settings-retention-help = A preparation that was never shared is deleted entirely this many days after the conversation is held. 0 deletes it at the next clean-up.
+error-settings-threshold = The anonymity threshold must be a whole number from 3 to 100.
+error-settings-retention = The retention must be a whole number of days from 0 to 3650.
+audit-settings-changed = Settings changed
+prep-keep-title = What of your preparation is kept?
+prep-keep-help = The conversation has been held. You decide which of your answers are kept. Untick what should be deleted – it is deleted entirely and cannot be brought back.
+prep-keep-confirm = The answers without a tick are deleted entirely. Continue?
+prep-keep-submit = Save my choice
+error-prep-keep = You can choose what of your preparation is kept once the conversation is held.
+error-prep-keep-stale = The preparation changed meanwhile. Look at the page again and choose again.
+agreement-propose-remove = Propose removing

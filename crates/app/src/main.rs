@@ -57,6 +57,11 @@ async fn housekeeping(db: Db) {
             Ok(removed) => tracing::debug!(removed, "housekeeping"),
             Err(error) => tracing::warn!(%error, "housekeeping failed"),
         }
+        match db.purge_expired_drafts(storage::now()).await {
+            Ok(0) => {}
+            Ok(removed) => tracing::info!(removed, "expired private drafts deleted"),
+            Err(error) => tracing::warn!(%error, "deleting expired drafts failed"),
+        }
     }
 }
 

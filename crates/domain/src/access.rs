@@ -36,6 +36,8 @@ pub enum Capability {
     ManageQuestionSets,
     /// Maintain the competence catalogue.
     ManageCompetences,
+    /// Set the organisation's confidentiality settings.
+    ManageSettings,
 }
 
 impl Actor {
@@ -61,7 +63,9 @@ impl Actor {
         match capability {
             Capability::ListPeople => self.is_leader() || self.sees_whole_org(),
             Capability::ManageStructure => self.granted.hr || self.granted.admin,
-            Capability::ManageUsers | Capability::ReadAudit => self.granted.admin,
+            Capability::ManageUsers | Capability::ReadAudit | Capability::ManageSettings => {
+                self.granted.admin
+            }
             Capability::ManageQuestionSets | Capability::ManageCompetences => self.granted.hr,
         }
     }

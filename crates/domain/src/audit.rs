@@ -26,10 +26,11 @@ pub enum AuditKind {
     CycleStateChanged,
     CompetenceCreated,
     CompetenceChanged,
+    SettingsChanged,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 20] = [
+    pub const ALL: [AuditKind; 21] = [
         AuditKind::Login,
         AuditKind::LoginFailed,
         AuditKind::Logout,
@@ -50,6 +51,7 @@ impl AuditKind {
         AuditKind::CycleStateChanged,
         AuditKind::CompetenceCreated,
         AuditKind::CompetenceChanged,
+        AuditKind::SettingsChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -74,6 +76,7 @@ impl AuditKind {
             AuditKind::CycleStateChanged => "cycle-state-changed",
             AuditKind::CompetenceCreated => "competence-created",
             AuditKind::CompetenceChanged => "competence-changed",
+            AuditKind::SettingsChanged => "settings-changed",
         }
     }
 }

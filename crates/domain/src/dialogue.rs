@@ -9,9 +9,6 @@ use crate::ids::{GoalId, PersonId, UnitId};
 use crate::org::UnitTree;
 use crate::strategy::GoalTree;
 
-/// Below this many distinct people, anonymous feedback on a goal is held back.
-pub const ANONYMITY_THRESHOLD: usize = 5;
-
 /// Who may read an item of feedback, chosen by the employee.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Visibility {

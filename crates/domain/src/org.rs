@@ -12,6 +12,67 @@ pub struct Organisation {
     pub name: String,
     /// Short, URL- and CLI-friendly name, unique in the installation.
     pub slug: String,
+    pub settings: Settings,
+}
+
+/// What an organisation decides for itself about confidentiality.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// Anonymous feedback is shown only from this many distinct people up.
+    pub anonymity_threshold: u32,
+    /// How many days after the conversation is held a preparation that was never shared is
+    /// kept before it is deleted.
+    pub draft_retention_days: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            anonymity_threshold: 5,
+            draft_retention_days: 30,
+        }
+    }
+}
+
+/// Why settings were refused. Each has a translated message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SettingsError {
+    #[error("the anonymity threshold must be a whole number from 3 to 100")]
+    Threshold,
+    #[error("the retention must be a whole number of days from 0 to 3650")]
+    Retention,
+}
+
+impl SettingsError {
+    pub fn message_key(self) -> &'static str {
+        match self {
+            SettingsError::Threshold => "error-settings-threshold",
+            SettingsError::Retention => "error-settings-retention",
+        }
+    }
+}
+
+impl Settings {
+    /// Settings as typed. A threshold below three would let a reader of two answers and
+    /// their own know the third.
+    pub fn read(threshold: &str, retention_days: &str) -> Result<Settings, SettingsError> {
+        let anonymity_threshold = threshold
+            .trim()
+            .parse()
+            .ok()
+            .filter(|n| (3..=100).contains(n))
+            .ok_or(SettingsError::Threshold)?;
+        let draft_retention_days = retention_days
+            .trim()
+            .parse()
+            .ok()
+            .filter(|n| *n <= 3650)
+            .ok_or(SettingsError::Retention)?;
+        Ok(Settings {
+            anonymity_threshold,
+            draft_retention_days,
+        })
+    }
 }
 
 /// What level of the tree a unit is. The root of every tree is the organisation itself.
@@ -259,6 +320,21 @@ fn check_kind_order(parent: UnitKind, child: UnitKind) -> Result<(), UnitError> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settings_are_read_within_bounds() {
+        assert_eq!(
+            Settings::read(" 7 ", "0"),
+            Ok(Settings {
+                anonymity_threshold: 7,
+                draft_retention_days: 0
+            })
+        );
+        assert_eq!(Settings::read("2", "30"), Err(SettingsError::Threshold));
+        assert_eq!(Settings::read("fem", "30"), Err(SettingsError::Threshold));
+        assert_eq!(Settings::read("5", "-1"), Err(SettingsError::Retention));
+        assert_eq!(Settings::read("5", "3651"), Err(SettingsError::Retention));
+    }
 
     fn unit(name: &str, kind: UnitKind, parent: Option<UnitId>) -> Unit {
         Unit {

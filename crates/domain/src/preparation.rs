@@ -173,6 +173,18 @@ impl Preparation {
             ..self.clone()
         }
     }
+
+    /// After the conversation, the author keeps the answers to these questions and the rest is
+    /// deleted.
+    pub fn keep_only(&self, seen: u32, keep: &[usize]) -> Result<Preparation, PrepError> {
+        let kept = self
+            .answers
+            .iter()
+            .filter(|(index, _)| keep.contains(index))
+            .map(|(index, answer)| (*index, answer.clone()))
+            .collect();
+        self.save(seen, kept)
+    }
 }
 
 /// What a party may see of the other's preparation: everything once both have shared, nothing
@@ -248,6 +260,23 @@ mod tests {
             read_answers(&v, &[field("q0", &"x".repeat(MAX_ANSWER_CHARS + 1))], &[]),
             Err(PrepError::TooLong)
         );
+    }
+
+    #[test]
+    fn after_the_conversation_only_the_chosen_answers_are_kept() {
+        let prep = Preparation::new(ConversationId::new(), Side::Employee)
+            .save(
+                0,
+                BTreeMap::from([
+                    (0, Answer::Text("Mere sparring".into())),
+                    (1, Answer::Scale(4)),
+                    (3, Answer::Text("Privat".into())),
+                ]),
+            )
+            .unwrap();
+        let kept = prep.keep_only(1, &[1, 7]).unwrap();
+        assert_eq!(kept.answers, BTreeMap::from([(1, Answer::Scale(4))]));
+        assert_eq!(prep.keep_only(0, &[]), Err(PrepError::Stale));
     }
 
     #[test]

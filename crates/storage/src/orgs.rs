@@ -5,7 +5,7 @@ use crate::schema::{Organisations, Units};
 use crate::{Result, StorageError};
 use domain::OrgId;
 use domain::UnitId;
-use domain::org::{Organisation, UnitKind};
+use domain::org::{Organisation, Settings, UnitKind};
 use sea_query::{Expr, Order, Query};
 use uuid::Uuid;
 
@@ -14,6 +14,8 @@ struct OrgRow {
     id: Uuid,
     name: String,
     slug: String,
+    anonymity_threshold: i32,
+    draft_retention_days: i32,
 }
 
 impl From<OrgRow> for Organisation {
@@ -22,13 +24,23 @@ impl From<OrgRow> for Organisation {
             id: OrgId(row.id),
             name: row.name,
             slug: row.slug,
+            settings: Settings {
+                anonymity_threshold: row.anonymity_threshold.max(0) as u32,
+                draft_retention_days: row.draft_retention_days.max(0) as u32,
+            },
         }
     }
 }
 
 fn select() -> sea_query::SelectStatement {
     Query::select()
-        .columns([Organisations::Id, Organisations::Name, Organisations::Slug])
+        .columns([
+            Organisations::Id,
+            Organisations::Name,
+            Organisations::Slug,
+            Organisations::AnonymityThreshold,
+            Organisations::DraftRetentionDays,
+        ])
         .from(Organisations::Table)
         .to_owned()
 }
@@ -40,6 +52,7 @@ impl Db {
             id: OrgId::new(),
             name: name.trim().to_owned(),
             slug: slug.trim().to_lowercase(),
+            settings: Settings::default(),
         };
         let at = now();
         let mut tx = self.begin().await?;
@@ -108,5 +121,25 @@ impl Db {
             .all(select().order_by(Organisations::Name, Order::Asc))
             .await?;
         Ok(rows.into_iter().map(Into::into).collect())
+    }
+
+    pub async fn update_settings(&self, org: OrgId, settings: Settings) -> Result<()> {
+        self.exec(
+            Query::update()
+                .table(Organisations::Table)
+                .values([
+                    (
+                        Organisations::AnonymityThreshold,
+                        (settings.anonymity_threshold as i32).into(),
+                    ),
+                    (
+                        Organisations::DraftRetentionDays,
+                        (settings.draft_retention_days as i32).into(),
+                    ),
+                ])
+                .and_where(Expr::col(Organisations::Id).eq(org.0)),
+        )
+        .await?;
+        Ok(())
     }
 }

@@ -1,11 +1,13 @@
 //! Preparations: one per party and conversation, answers stored as JSON.
 
 use crate::db::{Db, now};
-use crate::schema::Preparations;
+use crate::schema::{Conversations, Organisations, Preparations};
 use crate::{Result, StorageError};
+use chrono::{DateTime, Utc};
 use domain::ConversationId;
 use domain::preparation::Preparation;
 use sea_query::{Expr, OnConflict, Query};
+use uuid::Uuid;
 
 #[derive(sqlx::FromRow)]
 struct PreparationRow {
@@ -95,5 +97,51 @@ impl Db {
             return Err(StorageError::Conflict);
         }
         Ok(())
+    }
+
+    /// Really deletes the preparations that were never shared, of conversations held longer
+    /// ago than their organisation keeps private drafts. Returns how many went.
+    pub async fn purge_expired_drafts(&self, now: DateTime<Utc>) -> Result<u64> {
+        let held: Vec<(Uuid, DateTime<Utc>, i32)> = self
+            .all(
+                Query::select()
+                    .column((Conversations::Table, Conversations::Id))
+                    .column((Conversations::Table, Conversations::HeldAt))
+                    .column((Organisations::Table, Organisations::DraftRetentionDays))
+                    .from(Conversations::Table)
+                    .inner_join(
+                        Organisations::Table,
+                        Expr::col((Organisations::Table, Organisations::Id))
+                            .equals((Conversations::Table, Conversations::OrgId)),
+                    )
+                    .and_where(
+                        Expr::col((Conversations::Table, Conversations::HeldAt)).is_not_null(),
+                    )
+                    .and_where(
+                        Expr::col((Conversations::Table, Conversations::Id)).in_subquery(
+                            Query::select()
+                                .column(Preparations::ConversationId)
+                                .from(Preparations::Table)
+                                .and_where(Expr::col(Preparations::Shared).eq(false))
+                                .to_owned(),
+                        ),
+                    ),
+            )
+            .await?;
+        let expired: Vec<Uuid> = held
+            .into_iter()
+            .filter(|(_, held_at, days)| *held_at + chrono::Duration::days(i64::from(*days)) <= now)
+            .map(|(id, _, _)| id)
+            .collect();
+        if expired.is_empty() {
+            return Ok(0);
+        }
+        self.exec(
+            Query::delete()
+                .from_table(Preparations::Table)
+                .and_where(Expr::col(Preparations::Shared).eq(false))
+                .and_where(Expr::col(Preparations::ConversationId).is_in(expired)),
+        )
+        .await
     }
 }

@@ -8,6 +8,8 @@ pub(crate) enum Organisations {
     Id,
     Name,
     Slug,
+    AnonymityThreshold,
+    DraftRetentionDays,
     CreatedAt,
 }
 

@@ -32,6 +32,9 @@ pub enum AppError {
     /// The request itself is malformed; the key names a translated explanation.
     #[error("bad request: {0}")]
     BadRequest(&'static str),
+    /// The record changed since the user saw it; the key names a translated explanation.
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
     /// Anything unexpected: logged, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -52,6 +55,7 @@ impl AppError {
             AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -64,7 +68,7 @@ impl AppError {
             AppError::Csrf => "error-csrf",
             AppError::TooManyAttempts => "error-too-many-attempts",
             AppError::TooLarge => "error-too-large",
-            AppError::BadRequest(key) => key,
+            AppError::BadRequest(key) | AppError::Conflict(key) => key,
             AppError::Internal(_) => "error-internal",
         }
     }

@@ -68,6 +68,10 @@ pub fn router(state: AppState) -> Router {
             get(preparation::show).post(preparation::save),
         )
         .route(
+            "/conversations/{id}/preparation/keep",
+            post(preparation::keep),
+        )
+        .route(
             "/conversations/{id}/invitation.ics",
             get(conversations::ics),
         )
@@ -133,6 +137,7 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/import", get(import::form).post(import::upload))
         .route("/admin/import/{id}/apply", post(import::apply))
         .route("/admin/audit", get(audit::list))
+        .route("/admin/settings", get(settings::show).post(settings::save))
         .fallback(|| async { error::AppError::NotFound })
         .layer(DefaultBodyLimit::max(session::MAX_BODY_BYTES))
         .layer(middleware::from_fn_with_state(

@@ -87,7 +87,7 @@ impl Page {
 }
 
 fn nav_links(actor: &Actor, t: &Tr, path: &str) -> Vec<NavLink> {
-    let links: [(&'static str, &str, bool); 10] = [
+    let links: [(&'static str, &str, bool); 11] = [
         ("/", "nav-home", true),
         ("/strategy", "nav-strategy", true),
         ("/cycles", "nav-cycles", true),
@@ -117,6 +117,11 @@ fn nav_links(actor: &Actor, t: &Tr, path: &str) -> Vec<NavLink> {
             "/admin/audit",
             "nav-audit",
             actor.can(Capability::ReadAudit),
+        ),
+        (
+            "/admin/settings",
+            "nav-settings",
+            actor.can(Capability::ManageSettings),
         ),
     ];
     links

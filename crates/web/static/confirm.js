@@ -1,3 +1,5 @@
+// Small page behaviours shared by every page.
+//
 // Asks before irreversible actions: forms marked data-confirm="question" submit only when the
 // user agrees. Without JavaScript they submit directly, as any form.
 document.querySelectorAll('form[data-confirm]').forEach((form) => {
@@ -7,3 +9,11 @@ document.querySelectorAll('form[data-confirm]').forEach((form) => {
     }
   });
 });
+
+// A confirmation after a redirect (?done=…) is shown once: reloading the page must not repeat
+// it after things have moved on.
+if (new URLSearchParams(window.location.search).has('done')) {
+  const url = new URL(window.location.href);
+  url.searchParams.delete('done');
+  window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+}

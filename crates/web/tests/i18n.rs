@@ -25,6 +25,8 @@ const KEY_PREFIXES: &[&str] = &[
     "feedback-",
     "thread-",
     "print-",
+    "settings-",
+    "last-year-",
     "conversation-",
     "overview-",
     "invitation-",

@@ -15,9 +15,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::CycleId;
 use domain::cycle::CycleState;
-use domain::dialogue::{
-    ANONYMITY_THRESHOLD, Feedback, Visibility, for_leadership, goals_concerning,
-};
+use domain::dialogue::{Feedback, Visibility, for_leadership, goals_concerning};
 use domain::preparation::Side;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -262,6 +260,7 @@ pub async fn leadership(
         return Err(AppError::NotFound);
     }
     let goals = state.db.goal_tree(org).await?;
+    let threshold = user.org.settings.anonymity_threshold as usize;
     let mut lines = Vec::new();
     if let Some(cycle) = &cycle {
         let shared = state.db.shared_feedback(org, cycle.id).await?;
@@ -281,7 +280,7 @@ pub async fn leadership(
                 .filter(|(_, f)| f.goal_id == goal.id)
                 .map(|(p, f)| (*p, names.get(p).cloned().unwrap_or_default(), f.clone()))
                 .collect();
-            let sorted = for_leadership(on_goal, ANONYMITY_THRESHOLD);
+            let sorted = for_leadership(on_goal, threshold);
             lines.push(LeadershipGoal {
                 id: goal.id.to_string(),
                 title: goal.title.clone(),
@@ -303,7 +302,7 @@ pub async fn leadership(
             .map(|c| (c.id.to_string(), c.name.clone(), Some(c.id) == chosen))
             .collect(),
         goals: lines,
-        threshold: ANONYMITY_THRESHOLD,
+        threshold,
         page: page.titled("feedback-title"),
     })
 }

@@ -133,6 +133,8 @@ struct PreparationView<'a> {
     other_name: String,
     framings: Vec<(String, String)>,
     last_year: Option<&'a LastYear>,
+    /// After the conversation: the employee's answered questions, to keep or delete.
+    keep_choices: Vec<(String, String)>,
     editable: bool,
     error: Option<String>,
 }
@@ -242,15 +244,74 @@ fn view<'a>(
         other_name: ctx.other_name.clone(),
         framings: ctx.framings.clone(),
         last_year: ctx.last_year.as_ref(),
+        keep_choices: if may_choose_what_is_kept(ctx) {
+            ctx.own
+                .answers
+                .keys()
+                .filter_map(|i| {
+                    ctx.version
+                        .questions
+                        .get(*i)
+                        .map(|q| (format!("q{i}"), q.text.get(t.locale).to_owned()))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
         editable: editable(ctx),
         error,
         page: page.titled("prep-title"),
     }
 }
 
-/// Preparation happens while the cycle is open and the conversation is not cancelled.
+/// Preparation happens while the cycle is open, until the conversation is held or cancelled.
 fn editable(ctx: &Context) -> bool {
-    ctx.cycle.state == CycleState::Open && !ctx.conversation.cancelled
+    ctx.cycle.state == CycleState::Open
+        && !ctx.conversation.cancelled
+        && ctx.conversation.held_at.is_none()
+}
+
+/// Once the conversation is held, the employee decides which of their answers are kept.
+fn may_choose_what_is_kept(ctx: &Context) -> bool {
+    ctx.conversation.held_at.is_some()
+        && ctx.own.side == Side::Employee
+        && !ctx.own.answers.is_empty()
+}
+
+/// The employee keeps the answers they tick; the rest are deleted for good.
+pub async fn keep(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let ctx = context(&state, &user, &id).await?;
+    if !may_choose_what_is_kept(&ctx) {
+        return Err(AppError::BadRequest("error-prep-keep"));
+    }
+    let keep: Vec<usize> = fields
+        .iter()
+        .filter(|(k, _)| k == "keep")
+        .filter_map(|(_, v)| v.strip_prefix('q')?.parse().ok())
+        .collect();
+    let seen: u32 = fields
+        .iter()
+        .find(|(k, _)| k == "revision")
+        .and_then(|(_, v)| v.parse().ok())
+        .unwrap_or(u32::MAX);
+    let next = ctx
+        .own
+        .keep_only(seen, &keep)
+        .map_err(|_| AppError::Conflict("error-prep-keep-stale"))?;
+    match state.db.save_preparation(&next, ctx.own.revision).await {
+        Ok(()) => Ok(Redirect::to(&format!(
+            "/conversations/{}/preparation?done=done-saved",
+            ctx.conversation.id
+        ))
+        .into_response()),
+        Err(StorageError::Conflict) => Err(AppError::Conflict("error-prep-keep-stale")),
+        Err(other) => Err(other.into()),
+    }
 }
 
 pub async fn show(
