@@ -681,3 +681,12 @@ prep-keep-submit = Gem mit valg
 error-prep-keep = Du kan vælge, hvad der gemmes af din forberedelse, når samtalen er holdt.
 error-prep-keep-stale = Forberedelsen er ændret imens. Se siden igen, og vælg igen.
 agreement-propose-remove = Foreslå at fjerne
+prep-focus-badge = årets fokus
+prep-focus-help = Årets fokusspørgsmål står først. De øvrige er valgfrie – svar på dem, hvis du har noget at sige.
+prep-optional-questions = { $count ->
+    [one] { $count } valgfrit spørgsmål
+   *[other] { $count } valgfrie spørgsmål
+}
+cycle-focus-questions = Årets fokusspørgsmål
+cycle-focus-questions-help = Markér nogle få spørgsmål, som alle skal forholde sig til i år. Resten af spørgsmålene bliver valgfrie i forberedelsen.
+error-focus-too-many = Markér højst { $max } fokusspørgsmål, så forberedelsen forbliver let.

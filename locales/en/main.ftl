@@ -681,3 +681,12 @@ prep-keep-submit = Save my choice
 error-prep-keep = You can choose what of your preparation is kept once the conversation is held.
 error-prep-keep-stale = The preparation changed meanwhile. Look at the page again and choose again.
 agreement-propose-remove = Propose removing
+prep-focus-badge = this year's focus
+prep-focus-help = This year's focus questions come first. The others are optional – answer them if you have something to say.
+prep-optional-questions = { $count ->
+    [one] { $count } optional question
+   *[other] { $count } optional questions
+}
+cycle-focus-questions = This year's focus questions
+cycle-focus-questions-help = Mark a few questions everyone should consider this year. The rest of the questions become optional in the preparation.
+error-focus-too-many = Mark at most { $max } focus questions, so that preparing stays light.

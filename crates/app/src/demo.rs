@@ -14,7 +14,7 @@ use domain::dialogue::{Feedback, Visibility};
 use domain::org::{Unit, UnitKind};
 use domain::person::{Email, Person};
 use domain::preparation::Side;
-use domain::questions::default_questions;
+use domain::questions::{Focus, default_questions};
 use domain::role::GrantedRoles;
 use domain::strategy::{GoalStatus, Period, StrategicGoal, parse_date};
 use domain::{CompetenceId, CycleId, GoalId, PersonId, UnitId};
@@ -596,6 +596,9 @@ async fn seed_cycles(
         db.insert_cycle(&cycle).await?;
         ids.push(cycle.id);
     }
+    // This year's focus: well-being, acting on the strategy, growth, and last year's agreement.
+    let focus = Focus::new(&set.current, vec![3, 5, 9, 15]).context("demo focus questions")?;
+    db.set_focus_questions(ids[1], Some(&focus)).await?;
     seed_conversations(db, org, ids[1], people).await?;
     seed_feedback(db, org, ids[1], goals[0], people).await?;
     seed_last_year(db, org, ids[0], goals, people).await?;

@@ -192,6 +192,52 @@ pub struct Version {
     pub questions: Vec<Question>,
 }
 
+/// The questions a cycle marks as this year's focus, as positions in one version of its set.
+/// The rest of the set stays optional.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Focus {
+    pub version: VersionId,
+    pub positions: Vec<usize>,
+}
+
+/// A few questions keep the preparation light.
+pub const MAX_FOCUS_QUESTIONS: usize = 6;
+
+impl Focus {
+    /// Marks these positions of `version`; positions outside it are dropped. Refused when more
+    /// than [`MAX_FOCUS_QUESTIONS`] are marked.
+    pub fn new(version: &Version, mut positions: Vec<usize>) -> Option<Focus> {
+        positions.retain(|p| *p < version.questions.len());
+        positions.sort_unstable();
+        positions.dedup();
+        (positions.len() <= MAX_FOCUS_QUESTIONS).then_some(Focus {
+            version: version.id,
+            positions,
+        })
+    }
+
+    /// The focus positions in `other`, a version the conversation was pinned to: the same
+    /// positions if it is the marked version, otherwise the questions with the same Danish text.
+    pub fn positions_in(&self, marked: &Version, other: &Version) -> Vec<usize> {
+        if other.id == self.version {
+            return self.positions.clone();
+        }
+        let texts: Vec<&str> = self
+            .positions
+            .iter()
+            .filter_map(|p| marked.questions.get(*p))
+            .map(|q| q.text.da.as_str())
+            .collect();
+        other
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| texts.contains(&q.text.da.as_str()))
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
 /// A change to a set's questions; applying it yields the next version's questions.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Edit {
@@ -451,6 +497,30 @@ mod tests {
             v.apply(Edit::Remove(0)).unwrap().len(),
             v.questions.len() - 1
         );
+    }
+
+    #[test]
+    fn focus_follows_its_questions_into_a_later_version() {
+        let first = Version {
+            id: VersionId::new(),
+            number: 1,
+            questions: default_questions(),
+        };
+        assert!(
+            Focus::new(&first, (0..7).collect()).is_none(),
+            "a few, not all"
+        );
+        let focus = Focus::new(&first, vec![5, 3, 3, 99]).unwrap();
+        assert_eq!(focus.positions, vec![3, 5]);
+        let mut moved = first.questions.clone();
+        moved.remove(0);
+        let second = Version {
+            id: VersionId::new(),
+            number: 2,
+            questions: moved,
+        };
+        assert_eq!(focus.positions_in(&first, &first), vec![3, 5]);
+        assert_eq!(focus.positions_in(&first, &second), vec![2, 4]);
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod cycles;
 mod db;
 mod dialogue;
 mod error;
+mod focus_questions;
 mod goals;
 mod imports;
 mod orgs;

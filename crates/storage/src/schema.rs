@@ -304,3 +304,11 @@ pub(crate) enum StrategicFeedback {
     Visibility,
     UpdatedAt,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum CycleFocusQuestions {
+    Table,
+    CycleId,
+    VersionId,
+    Position,
+}

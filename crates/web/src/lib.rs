@@ -56,6 +56,10 @@ pub fn router(state: AppState) -> Router {
         .route("/cycles/{id}/edit", get(cycles::edit_form))
         .route("/cycles/{id}/state", post(cycles::change_state))
         .route("/cycles/{id}/framing", post(cycles::frame))
+        .route(
+            "/cycles/{id}/focus-questions",
+            post(cycles::mark_focus_questions),
+        )
         .route("/cycles/{id}/overview", get(conversations::overview))
         .route("/cycles/{id}/people/{person}", get(conversations::show))
         .route(

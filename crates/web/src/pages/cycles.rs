@@ -19,6 +19,7 @@ use domain::cycle::{
     Cycle, CycleError, CyclePlan, CycleState, Framing, Timeline, check_focus, cycle_text,
 };
 use domain::questions::QuestionSet;
+use domain::questions::{Focus, MAX_FOCUS_QUESTIONS};
 use domain::strategy::{GoalTree, parse_date};
 use domain::{CycleId, GoalId, QuestionSetId, UnitId};
 use storage::StorageError;
@@ -119,6 +120,12 @@ struct CycleView {
     framings: Vec<FramingLine>,
     /// The question set people prepare with: (id, name with version).
     question_set: Option<(String, String)>,
+    /// The current version's questions: (position, text, marked as this year's focus).
+    questions: Vec<(String, String, bool)>,
+    /// The texts of the marked ones, for everyone.
+    marked_questions: Vec<String>,
+    /// Keepers mark the focus questions while the cycle is not closed.
+    can_mark_focus: bool,
     keeper: bool,
     can_see_overview: bool,
     error: Option<String>,
@@ -194,9 +201,30 @@ async fn cycle_view(
         ));
     }
     timeline.push((t.get("cycle-evaluation"), t.date(tl.evaluation())));
+    let mut questions = Vec::new();
     let question_set = match cycle.question_set {
         Some(id) => {
             let set = state.db.question_set(org, id).await?;
+            let marked = match state.db.focus_questions(cycle.id).await? {
+                Some(focus) => {
+                    let version = state.db.version(org, focus.version).await?;
+                    focus.positions_in(&version, &set.current)
+                }
+                None => Vec::new(),
+            };
+            questions = set
+                .current
+                .questions
+                .iter()
+                .enumerate()
+                .map(|(i, q)| {
+                    (
+                        i.to_string(),
+                        q.text.get(t.locale).to_owned(),
+                        marked.contains(&i),
+                    )
+                })
+                .collect();
             Some((
                 set.id.to_string(),
                 t.with(
@@ -213,6 +241,13 @@ async fn cycle_view(
     Ok(CycleView {
         can_see_overview: keeper || user.actor.is_leader(),
         question_set,
+        marked_questions: questions
+            .iter()
+            .filter(|q| q.2)
+            .map(|q| q.1.clone())
+            .collect(),
+        questions,
+        can_mark_focus: keeper && cycle.state != CycleState::Closed,
         id: cycle.id.to_string(),
         name: cycle.name.clone(),
         state: state_label(&t, cycle.state),
@@ -625,6 +660,44 @@ pub struct FramingForm {
     unit: String,
     #[serde(default)]
     text: String,
+}
+
+/// The leadership marks a few of the question set's questions as this year's focus.
+pub async fn mark_focus_questions(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Page,
+    Path(id): Path<String>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let cycle = visible_cycle(&state, &user, &id).await?;
+    if !user.actor.keeps_strategy() {
+        return Err(AppError::Forbidden);
+    }
+    if cycle.state == CycleState::Closed {
+        return Err(AppError::Conflict("error-cycle-closed"));
+    }
+    let set = cycle
+        .question_set
+        .ok_or(AppError::BadRequest("error-prep-no-questions"))?;
+    let current = state.db.question_set(user.org.id, set).await?.current;
+    let positions = fields
+        .iter()
+        .filter(|(k, _)| k == "q")
+        .filter_map(|(_, v)| v.parse().ok())
+        .collect();
+    let Some(focus) = Focus::new(&current, positions) else {
+        let message = Some(page.t.with(
+            "error-focus-too-many",
+            &[("max", MAX_FOCUS_QUESTIONS.to_string())],
+        ));
+        return render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            cycle_view(&state, &user, page, &cycle, message).await?,
+        );
+    };
+    state.db.set_focus_questions(cycle.id, Some(&focus)).await?;
+    Ok(Redirect::to(&format!("/cycles/{}?done=done-saved", cycle.id)).into_response())
 }
 
 /// A leader writes how the cycle's intention applies to one of their units.

@@ -36,6 +36,9 @@ struct Context {
     framings: Vec<(String, String)>,
     /// Last year's agreement, with how each goal went: (cycle, goals, commitments).
     last_year: Option<LastYear>,
+    /// The positions of this year's focus questions in the version prepared with; empty when
+    /// the cycle marks none, and then every question is asked alike.
+    focus_questions: Vec<usize>,
 }
 
 /// Loads the conversation for its employee or its leader; anyone else gets a 404.
@@ -86,7 +89,15 @@ async fn context(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Co
         })
         .collect();
     framings.reverse();
+    let focus_questions = match state.db.focus_questions(cycle.id).await? {
+        Some(focus) => {
+            let marked = state.db.version(org, focus.version).await?;
+            focus.positions_in(&marked, &version)
+        }
+        None => Vec::new(),
+    };
     Ok(Context {
+        focus_questions,
         last_year: LastYear::load(state, &Tr::new(user.locale), &conversation).await?,
         framings,
         other_name: state.db.person(org, other_id).await?.name,
@@ -109,11 +120,17 @@ struct QuestionView {
     scale_answer: u8,
     goal_options: Vec<(String, String, bool)>,
     other_answer: Option<String>,
+    /// Not among this year's focus questions: answered if the author wishes.
+    optional: bool,
+    /// One of this year's focus questions.
+    focus: bool,
 }
 
 struct SectionView {
     title: String,
     questions: Vec<QuestionView>,
+    /// How many of its questions are optional this year.
+    optional: usize,
 }
 
 #[derive(Template)]
@@ -135,6 +152,7 @@ struct PreparationView<'a> {
     last_year: Option<&'a LastYear>,
     /// After the conversation: the employee's answered questions, to keep or delete.
     keep_choices: Vec<(String, String)>,
+    has_focus: bool,
     editable: bool,
     error: Option<String>,
 }
@@ -187,6 +205,7 @@ fn view<'a>(
     let sections = Section::ALL
         .into_iter()
         .map(|section| SectionView {
+            optional: 0,
             title: section_label(&t, section),
             questions: ctx
                 .version
@@ -217,12 +236,18 @@ fn view<'a>(
                             .filter_map(|id| ctx.goals.get(*id))
                             .map(|g| (g.id.to_string(), g.title.clone(), matches!(answer, Some(Answer::Goals(ids)) if ids.contains(&g.id))))
                             .collect(),
+                        optional: !ctx.focus_questions.is_empty() && !ctx.focus_questions.contains(&index),
+                        focus: ctx.focus_questions.contains(&index),
                         other_answer: other.map(|o| o.answers.get(&index).map_or_else(|| t.get("prep-no-answer"), |a| describe(&t, &ctx.goals, a))),
                     }
                 })
                 .collect(),
         })
         .filter(|s| !s.questions.is_empty())
+        .map(|mut s| {
+            s.optional = s.questions.iter().filter(|q| q.optional).count();
+            s
+        })
         .collect();
     PreparationView {
         id: ctx.conversation.id.to_string(),
@@ -258,6 +283,7 @@ fn view<'a>(
         } else {
             Vec::new()
         },
+        has_focus: !ctx.focus_questions.is_empty(),
         editable: editable(ctx),
         error,
         page: page.titled("prep-title"),
