@@ -117,6 +117,9 @@ describe("Lane's MUS 2026 conversation with Peter, from preparation to signature
     conversationUrl = lane.url();
     await lane.getByRole('button', { name: 'Forbered samtalen' }).click();
     await sees(lane, 'Din forberedelse er privat, indtil du deler den.');
+    // Q_BETTER_AT is one of this year's focus questions; Q_COUNT_ON is folded away as optional.
+    await assert.rejects(lane.getByLabel(Q_COUNT_ON).fill('x', { timeout: 1_000 }), 'optional questions start folded');
+    await lane.getByText(/valgfrie spørgsmål/).first().click();
     await lane.getByLabel(Q_COUNT_ON).fill('Faste rammer, og at jeg kan få sparring efter en svær samtale.');
     await lane.getByLabel(Q_BETTER_AT).fill('At stå fast og venligt, når en forælder er utilfreds.');
     await lane.getByRole('status').filter({ hasText: 'Gemt kl.' }).waitFor();
