@@ -21,6 +21,7 @@ pub mod person;
 pub mod preparation;
 pub mod questions;
 pub mod role;
+pub mod sharing;
 pub mod strategy;
 
 pub use ids::{

@@ -17,6 +17,7 @@ mod dialogue;
 mod error;
 mod focus_questions;
 mod goals;
+mod hr_shares;
 mod imports;
 mod orgs;
 mod people;

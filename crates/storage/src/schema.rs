@@ -312,3 +312,10 @@ pub(crate) enum CycleFocusQuestions {
     VersionId,
     Position,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum ConversationHrShares {
+    Table,
+    ConversationId,
+    Part,
+}

@@ -89,6 +89,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/conversations/{id}/print", get(print::show))
         .route(
+            "/conversations/{id}/hr-share",
+            post(agreement::share_with_hr),
+        )
+        .route(
             "/conversations/{id}/dialogue",
             get(dialogue::show).post(dialogue::save),
         )

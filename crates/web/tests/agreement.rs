@@ -189,3 +189,36 @@ both_backends! {
         assert!(!theirs.contains("Dialogisk læsning i Grøn stue"), "each sees only their own");
     }
 }
+
+both_backends! {
+    async fn hr_reads_only_what_the_employee_shares(app: &TestApp) {
+        let conversation = conversation_of(app, LANE).await;
+        let print = format!("/conversations/{}/print", conversation.id);
+        let share = format!("/conversations/{}/hr-share", conversation.id);
+        let lane = app.login(LANE).await;
+        let notes = lane.post_owned(&format!("/conversations/{}/agreement", conversation.id), &[
+            ("op", "notes".into()), ("notes_revision", "0".into()), ("notes", "Kun til os to".into()),
+        ]).await;
+        assert_eq!(notes.status(), StatusCode::SEE_OTHER);
+        let hr = app.login(HR).await;
+        assert_eq!(hr.get(&print).await.status(), StatusCode::NOT_FOUND, "nothing shared yet");
+        assert_eq!(app.login(PETER).await.post(&share, &[("part", "agreement")]).await.status(), StatusCode::FORBIDDEN);
+        assert_eq!(hr.post(&share, &[("part", "agreement")]).await.status(), StatusCode::NOT_FOUND);
+
+        assert_eq!(lane.post(&share, &[("part", "agreement")]).await.status(), StatusCode::SEE_OTHER);
+        let cycle = testkit::demo::cycle(app, "MUS 2026").await;
+        let lane_id = testkit::demo::person(&app.db, LANE).await.id;
+        let (_, conversation_page) = hr.page(&format!("/cycles/{}/people/{lane_id}", cycle.id)).await;
+        assert!(conversation_page.contains("Delt med HR"));
+        let (status, shared) = hr.page(&print).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(shared.contains("Udviklingsmål") && !shared.contains("Psykologisk kontrakt"), "{shared}");
+        assert!(!shared.contains("Kun til os to"), "notes are never shared");
+        for email in [ADMIN, testkit::demo::HEAD, LEADER] {
+            assert_eq!(app.login(email).await.get(&print).await.status(), StatusCode::NOT_FOUND, "{email}");
+        }
+
+        assert_eq!(lane.post(&share, &[]).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(hr.get(&print).await.status(), StatusCode::NOT_FOUND, "withdrawn");
+    }
+}

@@ -26,6 +26,7 @@ const KEY_PREFIXES: &[&str] = &[
     "thread-",
     "print-",
     "settings-",
+    "share-hr-",
     "last-year-",
     "conversation-",
     "overview-",

@@ -21,6 +21,7 @@ use domain::agreement::{
 };
 use domain::person::Person;
 use domain::preparation::Side;
+use domain::sharing::Part;
 use domain::{CompetenceId, GoalId, PersonId};
 use storage::{StorageError, now};
 
@@ -34,6 +35,8 @@ struct Context {
     owners: Vec<Person>,
     notes: (String, u32),
     last_year: Option<LastYear>,
+    /// The parts the employee shares with HR.
+    hr_shares: Vec<Part>,
 }
 
 async fn context(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Context> {
@@ -60,6 +63,7 @@ async fn context(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Co
         .people
         .extend(owners.iter().map(|p| (p.id, p.name.clone())));
     Ok(Context {
+        hr_shares: state.db.hr_shares(party.conversation.id).await?,
         last_year: LastYear::load(state, &Tr::new(user.locale), &party.conversation).await?,
         agreement,
         names,
@@ -149,6 +153,8 @@ struct AgreementView<'a> {
     notes: String,
     notes_revision: u32,
     last_year: Option<&'a LastYear>,
+    /// For the employee: what they share with HR, (part, label, shared).
+    hr_share_choices: Vec<(&'static str, String, bool)>,
     /// Text typed into a form that is not shown any more (an amendment came in meanwhile).
     unsaved: Vec<String>,
     draft: Draft,
@@ -223,35 +229,38 @@ fn describe(t: &Tr, edit: &Edit, before: &Terms) -> String {
     t.with(key, &args)
 }
 
-pub fn amendment_view(t: &Tr, party: &Party, a: &Amendment) -> AmendmentView {
+/// An amendment in words, with who proposed and answered it, between `employee` and `leader`;
+/// `viewer` is the party reading it, if a party is.
+pub fn amendment_view(
+    t: &Tr,
+    (employee, leader): (&str, &str),
+    viewer: Option<Side>,
+    a: &Amendment,
+) -> AmendmentView {
+    let name_of = |side: Side| match side {
+        Side::Employee => employee.to_owned(),
+        Side::Leader => leader.to_owned(),
+    };
     let answer = match a.answer {
         None => String::new(),
         Some((decision, at)) => {
-            let key = match decision {
-                Decision::Accepted => "agreement-accepted-by",
-                Decision::Rejected => "agreement-rejected-by",
-                Decision::Withdrawn => "agreement-withdrawn-by",
-            };
-            let answered_by = if decision == Decision::Withdrawn {
-                a.by
-            } else {
-                other(a.by)
+            let (key, answered_by) = match decision {
+                Decision::Accepted => ("agreement-accepted-by", other(a.by)),
+                Decision::Rejected => ("agreement-rejected-by", other(a.by)),
+                Decision::Withdrawn => ("agreement-withdrawn-by", a.by),
             };
             t.with(
                 key,
-                &[
-                    ("name", party.name_of(answered_by).to_owned()),
-                    ("at", t.datetime(&at)),
-                ],
+                &[("name", name_of(answered_by)), ("at", t.datetime(&at))],
             )
         }
     };
     AmendmentView {
         what: describe(t, &a.edit, &a.before),
-        by: party.name_of(a.by).to_owned(),
+        by: name_of(a.by),
         at: t.datetime(&a.at),
         answer,
-        mine: a.by == party.side,
+        mine: viewer == Some(a.by),
     }
 }
 
@@ -294,12 +303,14 @@ fn view<'a>(page: Page, cx: &'a Context, draft: Draft, error: Option<String>) ->
         can_change,
         unsaved,
         can_sign: live && held && a.signed_by(cx.party.side).is_none() && !a.terms.goals.is_empty(),
-        pending: a.pending().map(|p| amendment_view(&t, &cx.party, p)),
+        pending: a
+            .pending()
+            .map(|p| amendment_view(&t, cx.party.names(), Some(cx.party.side), p)),
         history: a
             .amendments
             .iter()
             .filter(|a| a.answer.is_some())
-            .map(|p| amendment_view(&t, &cx.party, p))
+            .map(|p| amendment_view(&t, cx.party.names(), Some(cx.party.side), p))
             .collect(),
         strategic_options: cx
             .names
@@ -341,6 +352,20 @@ fn view<'a>(page: Page, cx: &'a Context, draft: Draft, error: Option<String>) ->
             .map_or_else(|| cx.notes.0.clone(), str::to_owned),
         notes_revision: cx.notes.1,
         last_year: cx.last_year.as_ref(),
+        hr_share_choices: if cx.party.side == Side::Employee {
+            Part::ALL
+                .iter()
+                .map(|p| {
+                    (
+                        p.as_str(),
+                        t.get(&format!("share-hr-{}", p.as_str())),
+                        cx.hr_shares.contains(p),
+                    )
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
         draft,
         error,
         page: page.titled("agreement-title"),
@@ -435,6 +460,33 @@ fn step(cx: &Context, side: Side, d: &Draft) -> Result<Agreement, AgreementError
         _ => return Err(AgreementError::BadChoice),
     };
     a.change(seen, side, at, edit)
+}
+
+/// The employee chooses which parts of the conversation HR may read.
+pub async fn share_with_hr(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let party = Party::load(&state, &user, &id).await?;
+    if party.side != Side::Employee {
+        return Err(AppError::Forbidden);
+    }
+    let parts: Vec<Part> = fields
+        .iter()
+        .filter(|(k, _)| k == "part")
+        .filter_map(|(_, v)| v.parse().ok())
+        .collect();
+    state
+        .db
+        .set_hr_shares(party.conversation.id, &parts)
+        .await?;
+    Ok(Redirect::to(&format!(
+        "/conversations/{}/agreement?done=done-saved",
+        party.conversation.id
+    ))
+    .into_response())
 }
 
 /// Every change to the agreement or the notes, named by the form's `op`.

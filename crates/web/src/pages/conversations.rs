@@ -260,6 +260,8 @@ struct ConversationView {
     can_hold: bool,
     /// The employee and the leader holding the conversation prepare it.
     can_prepare: bool,
+    /// HR may read what the employee shared with it.
+    hr_can_read: bool,
     /// The agenda, for the two parties: (id, who added it, text, added by the viewer).
     agenda: Vec<(String, String, String, bool)>,
     is_party: bool,
@@ -278,6 +280,7 @@ struct ScheduleLines {
 
 struct Loaded {
     viewer: PersonId,
+    viewer_is_hr: bool,
     cycle: Cycle,
     employee: Person,
     part: Part,
@@ -300,6 +303,7 @@ async fn load(
         .await?;
     Ok(Loaded {
         viewer: user.person.id,
+        viewer_is_hr: user.actor.granted.hr,
         cycle,
         employee,
         part,
@@ -376,6 +380,12 @@ async fn conversation_view(
         held: c.and_then(|c| c.held_at).map(|at| t.datetime(&at)),
         can_hold: open && live && !held && viewer_side == Some(Side::Leader),
         can_prepare: live && viewer_side.is_some(),
+        hr_can_read: match c {
+            Some(c) if loaded.part == Part::Observer && loaded.viewer_is_hr => {
+                !state.db.hr_shares(c.id).await?.is_empty()
+            }
+            _ => false,
+        },
         agenda,
         is_party: open && live && viewer_side.is_some(),
         form: form.unwrap_or_else(|| ScheduleForm::of(c, &loaded.cycle)),

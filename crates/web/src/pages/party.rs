@@ -57,10 +57,8 @@ impl Party {
         self.conversation.schedule.is_some() && !self.conversation.cancelled
     }
 
-    pub fn name_of(&self, side: Side) -> &str {
-        match side {
-            Side::Employee => &self.employee.name,
-            Side::Leader => &self.leader.name,
-        }
+    /// The employee's and the leader's names.
+    pub fn names(&self) -> (&str, &str) {
+        (&self.employee.name, &self.leader.name)
     }
 }
