@@ -55,3 +55,40 @@ pub async fn conversation_of(app: &TestApp, email: &str) -> domain::conversation
         .unwrap()
         .unwrap()
 }
+
+/// A second organisation whose only person holds every role, to prove isolation; returns its
+/// id and that person's login.
+pub async fn other_org(app: &TestApp) -> (domain::OrgId, &'static str) {
+    let db = &app.db;
+    let org = db
+        .create_organisation("Andeby Skole", "andeby")
+        .await
+        .unwrap();
+    let root = db.unit_tree(org.id).await.unwrap().root().unwrap().id;
+    let admin = Person {
+        id: domain::PersonId::new(),
+        org_id: org.id,
+        unit_id: root,
+        name: "Anders And".into(),
+        email: Email::parse("anders@andeby.dk").unwrap(),
+        job_title: "Skoleleder".into(),
+        leader_id: None,
+        active: true,
+    };
+    db.insert_person(&admin).await.unwrap();
+    let hash = web::auth::hash_password(crate::DEMO_PASSWORD.into())
+        .await
+        .unwrap();
+    db.set_password_hash(admin.id, &hash).await.unwrap();
+    db.set_granted_roles(
+        admin.id,
+        domain::role::GrantedRoles {
+            admin: true,
+            hr: true,
+            leadership: true,
+        },
+    )
+    .await
+    .unwrap();
+    (org.id, "anders@andeby.dk")
+}

@@ -1,49 +1,11 @@
 //! HTTP integration tests: the real server on a random loopback port, driven by a real client
 //! that keeps cookies and sends CSRF tokens. Every test runs on SQLite and on PostgreSQL.
 
-use domain::person::{Email, Person};
 use domain::role::GrantedRoles;
-use domain::{OrgId, PersonId};
 use reqwest::StatusCode;
 use testkit::{TestApp, both_backends};
 
-use testkit::demo::{ADMIN, HEAD, HR, LANE, LEADER, cycle, goal, person};
-
-/// A second organisation with its own administrator, to prove isolation.
-async fn other_org(app: &TestApp) -> (OrgId, &'static str) {
-    let db = &app.db;
-    let org = db
-        .create_organisation("Andeby Skole", "andeby")
-        .await
-        .unwrap();
-    let root = db.unit_tree(org.id).await.unwrap().root().unwrap().id;
-    let admin = Person {
-        id: PersonId::new(),
-        org_id: org.id,
-        unit_id: root,
-        name: "Anders And".into(),
-        email: Email::parse("anders@andeby.dk").unwrap(),
-        job_title: "Skoleleder".into(),
-        leader_id: None,
-        active: true,
-    };
-    db.insert_person(&admin).await.unwrap();
-    let hash = web::auth::hash_password(testkit::DEMO_PASSWORD.into())
-        .await
-        .unwrap();
-    db.set_password_hash(admin.id, &hash).await.unwrap();
-    db.set_granted_roles(
-        admin.id,
-        GrantedRoles {
-            admin: true,
-            hr: true,
-            leadership: true,
-        },
-    )
-    .await
-    .unwrap();
-    (org.id, "anders@andeby.dk")
-}
+use testkit::demo::{ADMIN, HEAD, HR, LANE, LEADER, cycle, goal, other_org, person};
 
 fn chrono_date(raw: &str) -> chrono::NaiveDate {
     domain::strategy::parse_date(raw).unwrap()
