@@ -695,3 +695,10 @@ share-hr-help = HR ser kun, at samtalen er holdt, og hvornår – aldrig indhold
 share-hr-agreement = Udviklingsaftalen
 share-hr-contract = Den psykologiske kontrakt
 share-hr-read = Delt med HR
+progress-note = Bemærkning (valgfri)
+
+## My actions
+my-actions-title = Mine opgaver
+my-actions-intro = Det, du står som ansvarlig for i udviklingsaftaler: dine egne handlinger og det, organisationen har lovet, når du er udpeget. Sig her, hvordan det står; hver opdatering gemmes.
+my-actions-none = Du står ikke som ansvarlig for noget i en udviklingsaftale.
+my-actions-agreement = Aftale

@@ -695,3 +695,10 @@ share-hr-help = HR sees only that the conversation was held, and when – never 
 share-hr-agreement = The development agreement
 share-hr-contract = The psychological contract
 share-hr-read = Shared with HR
+progress-note = Note (optional)
+
+## My actions
+my-actions-title = My tasks
+my-actions-intro = What you own in development agreements: your own actions, and what the organisation promised where you were named. Say here how it stands; every update is kept.
+my-actions-none = You own nothing in a development agreement.
+my-actions-agreement = Agreement

@@ -3,9 +3,7 @@
 //! show the first time someone starts MOUSE.
 
 use anyhow::{Context, Result};
-use domain::agreement::{
-    Action, Agreement, Commitment, Edit, GoalText, Item as Progressed, Progress,
-};
+use domain::agreement::{Action, Agreement, Commitment, Edit, GoalText, Progress};
 use domain::competence::Competence;
 use domain::contract::{Contract, Item, List};
 use domain::conversation::{Conversation, Schedule, parse_local_time};
@@ -14,6 +12,7 @@ use domain::dialogue::{Feedback, Visibility};
 use domain::org::{Unit, UnitKind};
 use domain::person::{Email, Person};
 use domain::preparation::Side;
+use domain::progress::ProgressUpdate;
 use domain::questions::{Focus, default_questions};
 use domain::role::GrantedRoles;
 use domain::strategy::{GoalStatus, Period, StrategicGoal, parse_date};
@@ -883,14 +882,51 @@ async fn seed_last_agreement(
     agreement = agreement
         .sign(agreement.revision, Side::Employee, at, true)?
         .sign(agreement.revision + 1, Side::Leader, at, true)?;
-    for (item, progress) in [
-        (Progressed::Action { goal: 0, action: 0 }, Progress::Done),
-        (Progressed::Action { goal: 0, action: 1 }, Progress::Done),
-        (Progressed::Action { goal: 1, action: 0 }, Progress::Started),
-        (Progressed::Commitment(0), Progress::Done),
-    ] {
-        agreement = agreement.report(agreement.revision, item, progress)?;
+    db.save_agreement(&agreement, 0, None).await?;
+    let terms = agreement.terms.clone();
+    let reports = [
+        (
+            terms.commitments[0].id,
+            peter,
+            "2025-11-03T12:00",
+            Progress::Done,
+            "Vikar booket til begge dage.",
+        ),
+        (
+            terms.goals[0].actions[0].id,
+            lane,
+            "2025-12-02T15:00",
+            Progress::Done,
+            "Kurset var godt; materialet ligger på stuen.",
+        ),
+        (
+            terms.goals[1].actions[0].id,
+            lane,
+            "2026-03-02T15:00",
+            Progress::Started,
+            "Mapper til halvdelen af børnene.",
+        ),
+        (
+            terms.goals[0].actions[1].id,
+            lane,
+            "2026-02-02T15:00",
+            Progress::Done,
+            "To grupper, tirsdag og torsdag.",
+        ),
+    ];
+    for (item, by, when, progress, note) in reports {
+        let next = agreement.report(agreement.revision, item, progress)?;
+        let report = ProgressUpdate {
+            conversation_id: conversation.id,
+            item,
+            by,
+            at: parse_local_time(when)?,
+            progress,
+            note: note.to_owned(),
+        };
+        db.save_agreement(&next, agreement.revision, Some(&report))
+            .await?;
+        agreement = next;
     }
-    db.save_agreement(&agreement, 0).await?;
     Ok(())
 }

@@ -4,7 +4,7 @@
 //! amendment that the other party accepts or rejects; the agreement keeps every amendment with
 //! who proposed it, who answered, and when, so nothing agreed is ever overwritten.
 
-use crate::ids::{CompetenceId, ConversationId, GoalId, PersonId};
+use crate::ids::{CompetenceId, ConversationId, GoalId, ItemId, PersonId};
 use crate::preparation::Side;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -77,6 +77,7 @@ choice!(
 /// A step towards a development goal.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Action {
+    pub id: ItemId,
     pub text: String,
     pub kind: ActionKind,
     pub owner: PersonId,
@@ -99,6 +100,7 @@ pub struct GoalText {
 /// One development goal of the agreement.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DevGoal {
+    pub id: ItemId,
     #[serde(flatten)]
     pub text: GoalText,
     pub actions: Vec<Action>,
@@ -107,6 +109,7 @@ pub struct DevGoal {
 /// Something the organisation does so that the employee can reach their goals.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Commitment {
+    pub id: ItemId,
     pub text: String,
     pub kind: CommitmentKind,
     /// The leader, or someone they name.
@@ -293,6 +296,7 @@ impl Action {
         due: &str,
     ) -> Result<Action, AgreementError> {
         Ok(Action {
+            id: ItemId::new(),
             text: text(what, 500, AgreementError::TextMissing)?,
             kind: kind.parse()?,
             owner,
@@ -310,6 +314,7 @@ impl Commitment {
         due: &str,
     ) -> Result<Commitment, AgreementError> {
         Ok(Commitment {
+            id: ItemId::new(),
             text: text(what, 500, AgreementError::TextMissing)?,
             kind: kind.parse()?,
             owner,
@@ -336,6 +341,7 @@ impl Edit {
                     return Err(AgreementError::TooMany);
                 }
                 next.goals.push(DevGoal {
+                    id: ItemId::new(),
                     text: text.clone(),
                     actions: Vec::new(),
                 });
@@ -374,13 +380,6 @@ impl Edit {
         }
         Ok(next)
     }
-}
-
-/// Which action or commitment a progress report is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Item {
-    Action { goal: usize, action: usize },
-    Commitment(usize),
 }
 
 impl Agreement {
@@ -509,21 +508,44 @@ impl Agreement {
     pub fn report(
         &self,
         seen: u32,
-        item: Item,
+        item: ItemId,
         progress: Progress,
     ) -> Result<Agreement, AgreementError> {
         let mut next = self.next(seen)?;
-        let slot = match item {
-            Item::Action { goal, action } => next
-                .terms
-                .goals
-                .get_mut(goal)
-                .and_then(|g| g.actions.get_mut(action))
-                .map(|a| &mut a.progress),
-            Item::Commitment(i) => next.terms.commitments.get_mut(i).map(|c| &mut c.progress),
-        };
+        let terms = &mut next.terms;
+        let slot = terms
+            .goals
+            .iter_mut()
+            .flat_map(|g| g.actions.iter_mut())
+            .find(|a| a.id == item)
+            .map(|a| &mut a.progress)
+            .or_else(|| {
+                terms
+                    .commitments
+                    .iter_mut()
+                    .find(|c| c.id == item)
+                    .map(|c| &mut c.progress)
+            });
         *slot.ok_or(AgreementError::NoSuchItem)? = progress;
         Ok(next)
+    }
+
+    /// Who owns an action or a commitment.
+    pub fn owner_of(&self, item: ItemId) -> Option<PersonId> {
+        let terms = &self.terms;
+        terms
+            .goals
+            .iter()
+            .flat_map(|g| g.actions.iter())
+            .find(|a| a.id == item)
+            .map(|a| a.owner)
+            .or_else(|| {
+                terms
+                    .commitments
+                    .iter()
+                    .find(|c| c.id == item)
+                    .map(|c| c.owner)
+            })
     }
 }
 
@@ -698,13 +720,15 @@ mod tests {
             .unwrap()
             .answer(4, Side::Employee, at(11), Decision::Accepted)
             .unwrap();
+        let commitment = with_commitment.terms.commitments[0].id;
+        assert_eq!(with_commitment.owner_of(commitment), Some(owner));
         let reported = with_commitment
-            .report(5, Item::Commitment(0), Progress::Done)
+            .report(5, commitment, Progress::Done)
             .unwrap();
         assert_eq!(reported.terms.commitments[0].progress, Progress::Done);
         assert_eq!(reported.amendments.len(), 1);
         assert_eq!(
-            reported.report(6, Item::Action { goal: 0, action: 3 }, Progress::Done),
+            reported.report(6, ItemId::new(), Progress::Done),
             Err(AgreementError::NoSuchItem)
         );
     }

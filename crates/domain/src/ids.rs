@@ -75,3 +75,8 @@ id_type!(
     /// A competence in the organisation's catalogue, which HR maintains.
     CompetenceId
 );
+id_type!(
+    /// A development goal, action or commitment of an agreement; it keeps its id through
+    /// amendments, so that follow-ups and progress history can refer to it.
+    ItemId
+);

@@ -19,12 +19,13 @@ pub mod locale;
 pub mod org;
 pub mod person;
 pub mod preparation;
+pub mod progress;
 pub mod questions;
 pub mod role;
 pub mod sharing;
 pub mod strategy;
 
 pub use ids::{
-    CompetenceId, ConversationId, CycleId, GoalId, OrgId, PersonId, QuestionSetId, UnitId,
+    CompetenceId, ConversationId, CycleId, GoalId, ItemId, OrgId, PersonId, QuestionSetId, UnitId,
     VersionId,
 };

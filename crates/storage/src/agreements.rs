@@ -2,13 +2,16 @@
 //! conversation, written under a revision so that neither party overwrites the other unseen.
 
 use crate::db::{Db, now};
-use crate::schema::{Agreements, ConversationNotes, Conversations, Preparations};
+use crate::schema::{
+    AgreementItems, Agreements, ConversationNotes, Conversations, Preparations, ProgressUpdates,
+};
 use crate::{Result, StorageError};
 use chrono::{DateTime, Utc};
 use domain::agreement::{Agreement, Amendment, Terms};
 use domain::conversation::Marks;
-use domain::{ConversationId, CycleId, OrgId};
-use sea_query::{Expr, OnConflict, Query};
+use domain::progress::ProgressUpdate;
+use domain::{ConversationId, CycleId, ItemId, OrgId, PersonId};
+use sea_query::{Expr, OnConflict, Order, Query};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -57,15 +60,24 @@ impl Db {
         .transpose()
     }
 
-    /// Saves an agreement whose revision was raised from `previous`; if the stored one has
-    /// moved on meanwhile, nothing is written: [`StorageError::Conflict`].
-    pub async fn save_agreement(&self, agreement: &Agreement, previous: u32) -> Result<()> {
+    /// Saves an agreement whose revision was raised from `previous`, with the report that
+    /// raised it if it was one; if the stored agreement has moved on meanwhile, nothing is
+    /// written: [`StorageError::Conflict`].
+    pub async fn save_agreement(
+        &self,
+        agreement: &Agreement,
+        previous: u32,
+        report: Option<&ProgressUpdate>,
+    ) -> Result<()> {
         let document = serde_json::json!({
             "terms": agreement.terms,
             "amendments": agreement.amendments,
         })
         .to_string();
-        let touched = self
+        let id = agreement.conversation_id.0;
+        let mut tx = self.begin().await?;
+        let touched = tx
+            .c()
             .exec(
                 Query::insert()
                     .into_table(Agreements::Table)
@@ -78,7 +90,7 @@ impl Db {
                         Agreements::UpdatedAt,
                     ])
                     .values_panic([
-                        agreement.conversation_id.0.into(),
+                        id.into(),
                         document.into(),
                         agreement.employee_signed.into(),
                         agreement.leader_signed.into(),
@@ -105,7 +117,139 @@ impl Db {
         if touched == 0 {
             return Err(StorageError::Conflict);
         }
-        Ok(())
+        tx.c()
+            .exec(
+                Query::delete()
+                    .from_table(AgreementItems::Table)
+                    .and_where(Expr::col(AgreementItems::ConversationId).eq(id)),
+            )
+            .await?;
+        let terms = &agreement.terms;
+        let actions = terms
+            .goals
+            .iter()
+            .flat_map(|g| g.actions.iter())
+            .map(|a| (a.id, "action", &a.text, a.owner, Some(a.due), a.progress));
+        let commitments = terms
+            .commitments
+            .iter()
+            .map(|c| (c.id, "commitment", &c.text, c.owner, c.due, c.progress));
+        for (item, kind, text, owner, due, progress) in actions.chain(commitments) {
+            tx.c()
+                .exec(
+                    Query::insert()
+                        .into_table(AgreementItems::Table)
+                        .columns([
+                            AgreementItems::ItemId,
+                            AgreementItems::ConversationId,
+                            AgreementItems::Kind,
+                            AgreementItems::Text,
+                            AgreementItems::OwnerId,
+                            AgreementItems::Due,
+                            AgreementItems::Progress,
+                        ])
+                        .values_panic([
+                            item.0.into(),
+                            id.into(),
+                            kind.into(),
+                            text.clone().into(),
+                            owner.0.into(),
+                            due.into(),
+                            progress.as_str().into(),
+                        ]),
+                )
+                .await?;
+        }
+        if let Some(r) = report {
+            tx.c()
+                .exec(
+                    Query::insert()
+                        .into_table(ProgressUpdates::Table)
+                        .columns([
+                            ProgressUpdates::Id,
+                            ProgressUpdates::ConversationId,
+                            ProgressUpdates::ItemId,
+                            ProgressUpdates::ById,
+                            ProgressUpdates::At,
+                            ProgressUpdates::Progress,
+                            ProgressUpdates::Note,
+                        ])
+                        .values_panic([
+                            Uuid::now_v7().into(),
+                            r.conversation_id.0.into(),
+                            r.item.0.into(),
+                            r.by.0.into(),
+                            r.at.into(),
+                            r.progress.as_str().into(),
+                            r.note.clone().into(),
+                        ]),
+                )
+                .await?;
+        }
+        tx.commit().await
+    }
+
+    /// Every report on a conversation's agreement, oldest first.
+    pub async fn progress_history(
+        &self,
+        conversation: ConversationId,
+    ) -> Result<Vec<ProgressUpdate>> {
+        let rows: Vec<(Uuid, Uuid, DateTime<Utc>, String, String)> = self
+            .all(
+                Query::select()
+                    .columns([
+                        ProgressUpdates::ItemId,
+                        ProgressUpdates::ById,
+                        ProgressUpdates::At,
+                        ProgressUpdates::Progress,
+                        ProgressUpdates::Note,
+                    ])
+                    .from(ProgressUpdates::Table)
+                    .and_where(Expr::col(ProgressUpdates::ConversationId).eq(conversation.0))
+                    .order_by(ProgressUpdates::At, Order::Asc),
+            )
+            .await?;
+        rows.into_iter()
+            .map(|(item, by, at, progress, note)| {
+                Ok(ProgressUpdate {
+                    conversation_id: conversation,
+                    item: ItemId(item),
+                    by: PersonId(by),
+                    at,
+                    progress: progress
+                        .parse()
+                        .map_err(|_| StorageError::Corrupt(format!("progress {progress}")))?,
+                    note,
+                })
+            })
+            .collect()
+    }
+
+    /// The conversations in the organisation whose agreements give this person an action or a
+    /// commitment.
+    pub async fn conversations_owning(
+        &self,
+        org: OrgId,
+        owner: PersonId,
+    ) -> Result<Vec<ConversationId>> {
+        let rows: Vec<(Uuid,)> = self
+            .all(
+                Query::select()
+                    .distinct()
+                    .column((AgreementItems::Table, AgreementItems::ConversationId))
+                    .from(AgreementItems::Table)
+                    .inner_join(
+                        Conversations::Table,
+                        Expr::col((Conversations::Table, Conversations::Id))
+                            .equals((AgreementItems::Table, AgreementItems::ConversationId)),
+                    )
+                    .and_where(Expr::col((Conversations::Table, Conversations::OrgId)).eq(org.0))
+                    .and_where(
+                        Expr::col((AgreementItems::Table, AgreementItems::OwnerId)).eq(owner.0),
+                    ),
+            )
+            .await?;
+        Ok(rows.into_iter().map(|(id,)| ConversationId(id)).collect())
     }
 
     /// The shared notes of a conversation and their revision (empty at revision 0).

@@ -319,3 +319,27 @@ pub(crate) enum ConversationHrShares {
     ConversationId,
     Part,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum AgreementItems {
+    Table,
+    ItemId,
+    ConversationId,
+    Kind,
+    Text,
+    OwnerId,
+    Due,
+    Progress,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum ProgressUpdates {
+    Table,
+    Id,
+    ConversationId,
+    ItemId,
+    ById,
+    At,
+    Progress,
+    Note,
+}

@@ -41,6 +41,11 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/strategy", get(strategy::overview))
         .route("/red-thread", get(red_thread::show))
+        .route("/my-actions", get(my_actions::show))
+        .route(
+            "/my-actions/{conversation}/{item}",
+            post(my_actions::report),
+        )
         .route("/strategy/goals", post(strategy::create))
         .route("/strategy/feedback", get(dialogue::leadership))
         .route("/strategy/goals/new", get(strategy::new_form))

@@ -128,15 +128,27 @@ both_backends! {
         let (_, body) = peter.page(&page).await;
         assert!(body.contains("godkendt af Peter Lund"), "{body}");
 
-        // progress is reported without an amendment
-        let progressed = lane.post_owned(&page, &[
-            ("op", "progress".into()), ("revision", revision(app).await),
-            ("goal", "0".into()), ("action", "0".into()), ("progress", "started".into()),
-        ]).await;
-        assert_eq!(progressed.status(), StatusCode::SEE_OTHER);
+        // progress is reported without an amendment, and every report is kept
+        let course = agreement.terms.goals[0].actions[0].id.to_string();
+        for (progress, note) in [("started", "Tilmeldt"), ("done", "Gennemført i marts")] {
+            let progressed = lane.post_owned(&page, &[
+                ("op", "progress".into()), ("revision", revision(app).await),
+                ("item", course.clone()), ("progress", progress.into()), ("note", note.into()),
+            ]).await;
+            assert_eq!(progressed.status(), StatusCode::SEE_OTHER);
+        }
         let agreement = app.db.agreement(conversation.id).await.unwrap().unwrap();
-        assert_eq!(agreement.terms.goals[0].actions[0].progress, Progress::Started);
+        assert_eq!(agreement.terms.goals[0].actions[0].progress, Progress::Done);
         assert!(agreement.pending().is_none());
+        let history = app.db.progress_history(conversation.id).await.unwrap();
+        assert_eq!(history.iter().map(|r| r.note.as_str()).collect::<Vec<_>>(), ["Tilmeldt", "Gennemført i marts"]);
+        let (_, body) = peter.page(&page).await;
+        assert!(body.contains("Lane Andersen · gennemført – Gennemført i marts") && body.contains("Tilmeldt"), "{body}");
+        let unknown = lane.post_owned(&page, &[
+            ("op", "progress".into()), ("revision", revision(app).await),
+            ("item", domain::ItemId::new().to_string()), ("progress", "done".into()),
+        ]).await;
+        assert_eq!(unknown.status(), StatusCode::CONFLICT);
 
         // the printout holds the whole agreement with both signatures
         let print = format!("/conversations/{}/print", conversation.id);
@@ -220,5 +232,49 @@ both_backends! {
 
         assert_eq!(lane.post(&share, &[]).await.status(), StatusCode::SEE_OTHER);
         assert_eq!(hr.get(&print).await.status(), StatusCode::NOT_FOUND, "withdrawn");
+    }
+}
+
+both_backends! {
+    async fn owners_report_on_what_they_own_and_see_nothing_else(app: &TestApp) {
+        let org = testkit::demo::person(&app.db, LANE).await.org_id;
+        let last_year = testkit::demo::cycle(app, "MUS 2025").await;
+        let lane_id = testkit::demo::person(&app.db, LANE).await.id;
+        let conversation = app.db.conversation_of(org, last_year.id, lane_id).await.unwrap().unwrap();
+        // Camilla, a colleague, is named as Lane's mentor in last year's agreement.
+        let camilla = testkit::demo::person(&app.db, "camilla@maelkeboetten.dk").await;
+        let mut agreement = app.db.agreement(conversation.id).await.unwrap().unwrap();
+        let mentoring = domain::agreement::Commitment::read("Mentor ved to forældresamtaler", "mentor", camilla.id, "").unwrap();
+        let item = mentoring.id;
+        agreement.terms.commitments.push(mentoring);
+        let previous = agreement.revision;
+        agreement.revision += 1;
+        app.db.save_agreement(&agreement, previous, None).await.unwrap();
+
+        let lane = app.login(LANE).await;
+        let (_, mine) = lane.page("/my-actions").await;
+        assert!(mine.contains("Sprogmappe for hvert barn") && mine.contains("Mapper til halvdelen"), "{mine}");
+        assert!(!mine.contains("Mentor ved to forældresamtaler"), "only what she owns");
+
+        let colleague = app.login("camilla@maelkeboetten.dk").await;
+        let (_, hers) = colleague.page("/my-actions").await;
+        assert!(hers.contains("Mentor ved to forældresamtaler") && hers.contains("Lane Andersen"));
+        assert!(!hers.contains("Sprogmappe for hvert barn"), "nothing else of the agreement");
+        assert_eq!(colleague.get(&format!("/conversations/{}/agreement", conversation.id)).await.status(), StatusCode::NOT_FOUND);
+        let report = format!("/my-actions/{}/{item}", conversation.id);
+        let revision = agreement.revision.to_string();
+        let done = colleague.post(&report, &[("revision", &revision), ("progress", "done"), ("note", "To samtaler holdt")]).await;
+        assert_eq!(done.status(), StatusCode::SEE_OTHER);
+        let stale = colleague.post(&report, &[("revision", &revision), ("progress", "started")]).await;
+        assert_eq!(stale.status(), StatusCode::CONFLICT, "an old form does not overwrite");
+        let history = app.db.progress_history(conversation.id).await.unwrap();
+        assert_eq!(history.last().map(|r| (r.by, r.note.as_str())), Some((camilla.id, "To samtaler holdt")));
+
+        // someone who owns nothing there may not report on it
+        let emma = app.login("emma@maelkeboetten.dk").await;
+        let refused = emma.post(&report, &[("revision", "99"), ("progress", "dropped")]).await;
+        assert_eq!(refused.status(), StatusCode::NOT_FOUND);
+        let (_, stranger) = testkit::demo::other_org(app).await;
+        assert_eq!(app.login(stranger).await.post(&report, &[("revision", "99"), ("progress", "dropped")]).await.status(), StatusCode::NOT_FOUND);
     }
 }

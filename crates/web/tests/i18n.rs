@@ -27,6 +27,8 @@ const KEY_PREFIXES: &[&str] = &[
     "print-",
     "settings-",
     "share-hr-",
+    "progress-",
+    "my-actions-",
     "last-year-",
     "conversation-",
     "overview-",

@@ -17,12 +17,13 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::agreement::{
     Action, ActionKind, Agreement, AgreementError, Amendment, Commitment, CommitmentKind, Decision,
-    Edit, GoalText, Item, Priority, Progress, Terms,
+    Edit, GoalText, Priority, Progress, Terms,
 };
 use domain::person::Person;
 use domain::preparation::Side;
+use domain::progress::{ProgressUpdate, read_note};
 use domain::sharing::Part;
-use domain::{CompetenceId, GoalId, PersonId};
+use domain::{CompetenceId, GoalId, ItemId, PersonId};
 use storage::{StorageError, now};
 
 /// Everything the page shows besides the agreement itself.
@@ -37,6 +38,8 @@ struct Context {
     last_year: Option<LastYear>,
     /// The parts the employee shares with HR.
     hr_shares: Vec<Part>,
+    /// Every report on the agreement's actions and commitments.
+    reports: Vec<ProgressUpdate>,
 }
 
 async fn context(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Context> {
@@ -58,11 +61,13 @@ async fn context(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Co
         .agreement(party.conversation.id)
         .await?
         .unwrap_or_else(|| Agreement::new(party.conversation.id));
-    let mut names = Names::load(state, org, &[&agreement.terms]).await?;
+    let reports = state.db.progress_history(party.conversation.id).await?;
+    let mut names = Names::load(state, org, &[&agreement.terms], &reports).await?;
     names
         .people
         .extend(owners.iter().map(|p| (p.id, p.name.clone())));
     Ok(Context {
+        reports,
         hr_shares: state.db.hr_shares(party.conversation.id).await?,
         last_year: LastYear::load(state, &Tr::new(user.locale), &party.conversation).await?,
         agreement,
@@ -274,7 +279,7 @@ fn other(side: Side) -> Side {
 fn view<'a>(page: Page, cx: &'a Context, draft: Draft, error: Option<String>) -> AgreementView<'a> {
     let t = page.t;
     let a = &cx.agreement;
-    let (goals, commitments) = terms_view(&t, &a.terms, &cx.names);
+    let (goals, commitments) = terms_view(&t, &a.terms, &cx.names, &cx.reports);
     let focus = &cx.party.cycle.focus_goals;
     let held = cx.party.conversation.held_at.is_some();
     let live = cx.party.live();
@@ -416,31 +421,40 @@ fn owner(cx: &Context, d: &Draft) -> Result<PersonId, AgreementError> {
         .ok_or(AgreementError::BadChoice)
 }
 
-/// The agreement after the step the form asks for.
-fn step(cx: &Context, side: Side, d: &Draft) -> Result<Agreement, AgreementError> {
+/// The agreement after the step the form asks for, with the progress report if it was one.
+fn step(
+    cx: &Context,
+    by: PersonId,
+    d: &Draft,
+) -> Result<(Agreement, Option<ProgressUpdate>), AgreementError> {
     let a = &cx.agreement;
+    let side = cx.party.side;
     let seen: u32 = d
         .get("revision")
         .parse()
         .map_err(|_| AgreementError::Stale)?;
     let at = now();
+    let held = cx.party.conversation.held_at.is_some();
     let edit = match d.get("op") {
-        "sign" => {
-            return a.sign(seen, side, at, cx.party.conversation.held_at.is_some());
-        }
-        "accept" => return a.answer(seen, side, at, Decision::Accepted),
-        "reject" => return a.answer(seen, side, at, Decision::Rejected),
-        "withdraw" => return a.answer(seen, side, at, Decision::Withdrawn),
+        "sign" => return Ok((a.sign(seen, side, at, held)?, None)),
+        "accept" => return Ok((a.answer(seen, side, at, Decision::Accepted)?, None)),
+        "reject" => return Ok((a.answer(seen, side, at, Decision::Rejected)?, None)),
+        "withdraw" => return Ok((a.answer(seen, side, at, Decision::Withdrawn)?, None)),
         "progress" => {
-            let item = if d.get("action").is_empty() {
-                Item::Commitment(index(d, "commitment")?)
-            } else {
-                Item::Action {
-                    goal: index(d, "goal")?,
-                    action: index(d, "action")?,
-                }
+            let item: ItemId = d
+                .get("item")
+                .parse()
+                .map_err(|_| AgreementError::NoSuchItem)?;
+            let progress: Progress = d.get("progress").parse()?;
+            let report = ProgressUpdate {
+                conversation_id: a.conversation_id,
+                item,
+                by,
+                at,
+                progress,
+                note: read_note(d.get("note"))?,
             };
-            return a.report(seen, item, d.get("progress").parse()?);
+            return Ok((a.report(seen, item, progress)?, Some(report)));
         }
         "add-goal" => Edit::AddGoal(goal_text(cx, d)?),
         "change-goal" => Edit::ChangeGoal(index(d, "goal")?, goal_text(cx, d)?),
@@ -459,7 +473,7 @@ fn step(cx: &Context, side: Side, d: &Draft) -> Result<Agreement, AgreementError
         "remove-commitment" => Edit::RemoveCommitment(index(d, "commitment")?),
         _ => return Err(AgreementError::BadChoice),
     };
-    a.change(seen, side, at, edit)
+    Ok((a.change(seen, side, at, edit)?, None))
 }
 
 /// The employee chooses which parts of the conversation HR may read.
@@ -535,8 +549,12 @@ pub async fn save(
             }
         };
     }
-    let result = match step(&cx, cx.party.side, &draft) {
-        Ok(next) => match state.db.save_agreement(&next, cx.agreement.revision).await {
+    let result = match step(&cx, user.person.id, &draft) {
+        Ok((next, report)) => match state
+            .db
+            .save_agreement(&next, cx.agreement.revision, report.as_ref())
+            .await
+        {
             Ok(()) => Ok(next),
             Err(StorageError::Conflict) => Err(AgreementError::Stale),
             Err(other) => return Err(other.into()),

@@ -12,6 +12,7 @@ pub mod dialogue;
 pub mod home;
 pub mod import;
 pub mod login;
+pub mod my_actions;
 pub mod party;
 pub mod people;
 pub mod preparation;

@@ -101,8 +101,12 @@ pub async fn show(
         false => None,
     }
     .unwrap_or_else(|| Agreement::new(c.id));
-    let names = Names::load(&state, c.org_id, &[&agreement.terms]).await?;
-    let (goals, commitments) = terms_view(&t, &agreement.terms, &names);
+    let reports = match may(Part::Agreement) {
+        true => state.db.progress_history(c.id).await?,
+        false => Vec::new(),
+    };
+    let names = Names::load(&state, c.org_id, &[&agreement.terms], &reports).await?;
+    let (goals, commitments) = terms_view(&t, &agreement.terms, &names, &reports);
     let contract = match may(Part::Contract) {
         true => state.db.contract(c.id).await?,
         false => None,

@@ -64,12 +64,13 @@ pub async fn show(
             .iter()
             .map(|(_, _, a)| &a.terms)
             .collect::<Vec<_>>(),
+        &[],
     )
     .await?;
     let units = state.db.unit_tree(org).await?;
     let mut threads: Vec<(GoalId, Thread)> = Vec::new();
     for (cycle, conversation_id, agreement) in &agreements {
-        let (views, _) = terms_view(&t, &agreement.terms, &names);
+        let (views, _) = terms_view(&t, &agreement.terms, &names, &[]);
         for (goal, view) in agreement.terms.goals.iter().zip(views) {
             for strategic in &goal.text.strategic_goals {
                 if names.goals.get(*strategic).is_none() {

@@ -5,18 +5,22 @@ use crate::i18n::Tr;
 use crate::state::AppState;
 use domain::agreement::{Agreement, Terms};
 use domain::competence::Competence;
+use domain::progress::ProgressUpdate;
 use domain::strategy::GoalTree;
-use domain::{OrgId, PersonId};
+use domain::{ItemId, OrgId, PersonId};
 use std::collections::HashMap;
 
 #[derive(Clone)]
 pub struct ActionView {
+    pub id: String,
     pub text: String,
     pub kind: String,
     pub owner: String,
     pub due: String,
     pub progress: &'static str,
     pub progress_label: String,
+    /// The reports on it, newest first.
+    pub history: Vec<String>,
 }
 
 pub struct GoalView {
@@ -35,12 +39,15 @@ pub struct GoalView {
 }
 
 pub struct CommitmentView {
+    pub id: String,
     pub text: String,
     pub kind: String,
     pub owner: String,
     pub due: String,
     pub progress: &'static str,
     pub progress_label: String,
+    /// The reports on it, newest first.
+    pub history: Vec<String>,
 }
 
 /// What a terms view needs to name things: the strategy, the catalogue and the owners.
@@ -51,10 +58,12 @@ pub struct Names {
 }
 
 impl Names {
+    /// The names for these terms and the authors of these reports.
     pub async fn load(
         state: &AppState,
         org: OrgId,
         terms: &[&Terms],
+        reports: &[ProgressUpdate],
     ) -> crate::error::AppResult<Names> {
         let mut owners: Vec<PersonId> = terms
             .iter()
@@ -64,6 +73,7 @@ impl Names {
                     .flat_map(|g| g.actions.iter().map(|a| a.owner))
                     .chain(t.commitments.iter().map(|c| c.owner))
             })
+            .chain(reports.iter().map(|r| r.by))
             .collect();
         owners.sort();
         owners.dedup();
@@ -81,7 +91,29 @@ impl Names {
     }
 }
 
-pub fn terms_view(t: &Tr, terms: &Terms, names: &Names) -> (Vec<GoalView>, Vec<CommitmentView>) {
+/// The terms ready to show, each action and commitment with its reports.
+pub fn terms_view(
+    t: &Tr,
+    terms: &Terms,
+    names: &Names,
+    reports: &[ProgressUpdate],
+) -> (Vec<GoalView>, Vec<CommitmentView>) {
+    let history = |item: ItemId| -> Vec<String> {
+        reports
+            .iter()
+            .rev()
+            .filter(|r| r.item == item)
+            .map(|r| {
+                let who = names.people.get(&r.by).cloned().unwrap_or_default();
+                let what = t.get(&format!("agreement-progress-{}", r.progress.as_str()));
+                if r.note.is_empty() {
+                    format!("{} · {who} · {what}", t.datetime(&r.at))
+                } else {
+                    format!("{} · {who} · {what} – {}", t.datetime(&r.at), r.note)
+                }
+            })
+            .collect()
+    };
     let owner = |id: &PersonId| {
         names
             .people
@@ -120,6 +152,8 @@ pub fn terms_view(t: &Tr, terms: &Terms, names: &Names) -> (Vec<GoalView>, Vec<C
                 .actions
                 .iter()
                 .map(|a| ActionView {
+                    id: a.id.to_string(),
+                    history: history(a.id),
                     text: a.text.clone(),
                     kind: t.get(&format!("agreement-action-{}", a.kind.as_str())),
                     owner: owner(&a.owner),
@@ -141,6 +175,8 @@ pub fn terms_view(t: &Tr, terms: &Terms, names: &Names) -> (Vec<GoalView>, Vec<C
         .commitments
         .iter()
         .map(|c| CommitmentView {
+            id: c.id.to_string(),
+            history: history(c.id),
             text: c.text.clone(),
             kind: t.get(&format!("agreement-commitment-{}", c.kind.as_str())),
             owner: owner(&c.owner),
@@ -198,8 +234,9 @@ impl LastYear {
         let Some((cycle, agreement)) = last_year(state, conversation).await? else {
             return Ok(None);
         };
-        let names = Names::load(state, conversation.org_id, &[&agreement.terms]).await?;
-        let (goals, commitments) = terms_view(t, &agreement.terms, &names);
+        let reports = state.db.progress_history(agreement.conversation_id).await?;
+        let names = Names::load(state, conversation.org_id, &[&agreement.terms], &reports).await?;
+        let (goals, commitments) = terms_view(t, &agreement.terms, &names, &reports);
         Ok(Some(LastYear {
             cycle,
             goals,
