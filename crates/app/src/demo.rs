@@ -3,12 +3,14 @@
 //! show the first time someone starts MOUSE.
 
 use anyhow::{Context, Result};
+use chrono::NaiveDate;
 use domain::agreement::{Action, Agreement, Commitment, Edit, GoalText, Progress};
 use domain::competence::Competence;
 use domain::contract::{Contract, Item, List};
 use domain::conversation::{Conversation, Schedule, parse_local_time};
 use domain::cycle::{Cycle, CycleState, Framing, Timeline};
 use domain::dialogue::{Feedback, Visibility};
+use domain::followup::{FollowUp, ReviewInput};
 use domain::org::{Unit, UnitKind};
 use domain::person::{Email, Person};
 use domain::preparation::Side;
@@ -814,7 +816,8 @@ async fn seed_last_year(
         .confirm(1, true)?
         .confirm(2, false)?;
     db.save_contract(&contract, 0).await?;
-    seed_last_agreement(db, org, &conversation, goals, lane, peter).await
+    let dates = cycle.timeline.follow_ups();
+    seed_last_agreement(db, org, &conversation, goals, lane, peter, dates).await
 }
 
 /// Lane's development agreement from last year: the reading course was done, the language
@@ -826,6 +829,7 @@ async fn seed_last_agreement(
     goals: &[GoalId],
     lane: PersonId,
     peter: PersonId,
+    dates: &[NaiveDate],
 ) -> Result<()> {
     let catalogue = db.competences(org).await?;
     let competence = |name: &str| {
@@ -882,7 +886,7 @@ async fn seed_last_agreement(
     agreement = agreement
         .sign(agreement.revision, Side::Employee, at, true)?
         .sign(agreement.revision + 1, Side::Leader, at, true)?;
-    db.save_agreement(&agreement, 0, None).await?;
+    db.save_agreement(&agreement, 0, None, &[]).await?;
     let terms = agreement.terms.clone();
     let reports = [
         (
@@ -924,9 +928,67 @@ async fn seed_last_agreement(
             progress,
             note: note.to_owned(),
         };
-        db.save_agreement(&next, agreement.revision, Some(&report))
+        db.save_agreement(&next, agreement.revision, Some(&report), &[])
             .await?;
         agreement = next;
+    }
+    seed_last_follow_ups(db, &agreement, dates).await
+}
+
+/// Last year's two follow-ups, both held: the reading goal reached, the language folders at risk.
+async fn seed_last_follow_ups(db: &Db, agreement: &Agreement, dates: &[NaiveDate]) -> Result<()> {
+    let goals = &agreement.terms.goals;
+    let reviews = [
+        [
+            (
+                "Kurset er taget; læsning i gang med to grupper.",
+                "on-track",
+                "Godt i gang.",
+                "Flot start.",
+            ),
+            (
+                "Mapper startet for seks børn.",
+                "at-risk",
+                "Svært at finde tid.",
+                "Vi finder en time om ugen.",
+            ),
+        ],
+        [
+            (
+                "To grupper læser dialogisk hver uge.",
+                "done",
+                "Det virker.",
+                "Del det på personalemødet.",
+            ),
+            (
+                "Halvdelen af børnene har en mappe.",
+                "at-risk",
+                "Travlt forår.",
+                "Tages med i årets samtale.",
+            ),
+        ],
+    ];
+    for (due, day) in dates.iter().zip(reviews) {
+        let planned = FollowUp::new(agreement.conversation_id, *due);
+        db.add_follow_up(&planned).await?;
+        let inputs = |side: Side| -> Vec<ReviewInput> {
+            goals
+                .iter()
+                .zip(&day)
+                .map(|(g, (progress, status, lane, peter))| ReviewInput {
+                    goal: g.id,
+                    progress,
+                    status,
+                    reason: "",
+                    note: if side == Side::Employee { lane } else { peter },
+                })
+                .collect()
+        };
+        let by_lane = planned.record(0, Side::Employee, agreement, &inputs(Side::Employee))?;
+        let by_both = by_lane.record(1, Side::Leader, agreement, &inputs(Side::Leader))?;
+        let at = parse_local_time(&format!("{due}T14:00"))?;
+        let held = by_both.hold(2, at)?;
+        db.save_follow_up(&held, 0).await?;
     }
     Ok(())
 }

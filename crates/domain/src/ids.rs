@@ -80,3 +80,7 @@ id_type!(
     /// amendments, so that follow-ups and progress history can refer to it.
     ItemId
 );
+id_type!(
+    /// A follow-up meeting on a development agreement.
+    FollowUpId
+);

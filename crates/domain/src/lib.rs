@@ -13,6 +13,7 @@ pub mod contract;
 pub mod conversation;
 pub mod cycle;
 pub mod dialogue;
+pub mod followup;
 pub mod ids;
 pub mod import;
 pub mod locale;
@@ -26,6 +27,6 @@ pub mod sharing;
 pub mod strategy;
 
 pub use ids::{
-    CompetenceId, ConversationId, CycleId, GoalId, ItemId, OrgId, PersonId, QuestionSetId, UnitId,
-    VersionId,
+    CompetenceId, ConversationId, CycleId, FollowUpId, GoalId, ItemId, OrgId, PersonId,
+    QuestionSetId, UnitId, VersionId,
 };

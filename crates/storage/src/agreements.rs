@@ -2,6 +2,7 @@
 //! conversation, written under a revision so that neither party overwrites the other unseen.
 
 use crate::db::{Db, now};
+use crate::follow_ups::insert_follow_ups;
 use crate::schema::{
     AgreementItems, Agreements, ConversationNotes, Conversations, Preparations, ProgressUpdates,
 };
@@ -9,6 +10,7 @@ use crate::{Result, StorageError};
 use chrono::{DateTime, Utc};
 use domain::agreement::{Agreement, Amendment, Terms};
 use domain::conversation::Marks;
+use domain::followup::FollowUp;
 use domain::progress::ProgressUpdate;
 use domain::{ConversationId, CycleId, ItemId, OrgId, PersonId};
 use sea_query::{Expr, OnConflict, Order, Query};
@@ -61,13 +63,14 @@ impl Db {
     }
 
     /// Saves an agreement whose revision was raised from `previous`, with the report that
-    /// raised it if it was one; if the stored agreement has moved on meanwhile, nothing is
-    /// written: [`StorageError::Conflict`].
+    /// raised it if it was one and the follow-ups planned when it was signed; if the stored
+    /// agreement has moved on meanwhile, nothing is written: [`StorageError::Conflict`].
     pub async fn save_agreement(
         &self,
         agreement: &Agreement,
         previous: u32,
         report: Option<&ProgressUpdate>,
+        follow_ups: &[FollowUp],
     ) -> Result<()> {
         let document = serde_json::json!({
             "terms": agreement.terms,
@@ -186,6 +189,7 @@ impl Db {
                 )
                 .await?;
         }
+        insert_follow_ups(&mut tx.c(), follow_ups).await?;
         tx.commit().await
     }
 

@@ -16,6 +16,7 @@ mod db;
 mod dialogue;
 mod error;
 mod focus_questions;
+mod follow_ups;
 mod goals;
 mod hr_shares;
 mod imports;

@@ -343,3 +343,15 @@ pub(crate) enum ProgressUpdates {
     Progress,
     Note,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum FollowUps {
+    Table,
+    Id,
+    ConversationId,
+    Due,
+    HeldAt,
+    Reviews,
+    Revision,
+    UpdatedAt,
+}

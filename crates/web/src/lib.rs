@@ -93,6 +93,11 @@ pub fn router(state: AppState) -> Router {
             get(agreement::show).post(agreement::save),
         )
         .route("/conversations/{id}/print", get(print::show))
+        .route("/conversations/{id}/follow-ups", post(follow_up::add))
+        .route(
+            "/conversations/{id}/follow-ups/{follow_up}",
+            get(follow_up::show).post(follow_up::save),
+        )
         .route(
             "/conversations/{id}/hr-share",
             post(agreement::share_with_hr),

@@ -241,6 +241,8 @@ both_backends! {
         let last_year = testkit::demo::cycle(app, "MUS 2025").await;
         let lane_id = testkit::demo::person(&app.db, LANE).await.id;
         let conversation = app.db.conversation_of(org, last_year.id, lane_id).await.unwrap().unwrap();
+        let follow_ups = app.db.follow_ups(conversation.id).await.unwrap();
+        assert_eq!(follow_ups.iter().filter(|f| f.held_at.is_some()).count(), 2, "the demo's year was followed up twice");
         // Camilla, a colleague, is named as Lane's mentor in last year's agreement.
         let camilla = testkit::demo::person(&app.db, "camilla@maelkeboetten.dk").await;
         let mut agreement = app.db.agreement(conversation.id).await.unwrap().unwrap();
@@ -249,7 +251,7 @@ both_backends! {
         agreement.terms.commitments.push(mentoring);
         let previous = agreement.revision;
         agreement.revision += 1;
-        app.db.save_agreement(&agreement, previous, None).await.unwrap();
+        app.db.save_agreement(&agreement, previous, None, &[]).await.unwrap();
 
         let lane = app.login(LANE).await;
         let (_, mine) = lane.page("/my-actions").await;
@@ -276,5 +278,96 @@ both_backends! {
         assert_eq!(refused.status(), StatusCode::NOT_FOUND);
         let (_, stranger) = testkit::demo::other_org(app).await;
         assert_eq!(app.login(stranger).await.post(&report, &[("revision", "99"), ("progress", "dropped")]).await.status(), StatusCode::NOT_FOUND);
+    }
+}
+
+/// Lane's 2026 agreement with one goal, held and signed by both over HTTP.
+async fn sign_lanes_agreement(app: &TestApp) -> domain::ConversationId {
+    let conversation = conversation_of(app, LANE).await;
+    let page = format!("/conversations/{}/agreement", conversation.id);
+    let parents = goal(app, "Styrk dialogen med forældrene")
+        .await
+        .id
+        .to_string();
+    let (lane, peter) = (app.login(LANE).await, app.login(PETER).await);
+    let added = lane
+        .post_owned(
+            &page,
+            &[
+                ("op", "add-goal".into()),
+                ("revision", revision(app).await),
+                ("title", "Trygge forældresamtaler".into()),
+                (
+                    "success",
+                    "Forældrene går fra samtalen med en aftale".into(),
+                ),
+                ("priority", "high".into()),
+                ("strategic", parents),
+            ],
+        )
+        .await;
+    assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        peter
+            .post(&format!("/conversations/{}/held", conversation.id), &[])
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    for who in [&lane, &peter] {
+        let signed = who
+            .post_owned(
+                &page,
+                &[("op", "sign".into()), ("revision", revision(app).await)],
+            )
+            .await;
+        assert_eq!(signed.status(), StatusCode::SEE_OTHER);
+    }
+    conversation.id
+}
+
+both_backends! {
+    async fn signing_plans_follow_ups_where_both_record_how_each_goal_stands(app: &TestApp) {
+        let id = sign_lanes_agreement(app).await;
+        let cycle = testkit::demo::cycle(app, "MUS 2026").await;
+        let today = chrono::Utc::now().date_naive();
+        let ahead = cycle.timeline.follow_ups().iter().filter(|d| **d >= today).count();
+        let planned = app.db.follow_ups(id).await.unwrap();
+        assert_eq!(planned.len(), ahead, "one per follow-up date still ahead");
+        let (lane, peter) = (app.login(LANE).await, app.login(PETER).await);
+        // a date of their own, too
+        assert_eq!(lane.post(&format!("/conversations/{id}/follow-ups"), &[("due", "2027-01-15")]).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(lane.post(&format!("/conversations/{id}/follow-ups"), &[("due", "someday")]).await.status(), StatusCode::BAD_REQUEST);
+        let first = app.db.follow_ups(id).await.unwrap().into_iter().find(|f| f.due.to_string() == "2027-01-15").unwrap();
+        let page = format!("/conversations/{id}/follow-ups/{}", first.id);
+        let goal = app.db.agreement(id).await.unwrap().unwrap().terms.goals[0].id;
+        let keys = ["progress", "status", "reason", "note"].map(|name| format!("{goal}-{name}"));
+        let record = |revision: &str, status: &str, reason: &str, note: &str| -> Vec<(&str, String)> {
+            vec![
+                ("op", "record".into()), ("revision", revision.into()),
+                (&keys[0], "Kurset er booket".into()), (&keys[1], status.into()),
+                (&keys[2], reason.into()), (&keys[3], note.into()),
+            ]
+        };
+        assert_eq!(lane.post_owned(&page, &record("0", "on-track", "", "Jeg glæder mig")).await.status(), StatusCode::SEE_OTHER);
+        let stale = peter.post_owned(&page, &record("0", "at-risk", "", "Vi mangler vikar")).await;
+        assert_eq!(stale.status(), StatusCode::CONFLICT);
+        assert!(stale.text().await.unwrap().contains("Vi mangler vikar"), "the typed note is kept");
+        let no_reason = peter.post_owned(&page, &record("1", "dropped", " ", "")).await;
+        assert_eq!(no_reason.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(peter.post_owned(&page, &record("1", "at-risk", "", "Vi mangler vikar")).await.status(), StatusCode::SEE_OTHER);
+        let review = app.db.follow_up(cycle.org_id, first.id).await.unwrap().review_of(goal);
+        assert_eq!((review.employee_note.as_str(), review.leader_note.as_str()), ("Jeg glæder mig", "Vi mangler vikar"));
+        let (_, body) = lane.page(&page).await;
+        assert!(body.contains("Peter Lund:</strong> <span class=\"description\">Vi mangler vikar"), "{body}");
+
+        assert_eq!(peter.post(&page, &[("op", "hold"), ("revision", "2")]).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(lane.post_owned(&page, &record("3", "done", "", "For sent")).await.status(), StatusCode::CONFLICT, "history once held");
+
+        for email in [LEADER, HR, ADMIN] {
+            let other = app.login(email).await;
+            assert_eq!(other.get(&page).await.status(), StatusCode::NOT_FOUND, "{email}");
+            assert_eq!(other.post(&format!("/conversations/{id}/follow-ups"), &[("due", "2027-02-01")]).await.status(), StatusCode::NOT_FOUND, "{email}");
+        }
     }
 }

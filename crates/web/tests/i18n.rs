@@ -29,6 +29,7 @@ const KEY_PREFIXES: &[&str] = &[
     "share-hr-",
     "progress-",
     "my-actions-",
+    "followup-",
     "last-year-",
     "conversation-",
     "overview-",

@@ -19,6 +19,8 @@ use domain::agreement::{
     Action, ActionKind, Agreement, AgreementError, Amendment, Commitment, CommitmentKind, Decision,
     Edit, GoalText, Priority, Progress, Terms,
 };
+use domain::conversation::TIME_ZONE;
+use domain::followup::{FollowUp, plan};
 use domain::person::Person;
 use domain::preparation::Side;
 use domain::progress::{ProgressUpdate, read_note};
@@ -40,6 +42,7 @@ struct Context {
     hr_shares: Vec<Part>,
     /// Every report on the agreement's actions and commitments.
     reports: Vec<ProgressUpdate>,
+    follow_ups: Vec<FollowUp>,
 }
 
 async fn context(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Context> {
@@ -67,6 +70,7 @@ async fn context(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Co
         .people
         .extend(owners.iter().map(|p| (p.id, p.name.clone())));
     Ok(Context {
+        follow_ups: state.db.follow_ups(party.conversation.id).await?,
         reports,
         hr_shares: state.db.hr_shares(party.conversation.id).await?,
         last_year: LastYear::load(state, &Tr::new(user.locale), &party.conversation).await?,
@@ -158,6 +162,8 @@ struct AgreementView<'a> {
     notes: String,
     notes_revision: u32,
     last_year: Option<&'a LastYear>,
+    /// The follow-up meetings: (id, date, held when).
+    follow_ups: Vec<(String, String, Option<String>)>,
     /// For the employee: what they share with HR, (part, label, shared).
     hr_share_choices: Vec<(&'static str, String, bool)>,
     /// Text typed into a form that is not shown any more (an amendment came in meanwhile).
@@ -357,6 +363,17 @@ fn view<'a>(page: Page, cx: &'a Context, draft: Draft, error: Option<String>) ->
             .map_or_else(|| cx.notes.0.clone(), str::to_owned),
         notes_revision: cx.notes.1,
         last_year: cx.last_year.as_ref(),
+        follow_ups: cx
+            .follow_ups
+            .iter()
+            .map(|f| {
+                (
+                    f.id.to_string(),
+                    t.date(f.due),
+                    f.held_at.map(|at| t.datetime(&at)),
+                )
+            })
+            .collect(),
         hr_share_choices: if cx.party.side == Side::Employee {
             Part::ALL
                 .iter()
@@ -503,6 +520,20 @@ pub async fn share_with_hr(
     .into_response())
 }
 
+/// The follow-ups an agreement gets at the moment the second party signs it.
+fn planned_on_signing(cx: &Context, next: &Agreement) -> Vec<FollowUp> {
+    if next.signed() && !cx.agreement.signed() {
+        let today = now().with_timezone(&TIME_ZONE).date_naive();
+        plan(
+            next.conversation_id,
+            cx.party.cycle.timeline.follow_ups(),
+            today,
+        )
+    } else {
+        Vec::new()
+    }
+}
+
 /// Every change to the agreement or the notes, named by the form's `op`.
 pub async fn save(
     State(state): State<AppState>,
@@ -552,7 +583,12 @@ pub async fn save(
     let result = match step(&cx, user.person.id, &draft) {
         Ok((next, report)) => match state
             .db
-            .save_agreement(&next, cx.agreement.revision, report.as_ref())
+            .save_agreement(
+                &next,
+                cx.agreement.revision,
+                report.as_ref(),
+                &planned_on_signing(&cx, &next),
+            )
             .await
         {
             Ok(()) => Ok(next),

@@ -166,7 +166,7 @@ pub async fn report(
     };
     match state
         .db
-        .save_agreement(&next, agreement.revision, Some(&update))
+        .save_agreement(&next, agreement.revision, Some(&update), &[])
         .await
     {
         Ok(()) => Ok(Redirect::to("/my-actions?done=done-saved").into_response()),
