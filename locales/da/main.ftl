@@ -728,3 +728,34 @@ error-followup-reason = Skriv, hvorfor målet er opgivet.
 error-followup-stale = Opfølgningen er ændret af den anden part, mens du skrev. Din tekst står stadig i formularen; gem igen.
 error-followup-held = Opfølgningen er holdt og kan ikke ændres.
 error-followup-not-signed = Opfølgninger planlægges, når aftalen er underskrevet af jer begge.
+settings-stale = En aftale går i skuffen efter (dage uden aktivitet)
+settings-stale-help = Sker der intet på en underskrevet aftale så længe, eller er en handling over sin frist, vises den for medarbejder og leder som en aftale, der er ved at gå i skuffen.
+settings-escalate = Derefter ser lederens leder den efter (dage)
+settings-escalate-help = Er aftalen stadig gået i stå så mange dage senere, ser lederens egen leder den også. Organisationens egne overskredne løfter går straks videre til lederens leder og HR.
+error-settings-patience = Perioderne skal være et helt antal dage fra 1 til 730.
+
+## Drawer detector
+nav-follow-through = Opfølgning
+follow-through-title = Opfølgningsliste
+follow-through-intro = De underskrevne udviklingsaftaler, de mest presserende først: organisationens egne overskredne løfter, så handlinger over frist, så aftaler, hvor der længe intet er sket.
+follow-through-per-unit = Pr. enhed
+follow-through-agreements = Aftaler
+follow-through-stale = Ved at gå i skuffen
+follow-through-escalated = Sendt videre
+follow-through-none = Ingen underskrevne aftaler endnu.
+drawer-title = Aftaler, der er ved at gå i skuffen
+drawer-stale = ved at gå i skuffen
+drawer-escalated = sendt videre
+drawer-fresh = i gang
+drawer-overdue-actions = { $count ->
+    [one] { $count } handling over frist
+   *[other] { $count } handlinger over frist
+}
+drawer-overdue-commitments = { $count ->
+    [one] { $count } af organisationens løfter over frist
+   *[other] { $count } af organisationens løfter over frist
+}
+drawer-quiet = { $count ->
+    [one] ingen aktivitet i { $count } dag
+   *[other] ingen aktivitet i { $count } dage
+}

@@ -728,3 +728,34 @@ error-followup-reason = Say why the goal was dropped.
 error-followup-stale = The other party changed the follow-up while you were writing. Your text is still in the form; save again.
 error-followup-held = The follow-up has been held and cannot be changed.
 error-followup-not-signed = Follow-ups are planned once you have both signed the agreement.
+settings-stale = An agreement goes into the drawer after (days without activity)
+settings-stale-help = When nothing happens on a signed agreement for this long, or an action is past its date, the employee and the leader see it as an agreement going stale.
+settings-escalate = Then the leader's leader sees it after (days)
+settings-escalate-help = If the agreement is still stalled this many days later, the leader's own leader sees it too. The organisation's own overdue promises go at once to the leader's leader and to HR.
+error-settings-patience = The periods must be whole numbers of days from 1 to 730.
+
+## Drawer detector
+nav-follow-through = Follow-up
+follow-through-title = Follow-up list
+follow-through-intro = The signed development agreements, most urgent first: the organisation's own overdue promises, then overdue actions, then agreements where nothing has happened for long.
+follow-through-per-unit = Per unit
+follow-through-agreements = Agreements
+follow-through-stale = Going stale
+follow-through-escalated = Escalated
+follow-through-none = No signed agreements yet.
+drawer-title = Agreements going stale
+drawer-stale = going stale
+drawer-escalated = escalated
+drawer-fresh = under way
+drawer-overdue-actions = { $count ->
+    [one] { $count } action overdue
+   *[other] { $count } actions overdue
+}
+drawer-overdue-commitments = { $count ->
+    [one] { $count } of the organisation's promises overdue
+   *[other] { $count } of the organisation's promises overdue
+}
+drawer-quiet = { $count ->
+    [one] no activity for { $count } day
+   *[other] no activity for { $count } days
+}

@@ -603,6 +603,7 @@ async fn seed_cycles(
     seed_conversations(db, org, ids[1], people).await?;
     seed_feedback(db, org, ids[1], goals[0], people).await?;
     seed_last_year(db, org, ids[0], goals, people).await?;
+    seed_last_year_others(db, org, ids[0], goals, people).await?;
     for (cycle, unit, author, text) in FRAMINGS {
         let framing = Framing {
             cycle_id: ids[cycle],
@@ -933,6 +934,135 @@ async fn seed_last_agreement(
         agreement = next;
     }
     seed_last_follow_ups(db, &agreement, dates).await
+}
+
+/// (employee, leader, day, action, its due date, its progress, report date, commitment and its
+/// due date, its progress)
+type LastYearCase = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Progress,
+    &'static str,
+    Option<(&'static str, &'static str, Progress)>,
+);
+
+/// Last year's agreements of a few others, one in each state the drawer detector knows:
+/// fulfilled, the organisation's promise overdue (escalated to the leader above and HR), and
+/// busy and on time.
+const LAST_YEAR_OTHERS: [LastYearCase; 3] = [
+    (
+        "Anne Thomsen",
+        "Peter Lund",
+        "2025-10-08",
+        "Sprogkuffert til garderoben",
+        "2026-03-01",
+        Progress::Done,
+        "2026-02-20",
+        Some(("Indkøb af billedbøger", "2026-01-15", Progress::Done)),
+    ),
+    (
+        "Ali Hassan",
+        "Peter Lund",
+        "2025-10-09",
+        "Velkomstfolder på arabisk",
+        "2027-02-01",
+        Progress::Started,
+        "2026-11-02",
+        Some(("Kursusplads i tolkning", "2026-09-01", Progress::Planned)),
+    ),
+    (
+        "Emma Friis",
+        "Jonas Berg",
+        "2025-10-14",
+        "Læse med vuggestuebørnene hver dag",
+        "2027-01-31",
+        Progress::Started,
+        "2026-11-20",
+        None,
+    ),
+];
+
+async fn seed_last_year_others(
+    db: &Db,
+    org: domain::OrgId,
+    cycle: CycleId,
+    goals: &[GoalId],
+    people: &[PersonId],
+) -> Result<()> {
+    let cycle = db.cycle(org, cycle).await?;
+    let person = |name: &str| {
+        PEOPLE
+            .iter()
+            .position(|p| p.0 == name)
+            .map(|i| people[i])
+            .context("demo person")
+    };
+    for (employee, leader, day, action, due, progress, reported, promise) in LAST_YEAR_OTHERS {
+        let (employee, leader) = (person(employee)?, person(leader)?);
+        let schedule = Schedule::parse(
+            &cycle,
+            &format!("{day}T10:00"),
+            "60",
+            "Personalestuen",
+            "",
+            "",
+            day,
+        )?;
+        let held_at = parse_local_time(&format!("{day}T11:00"))?;
+        let conversation = Conversation {
+            schedule: Some(schedule),
+            held_at: Some(held_at),
+            ..Conversation::new(&cycle, employee, leader)
+        };
+        db.save_conversation(&conversation).await?;
+        let step = Action::read(action, "on-the-job", employee, due)?;
+        let item = step.id;
+        let mut edits = vec![
+            Edit::AddGoal(GoalText::read(
+                "Sprog i hverdagen",
+                "Børnene møder flere ord i hverdagens rutiner.",
+                "medium",
+                vec![goals[4]],
+                vec![],
+            )?),
+            Edit::AddAction(0, step),
+        ];
+        if let Some((text, due, _)) = promise {
+            edits.push(Edit::AddCommitment(Commitment::read(
+                text,
+                "course-place",
+                leader,
+                due,
+            )?));
+        }
+        let mut agreement = Agreement::new(conversation.id);
+        for edit in edits {
+            agreement = agreement.change(agreement.revision, Side::Leader, held_at, edit)?;
+        }
+        agreement = agreement
+            .sign(agreement.revision, Side::Employee, held_at, true)?
+            .sign(agreement.revision + 1, Side::Leader, held_at, true)?;
+        if let Some((_, _, kept)) = promise {
+            let commitment = agreement.terms.commitments[0].id;
+            agreement = agreement.report(agreement.revision, commitment, kept)?;
+        }
+        db.save_agreement(&agreement, 0, None, &[]).await?;
+        let next = agreement.report(agreement.revision, item, progress)?;
+        let report = ProgressUpdate {
+            conversation_id: conversation.id,
+            item,
+            by: employee,
+            at: parse_local_time(&format!("{reported}T15:00"))?,
+            progress,
+            note: String::new(),
+        };
+        db.save_agreement(&next, agreement.revision, Some(&report), &[])
+            .await?;
+    }
+    Ok(())
 }
 
 /// Last year's two follow-ups, both held: the reading goal reached, the language folders at risk.

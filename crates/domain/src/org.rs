@@ -1,5 +1,6 @@
 //! Organisations and their unit tree (organisation → department → team).
 
+use crate::drawer::Patience;
 use crate::ids::{OrgId, PersonId, UnitId};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -23,6 +24,8 @@ pub struct Settings {
     /// How many days after the conversation is held a preparation that was never shared is
     /// kept before it is deleted.
     pub draft_retention_days: u32,
+    /// When a quiet agreement counts as going stale, and when its leader's leader is told.
+    pub patience: Patience,
 }
 
 impl Default for Settings {
@@ -30,6 +33,7 @@ impl Default for Settings {
         Settings {
             anonymity_threshold: 5,
             draft_retention_days: 30,
+            patience: Patience::default(),
         }
     }
 }
@@ -41,6 +45,8 @@ pub enum SettingsError {
     Threshold,
     #[error("the retention must be a whole number of days from 0 to 3650")]
     Retention,
+    #[error("the periods must be whole numbers of days from 1 to 730")]
+    Patience,
 }
 
 impl SettingsError {
@@ -48,6 +54,7 @@ impl SettingsError {
         match self {
             SettingsError::Threshold => "error-settings-threshold",
             SettingsError::Retention => "error-settings-retention",
+            SettingsError::Patience => "error-settings-patience",
         }
     }
 }
@@ -55,7 +62,12 @@ impl SettingsError {
 impl Settings {
     /// Settings as typed. A threshold below three would let a reader of two answers and
     /// their own know the third.
-    pub fn read(threshold: &str, retention_days: &str) -> Result<Settings, SettingsError> {
+    pub fn read(
+        threshold: &str,
+        retention_days: &str,
+        stale_after_days: &str,
+        escalate_after_days: &str,
+    ) -> Result<Settings, SettingsError> {
         let anonymity_threshold = threshold
             .trim()
             .parse()
@@ -68,9 +80,20 @@ impl Settings {
             .ok()
             .filter(|n| *n <= 3650)
             .ok_or(SettingsError::Retention)?;
+        let days = |raw: &str| {
+            raw.trim()
+                .parse()
+                .ok()
+                .filter(|n| (1..=730).contains(n))
+                .ok_or(SettingsError::Patience)
+        };
         Ok(Settings {
             anonymity_threshold,
             draft_retention_days,
+            patience: Patience {
+                stale_after_days: days(stale_after_days)?,
+                escalate_after_days: days(escalate_after_days)?,
+            },
         })
     }
 }
@@ -324,16 +347,36 @@ mod tests {
     #[test]
     fn settings_are_read_within_bounds() {
         assert_eq!(
-            Settings::read(" 7 ", "0"),
+            Settings::read(" 7 ", "0", "90", "14"),
             Ok(Settings {
                 anonymity_threshold: 7,
-                draft_retention_days: 0
+                draft_retention_days: 0,
+                patience: Patience {
+                    stale_after_days: 90,
+                    escalate_after_days: 14
+                }
             })
         );
-        assert_eq!(Settings::read("2", "30"), Err(SettingsError::Threshold));
-        assert_eq!(Settings::read("fem", "30"), Err(SettingsError::Threshold));
-        assert_eq!(Settings::read("5", "-1"), Err(SettingsError::Retention));
-        assert_eq!(Settings::read("5", "3651"), Err(SettingsError::Retention));
+        assert_eq!(
+            Settings::read("2", "30", "60", "30"),
+            Err(SettingsError::Threshold)
+        );
+        assert_eq!(
+            Settings::read("fem", "30", "60", "30"),
+            Err(SettingsError::Threshold)
+        );
+        assert_eq!(
+            Settings::read("5", "-1", "60", "30"),
+            Err(SettingsError::Retention)
+        );
+        assert_eq!(
+            Settings::read("5", "3651", "60", "30"),
+            Err(SettingsError::Retention)
+        );
+        assert_eq!(
+            Settings::read("5", "30", "0", "30"),
+            Err(SettingsError::Patience)
+        );
     }
 
     fn unit(name: &str, kind: UnitKind, parent: Option<UnitId>) -> Unit {

@@ -4,7 +4,8 @@
 use crate::db::{Db, now};
 use crate::follow_ups::insert_follow_ups;
 use crate::schema::{
-    AgreementItems, Agreements, ConversationNotes, Conversations, Preparations, ProgressUpdates,
+    AgreementItems, Agreements, ConversationNotes, Conversations, FollowUps, Preparations,
+    ProgressUpdates,
 };
 use crate::{Result, StorageError};
 use chrono::{DateTime, Utc};
@@ -29,6 +30,49 @@ fn corrupt(e: serde_json::Error) -> StorageError {
     StorageError::Corrupt(format!("agreement: {e}"))
 }
 
+fn read_agreement(conversation: ConversationId, row: AgreementRow) -> Result<Agreement> {
+    let mut document: serde_json::Value = serde_json::from_str(&row.document).map_err(corrupt)?;
+    let terms: Terms = serde_json::from_value(document["terms"].take()).map_err(corrupt)?;
+    let amendments: Vec<Amendment> =
+        serde_json::from_value(document["amendments"].take()).map_err(corrupt)?;
+    Ok(Agreement {
+        conversation_id: conversation,
+        terms,
+        employee_signed: row.employee_signed_at,
+        leader_signed: row.leader_signed_at,
+        amendments,
+        revision: row.revision as u32,
+    })
+}
+
+/// A signed agreement with whose it is and when anything last happened on it.
+pub struct SignedAgreement {
+    pub employee_id: PersonId,
+    pub leader_id: PersonId,
+    pub cycle_id: CycleId,
+    pub agreement: Agreement,
+    pub last_activity: DateTime<Utc>,
+}
+
+#[derive(sqlx::FromRow)]
+struct FollowUpActivity {
+    conversation_id: Uuid,
+    held_at: Option<DateTime<Utc>>,
+    updated_at: DateTime<Utc>,
+    revision: i32,
+}
+
+#[derive(sqlx::FromRow)]
+struct SignedRow {
+    id: Uuid,
+    employee_id: Uuid,
+    leader_id: Uuid,
+    cycle_id: Uuid,
+    updated_at: DateTime<Utc>,
+    #[sqlx(flatten)]
+    agreement: AgreementRow,
+}
+
 impl Db {
     pub async fn agreement(&self, conversation: ConversationId) -> Result<Option<Agreement>> {
         let row: Option<AgreementRow> = self
@@ -44,22 +88,7 @@ impl Db {
                     .and_where(Expr::col(Agreements::ConversationId).eq(conversation.0)),
             )
             .await?;
-        row.map(|row| {
-            let mut document: serde_json::Value =
-                serde_json::from_str(&row.document).map_err(corrupt)?;
-            let terms: Terms = serde_json::from_value(document["terms"].take()).map_err(corrupt)?;
-            let amendments: Vec<Amendment> =
-                serde_json::from_value(document["amendments"].take()).map_err(corrupt)?;
-            Ok(Agreement {
-                conversation_id: conversation,
-                terms,
-                employee_signed: row.employee_signed_at,
-                leader_signed: row.leader_signed_at,
-                amendments,
-                revision: row.revision as u32,
-            })
-        })
-        .transpose()
+        row.map(|row| read_agreement(conversation, row)).transpose()
     }
 
     /// Saves an agreement whose revision was raised from `previous`, with the report that
@@ -254,6 +283,110 @@ impl Db {
             )
             .await?;
         Ok(rows.into_iter().map(|(id,)| ConversationId(id)).collect())
+    }
+
+    /// Every agreement of the organisation signed by both parties, for the drawer detector.
+    pub async fn signed_agreements(&self, org: OrgId) -> Result<Vec<SignedAgreement>> {
+        let rows: Vec<SignedRow> = self
+            .all(
+                Query::select()
+                    .columns([
+                        (Conversations::Table, Conversations::Id),
+                        (Conversations::Table, Conversations::EmployeeId),
+                        (Conversations::Table, Conversations::LeaderId),
+                        (Conversations::Table, Conversations::CycleId),
+                    ])
+                    .columns([
+                        (Agreements::Table, Agreements::UpdatedAt),
+                        (Agreements::Table, Agreements::Document),
+                        (Agreements::Table, Agreements::EmployeeSignedAt),
+                        (Agreements::Table, Agreements::LeaderSignedAt),
+                        (Agreements::Table, Agreements::Revision),
+                    ])
+                    .from(Agreements::Table)
+                    .inner_join(
+                        Conversations::Table,
+                        Expr::col((Conversations::Table, Conversations::Id))
+                            .equals((Agreements::Table, Agreements::ConversationId)),
+                    )
+                    .and_where(Expr::col((Conversations::Table, Conversations::OrgId)).eq(org.0))
+                    .and_where(
+                        Expr::col((Agreements::Table, Agreements::EmployeeSignedAt)).is_not_null(),
+                    )
+                    .and_where(
+                        Expr::col((Agreements::Table, Agreements::LeaderSignedAt)).is_not_null(),
+                    ),
+            )
+            .await?;
+        // Activity is dated by the events themselves (signatures, amendments, reports,
+        // follow-ups), not by when a row was last written.
+        let reports: Vec<(Uuid, DateTime<Utc>)> = self
+            .all(
+                Query::select()
+                    .columns([
+                        (ProgressUpdates::Table, ProgressUpdates::ConversationId),
+                        (ProgressUpdates::Table, ProgressUpdates::At),
+                    ])
+                    .from(ProgressUpdates::Table)
+                    .inner_join(
+                        Conversations::Table,
+                        Expr::col((Conversations::Table, Conversations::Id))
+                            .equals((ProgressUpdates::Table, ProgressUpdates::ConversationId)),
+                    )
+                    .and_where(Expr::col((Conversations::Table, Conversations::OrgId)).eq(org.0)),
+            )
+            .await?;
+        let follow_ups: Vec<FollowUpActivity> = self
+            .all(
+                Query::select()
+                    .columns([
+                        (FollowUps::Table, FollowUps::ConversationId),
+                        (FollowUps::Table, FollowUps::HeldAt),
+                        (FollowUps::Table, FollowUps::UpdatedAt),
+                        (FollowUps::Table, FollowUps::Revision),
+                    ])
+                    .from(FollowUps::Table)
+                    .inner_join(
+                        Conversations::Table,
+                        Expr::col((Conversations::Table, Conversations::Id))
+                            .equals((FollowUps::Table, FollowUps::ConversationId)),
+                    )
+                    .and_where(Expr::col((Conversations::Table, Conversations::OrgId)).eq(org.0)),
+            )
+            .await?;
+        let mut latest: HashMap<Uuid, DateTime<Utc>> = HashMap::new();
+        // A follow-up counts when held, or when something was recorded on it.
+        let recorded = follow_ups.into_iter().filter_map(|f| {
+            f.held_at
+                .or((f.revision > 0).then_some(f.updated_at))
+                .map(|at| (f.conversation_id, at))
+        });
+        for (conversation, at) in reports.into_iter().chain(recorded) {
+            let entry = latest.entry(conversation).or_insert(at);
+            *entry = (*entry).max(at);
+        }
+        rows.into_iter()
+            .map(|row| {
+                let agreement = read_agreement(ConversationId(row.id), row.agreement)?;
+                let own = agreement
+                    .amendments
+                    .iter()
+                    .flat_map(|a| [Some(a.at), a.answer.map(|(_, at)| at)])
+                    .chain([agreement.employee_signed, agreement.leader_signed])
+                    .flatten();
+                let last_activity = own
+                    .chain(latest.get(&row.id).copied())
+                    .max()
+                    .unwrap_or(row.updated_at);
+                Ok(SignedAgreement {
+                    employee_id: PersonId(row.employee_id),
+                    leader_id: PersonId(row.leader_id),
+                    cycle_id: CycleId(row.cycle_id),
+                    agreement,
+                    last_activity,
+                })
+            })
+            .collect()
     }
 
     /// The shared notes of a conversation and their revision (empty at revision 0).

@@ -30,6 +30,7 @@ mod units;
 mod users;
 
 pub use agenda::AgendaPoint;
+pub use agreements::SignedAgreement;
 pub use audit::{AuditEntry, AuditRecord};
 pub use db::{Backend, Db, now};
 pub use error::StorageError;

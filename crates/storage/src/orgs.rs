@@ -5,6 +5,7 @@ use crate::schema::{Organisations, Units};
 use crate::{Result, StorageError};
 use domain::OrgId;
 use domain::UnitId;
+use domain::drawer::Patience;
 use domain::org::{Organisation, Settings, UnitKind};
 use sea_query::{Expr, Order, Query};
 use uuid::Uuid;
@@ -16,6 +17,8 @@ struct OrgRow {
     slug: String,
     anonymity_threshold: i32,
     draft_retention_days: i32,
+    stale_after_days: i32,
+    escalate_after_days: i32,
 }
 
 impl From<OrgRow> for Organisation {
@@ -27,6 +30,10 @@ impl From<OrgRow> for Organisation {
             settings: Settings {
                 anonymity_threshold: row.anonymity_threshold.max(0) as u32,
                 draft_retention_days: row.draft_retention_days.max(0) as u32,
+                patience: Patience {
+                    stale_after_days: row.stale_after_days.max(1) as u32,
+                    escalate_after_days: row.escalate_after_days.max(1) as u32,
+                },
             },
         }
     }
@@ -40,6 +47,8 @@ fn select() -> sea_query::SelectStatement {
             Organisations::Slug,
             Organisations::AnonymityThreshold,
             Organisations::DraftRetentionDays,
+            Organisations::StaleAfterDays,
+            Organisations::EscalateAfterDays,
         ])
         .from(Organisations::Table)
         .to_owned()
@@ -135,6 +144,14 @@ impl Db {
                     (
                         Organisations::DraftRetentionDays,
                         (settings.draft_retention_days as i32).into(),
+                    ),
+                    (
+                        Organisations::StaleAfterDays,
+                        (settings.patience.stale_after_days as i32).into(),
+                    ),
+                    (
+                        Organisations::EscalateAfterDays,
+                        (settings.patience.escalate_after_days as i32).into(),
                     ),
                 ])
                 .and_where(Expr::col(Organisations::Id).eq(org.0)),

@@ -10,6 +10,8 @@ pub(crate) enum Organisations {
     Slug,
     AnonymityThreshold,
     DraftRetentionDays,
+    StaleAfterDays,
+    EscalateAfterDays,
     CreatedAt,
 }
 

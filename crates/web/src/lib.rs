@@ -42,6 +42,7 @@ pub fn router(state: AppState) -> Router {
         .route("/strategy", get(strategy::overview))
         .route("/red-thread", get(red_thread::show))
         .route("/my-actions", get(my_actions::show))
+        .route("/follow-through", get(drawer::list))
         .route(
             "/my-actions/{conversation}/{item}",
             post(my_actions::report),

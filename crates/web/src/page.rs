@@ -87,7 +87,7 @@ impl Page {
 }
 
 fn nav_links(actor: &Actor, t: &Tr, path: &str) -> Vec<NavLink> {
-    let links: [(&'static str, &str, bool); 11] = [
+    let links: [(&'static str, &str, bool); 12] = [
         ("/", "nav-home", true),
         ("/strategy", "nav-strategy", true),
         ("/cycles", "nav-cycles", true),
@@ -97,6 +97,11 @@ fn nav_links(actor: &Actor, t: &Tr, path: &str) -> Vec<NavLink> {
             actor.can(Capability::ManageQuestionSets),
         ),
         ("/competences", "nav-competences", true),
+        (
+            "/follow-through",
+            "nav-follow-through",
+            actor.is_leader() || actor.granted.hr || actor.granted.leadership,
+        ),
         ("/people", "nav-people", actor.can(Capability::ListPeople)),
         (
             "/admin/units",

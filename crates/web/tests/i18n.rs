@@ -30,6 +30,8 @@ const KEY_PREFIXES: &[&str] = &[
     "progress-",
     "my-actions-",
     "followup-",
+    "follow-through-",
+    "drawer-",
     "last-year-",
     "conversation-",
     "overview-",

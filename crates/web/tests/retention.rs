@@ -33,12 +33,12 @@ both_backends! {
         assert_eq!(app.db.purge_expired_drafts(storage::now()).await.unwrap(), 0, "kept 30 days by default");
 
         // the administrator sets the retention; only administrators may
-        assert_eq!(app.login(HR).await.post("/admin/settings", &[("threshold", "5"), ("retention", "0")]).await.status(), StatusCode::FORBIDDEN);
+        assert_eq!(app.login(HR).await.post("/admin/settings", &[("threshold", "5"), ("retention", "0"), ("stale", "60"), ("escalate", "30")]).await.status(), StatusCode::FORBIDDEN);
         let admin = app.login(ADMIN).await;
-        let refused = admin.post("/admin/settings", &[("threshold", "2"), ("retention", "0")]).await;
+        let refused = admin.post("/admin/settings", &[("threshold", "2"), ("retention", "0"), ("stale", "60"), ("escalate", "30")]).await;
         assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(refused.text().await.unwrap().contains("fra 3 til 100"));
-        assert_eq!(admin.post("/admin/settings", &[("threshold", "5"), ("retention", "0")]).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(admin.post("/admin/settings", &[("threshold", "5"), ("retention", "0"), ("stale", "60"), ("escalate", "30")]).await.status(), StatusCode::SEE_OTHER);
         let (_, audit) = admin.page("/admin/audit").await;
         assert!(audit.contains("Indstillinger ændret"));
 

@@ -2,6 +2,7 @@
 
 use crate::error::AppResult;
 use crate::page::Page;
+use crate::pages::drawer::{Flag, flags_for};
 use crate::pages::render;
 use crate::pages::view::{PersonLine, UnitLine, names, role_label, unit_lines};
 use crate::session::CurrentUser;
@@ -30,6 +31,8 @@ struct HomeView {
     can_manage: bool,
     /// The open cycle, with the framing of the user's own units.
     cycle: Option<HomeCycle>,
+    /// Agreements going stale that this user should act on.
+    flags: Vec<Flag>,
 }
 
 struct HomeCycle {
@@ -100,6 +103,7 @@ pub async fn home(
     } else {
         Vec::new()
     };
+    let flags = flags_for(&state, &user, &t).await?;
     let cycle = match state.db.open_cycle(org).await? {
         Some(open) => {
             let written = db.framings(open.id).await?;
@@ -126,6 +130,7 @@ pub async fn home(
         None => None,
     };
     let view = HomeView {
+        flags,
         cycle,
         first_name: user
             .person

@@ -9,6 +9,7 @@ pub mod contract;
 pub mod conversations;
 pub mod cycles;
 pub mod dialogue;
+pub mod drawer;
 pub mod follow_up;
 pub mod home;
 pub mod import;

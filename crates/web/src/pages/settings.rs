@@ -24,6 +24,8 @@ struct SettingsView {
     page: Page,
     threshold: String,
     retention: String,
+    stale: String,
+    escalate: String,
     error: Option<String>,
 }
 
@@ -33,6 +35,8 @@ pub async fn show(user: CurrentUser, page: Page) -> AppResult<Response> {
     render(SettingsView {
         threshold: settings.anonymity_threshold.to_string(),
         retention: settings.draft_retention_days.to_string(),
+        stale: settings.patience.stale_after_days.to_string(),
+        escalate: settings.patience.escalate_after_days.to_string(),
         error: None,
         page: page.titled("settings-title"),
     })
@@ -44,6 +48,10 @@ pub struct SettingsForm {
     threshold: String,
     #[serde(default)]
     retention: String,
+    #[serde(default)]
+    stale: String,
+    #[serde(default)]
+    escalate: String,
 }
 
 pub async fn save(
@@ -53,7 +61,12 @@ pub async fn save(
     Form(form): Form<SettingsForm>,
 ) -> AppResult<Response> {
     user.require(Capability::ManageSettings)?;
-    match Settings::read(&form.threshold, &form.retention) {
+    match Settings::read(
+        &form.threshold,
+        &form.retention,
+        &form.stale,
+        &form.escalate,
+    ) {
         Ok(settings) => {
             state.db.update_settings(user.org.id, settings).await?;
             audit_by(
@@ -62,8 +75,11 @@ pub async fn save(
                 AuditKind::SettingsChanged,
                 &user.org.slug,
                 &format!(
-                    "anonymity threshold {}, draft retention {} days",
-                    settings.anonymity_threshold, settings.draft_retention_days
+                    "anonymity threshold {}, draft retention {} days, stale after {} days, escalated {} days later",
+                    settings.anonymity_threshold,
+                    settings.draft_retention_days,
+                    settings.patience.stale_after_days,
+                    settings.patience.escalate_after_days
                 ),
             )
             .await?;
@@ -75,6 +91,8 @@ pub async fn save(
                 error: Some(page.t.get(error.message_key())),
                 threshold: form.threshold,
                 retention: form.retention,
+                stale: form.stale,
+                escalate: form.escalate,
                 page: page.titled("settings-title"),
             },
         ),

@@ -1,0 +1,241 @@
+//! The drawer detector: an agreement must not end in a drawer. A signed agreement is going
+//! stale when an action is overdue or nothing has happened on it for a while; after a further
+//! period its leader's own leader sees it too. When the organisation's own commitments are
+//! overdue, it escalates at once to the leader's leader and to HR: the employee's development
+//! must not stall on the organisation.
+
+use crate::agreement::{Progress, Terms};
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// How long an organisation lets an agreement rest before it counts as going stale, and how
+/// much longer before the leader's own leader is told.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Patience {
+    pub stale_after_days: u32,
+    pub escalate_after_days: u32,
+}
+
+impl Default for Patience {
+    fn default() -> Self {
+        Patience {
+            stale_after_days: 60,
+            escalate_after_days: 30,
+        }
+    }
+}
+
+/// What the detector finds on one signed agreement.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Health {
+    /// The employee's (and any named owner's) actions past their date and not done or dropped.
+    pub overdue_actions: usize,
+    /// The organisation's commitments past their date and not done or dropped.
+    pub overdue_commitments: usize,
+    /// Days since anything happened on the agreement.
+    pub quiet_days: i64,
+    /// Going stale: something is overdue, or it has been quiet too long.
+    pub stale: bool,
+    /// The leader's own leader should see it: stale for the further period, or the
+    /// organisation's side is overdue.
+    pub escalated: bool,
+    /// Every action and commitment is done or dropped: the agreement is fulfilled, not
+    /// forgotten, however quiet it is.
+    pub complete: bool,
+}
+
+impl Health {
+    /// How urgent it is, for sorting lists: the organisation's own failures first, then the
+    /// amount overdue, then the time quiet.
+    pub fn urgency(&self) -> (bool, bool, usize, i64) {
+        (
+            self.overdue_commitments > 0,
+            self.stale,
+            self.overdue_actions + self.overdue_commitments,
+            self.quiet_days,
+        )
+    }
+}
+
+fn open(progress: Progress) -> bool {
+    matches!(progress, Progress::Planned | Progress::Started)
+}
+
+/// Assesses a signed agreement on `today`, given when anything last happened on it.
+pub fn assess(
+    terms: &Terms,
+    last_activity: DateTime<Utc>,
+    today: NaiveDate,
+    patience: Patience,
+) -> Health {
+    let overdue_actions = terms
+        .goals
+        .iter()
+        .flat_map(|g| g.actions.iter())
+        .filter(|a| open(a.progress) && a.due < today)
+        .count();
+    let overdue_commitments = terms
+        .commitments
+        .iter()
+        .filter(|c| open(c.progress) && c.due.is_some_and(|d| d < today))
+        .count();
+    let quiet_days = (today - last_activity.date_naive()).num_days().max(0);
+    let complete = terms
+        .goals
+        .iter()
+        .flat_map(|g| g.actions.iter().map(|a| a.progress))
+        .chain(terms.commitments.iter().map(|c| c.progress))
+        .all(|p| !open(p));
+    let quiet_too_long = !complete && quiet_days > i64::from(patience.stale_after_days);
+    let stale = quiet_too_long || overdue_actions > 0 || overdue_commitments > 0;
+    // The further period runs from when it went stale: from the overdue date or the end of
+    // the quiet allowance, whichever came first.
+    let stale_since_days = {
+        let oldest_overdue = terms
+            .goals
+            .iter()
+            .flat_map(|g| g.actions.iter())
+            .filter(|a| open(a.progress) && a.due < today)
+            .map(|a| (today - a.due).num_days())
+            .max()
+            .unwrap_or(0);
+        let quiet_beyond = quiet_days - i64::from(patience.stale_after_days);
+        oldest_overdue.max(quiet_beyond)
+    };
+    let escalated = overdue_commitments > 0
+        || (stale && stale_since_days > i64::from(patience.escalate_after_days));
+    Health {
+        overdue_actions,
+        overdue_commitments,
+        quiet_days,
+        stale,
+        escalated,
+        complete,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::agreement::{Action, Commitment, DevGoal, GoalText};
+    use crate::ids::{GoalId, ItemId, PersonId};
+    use crate::strategy::parse_date;
+    use chrono::TimeZone;
+
+    fn day(s: &str) -> NaiveDate {
+        parse_date(s).unwrap()
+    }
+
+    fn terms(action_due: &str, action: Progress, commitment_due: Option<&str>) -> Terms {
+        let owner = PersonId::new();
+        let mut a = Action::read("Kursus", "course", owner, action_due).unwrap();
+        a.progress = action;
+        let mut c = Commitment::read(
+            "Kursusplads",
+            "course-place",
+            owner,
+            commitment_due.unwrap_or(""),
+        )
+        .unwrap();
+        c.progress = Progress::Planned;
+        Terms {
+            goals: vec![DevGoal {
+                id: ItemId::new(),
+                text: GoalText::read("Mål", "Effekt", "high", vec![GoalId::new()], vec![]).unwrap(),
+                actions: vec![a],
+            }],
+            commitments: vec![c],
+        }
+    }
+
+    fn at(s: &str) -> DateTime<Utc> {
+        Utc.from_utc_datetime(&day(s).and_hms_opt(12, 0, 0).unwrap())
+    }
+
+    #[test]
+    fn a_busy_agreement_on_time_is_fresh() {
+        let h = assess(
+            &terms("2027-03-01", Progress::Started, None),
+            at("2026-12-01"),
+            day("2026-12-10"),
+            Patience::default(),
+        );
+        assert!(!h.stale && !h.escalated);
+        assert_eq!(h.quiet_days, 9);
+    }
+
+    #[test]
+    fn overdue_or_quiet_goes_stale_and_later_up_a_level() {
+        let p = Patience::default();
+        let overdue = assess(
+            &terms("2026-12-01", Progress::Planned, None),
+            at("2026-11-28"),
+            day("2026-12-10"),
+            p,
+        );
+        assert!(overdue.stale && !overdue.escalated);
+        assert_eq!(overdue.overdue_actions, 1);
+        let long_overdue = assess(
+            &terms("2026-10-01", Progress::Started, None),
+            at("2026-11-28"),
+            day("2026-12-10"),
+            p,
+        );
+        assert!(
+            long_overdue.escalated,
+            "70 days overdue is beyond the further 30"
+        );
+        let done = assess(
+            &terms("2026-10-01", Progress::Done, None),
+            at("2026-11-28"),
+            day("2026-12-10"),
+            p,
+        );
+        assert!(!done.stale, "done actions are not overdue");
+        let mut fulfilled = terms("2026-10-01", Progress::Done, None);
+        fulfilled.commitments[0].progress = Progress::Done;
+        let long_done = assess(&fulfilled, at("2026-01-01"), day("2026-12-10"), p);
+        assert!(
+            !long_done.stale && long_done.complete,
+            "a fulfilled agreement is not in a drawer"
+        );
+        let quiet = assess(
+            &terms("2027-06-01", Progress::Planned, None),
+            at("2026-09-01"),
+            day("2026-11-15"),
+            p,
+        );
+        assert!(
+            quiet.stale && !quiet.escalated,
+            "75 quiet days: stale, 15 days into the further period"
+        );
+        let very_quiet = assess(
+            &terms("2027-06-01", Progress::Planned, None),
+            at("2026-08-01"),
+            day("2026-11-15"),
+            p,
+        );
+        assert!(very_quiet.escalated);
+    }
+
+    #[test]
+    fn the_organisations_overdue_promises_escalate_at_once() {
+        let h = assess(
+            &terms("2027-06-01", Progress::Planned, Some("2026-12-01")),
+            at("2026-12-05"),
+            day("2026-12-06"),
+            Patience::default(),
+        );
+        assert_eq!(h.overdue_commitments, 1);
+        assert!(h.stale && h.escalated);
+        assert!(
+            h.urgency()
+                > assess(
+                    &terms("2026-01-01", Progress::Planned, None),
+                    at("2026-01-01"),
+                    day("2026-12-06"),
+                    Patience::default()
+                )
+                .urgency()
+        );
+    }
+}

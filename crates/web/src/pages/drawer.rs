@@ -1,0 +1,228 @@
+//! The drawer detector on the pages: the agreements going stale, on the home pages of those
+//! who should act (the employee, the leader, later the leader's own leader, and HR when the
+//! organisation's side is overdue), and the follow-up list of a leader's units or, for HR, the
+//! whole organisation, most urgent first.
+
+use crate::error::{AppError, AppResult};
+use crate::i18n::Tr;
+use crate::page::Page;
+use crate::pages::render;
+use crate::session::CurrentUser;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use domain::PersonId;
+use domain::conversation::TIME_ZONE;
+use domain::drawer::{Health, assess};
+use domain::org::UnitTree;
+use std::collections::{BTreeMap, HashMap};
+use storage::{SignedAgreement, now};
+
+/// A signed agreement as the detector sees it, with who is concerned.
+pub struct Assessed {
+    pub signed: SignedAgreement,
+    pub health: Health,
+    /// The leader's own leader.
+    pub leader_above: Option<PersonId>,
+    pub employee: String,
+    pub unit: String,
+    pub unit_id: domain::UnitId,
+    pub cycle: String,
+}
+
+/// Every signed agreement of the organisation, assessed today.
+async fn assessed(
+    state: &AppState,
+    user: &CurrentUser,
+    tree: &UnitTree,
+) -> AppResult<Vec<Assessed>> {
+    let org = user.org.id;
+    let today = now().with_timezone(&TIME_ZONE).date_naive();
+    let patience = user.org.settings.patience;
+    let signed = state.db.signed_agreements(org).await?;
+    let mut ids: Vec<PersonId> = signed
+        .iter()
+        .flat_map(|s| [s.employee_id, s.leader_id])
+        .collect();
+    ids.sort();
+    ids.dedup();
+    let people: HashMap<PersonId, domain::person::Person> = state
+        .db
+        .people_by_ids(org, &ids)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let cycles: HashMap<_, _> = state
+        .db
+        .cycles(org)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    Ok(signed
+        .into_iter()
+        .filter_map(|s| {
+            let employee = people.get(&s.employee_id)?;
+            let leader_above = people
+                .get(&s.leader_id)
+                .and_then(|l| tree.responsible_leader(l.unit_id, l.id));
+            Some(Assessed {
+                health: assess(&s.agreement.terms, s.last_activity, today, patience),
+                leader_above,
+                employee: employee.name.clone(),
+                unit: tree
+                    .get(employee.unit_id)
+                    .map(|u| u.name.clone())
+                    .unwrap_or_default(),
+                unit_id: employee.unit_id,
+                cycle: cycles.get(&s.cycle_id).cloned().unwrap_or_default(),
+                signed: s,
+            })
+        })
+        .collect())
+}
+
+/// Why an agreement is flagged, in words.
+pub fn reasons(t: &Tr, health: &Health, patience_days: u32) -> Vec<String> {
+    let mut out = Vec::new();
+    if health.overdue_commitments > 0 {
+        out.push(t.count("drawer-overdue-commitments", health.overdue_commitments));
+    }
+    if health.overdue_actions > 0 {
+        out.push(t.count("drawer-overdue-actions", health.overdue_actions));
+    }
+    if health.quiet_days > i64::from(patience_days) {
+        out.push(t.count("drawer-quiet", health.quiet_days as usize));
+    }
+    out
+}
+
+/// An agreement flagged for the user, with where to go.
+pub struct Flag {
+    pub employee: String,
+    pub cycle: String,
+    pub reasons: Vec<String>,
+    pub link: String,
+    pub escalated: bool,
+}
+
+/// The stale agreements the user should see on their home page.
+pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResult<Vec<Flag>> {
+    let tree = state.db.unit_tree(user.org.id).await?;
+    let me = user.person.id;
+    let patience = user.org.settings.patience.stale_after_days;
+    let mut all = assessed(state, user, &tree).await?;
+    all.sort_by_key(|a| std::cmp::Reverse(a.health.urgency()));
+    Ok(all
+        .into_iter()
+        .filter(|a| a.health.stale)
+        .filter(|a| {
+            let s = &a.signed;
+            s.employee_id == me
+                || s.leader_id == me
+                || (a.health.escalated && a.leader_above == Some(me))
+                || (a.health.overdue_commitments > 0 && user.actor.granted.hr)
+        })
+        .map(|a| {
+            let s = &a.signed;
+            let party = s.employee_id == me || s.leader_id == me;
+            Flag {
+                link: if party {
+                    format!("/conversations/{}/agreement", s.agreement.conversation_id)
+                } else {
+                    format!("/cycles/{}/people/{}", s.cycle_id, s.employee_id)
+                },
+                reasons: reasons(t, &a.health, patience),
+                escalated: a.health.escalated,
+                employee: a.employee,
+                cycle: a.cycle,
+            }
+        })
+        .collect())
+}
+
+struct ListLine {
+    employee: String,
+    unit: String,
+    cycle: String,
+    link: String,
+    reasons: Vec<String>,
+    stale: bool,
+    escalated: bool,
+}
+
+#[derive(Template)]
+#[template(path = "follow_through.html")]
+struct FollowThroughView {
+    page: Page,
+    lines: Vec<ListLine>,
+    /// For HR: per unit, (unit, agreements, going stale, escalated).
+    per_unit: Vec<(String, usize, usize, usize)>,
+}
+
+/// The follow-up list: a leader's units, or for HR and the leadership group the whole
+/// organisation with counts per unit; most urgent first.
+pub async fn list(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Page,
+) -> AppResult<Response> {
+    let whole = user.actor.granted.hr || user.actor.granted.leadership;
+    if !whole && !user.actor.is_leader() {
+        return Err(AppError::Forbidden);
+    }
+    let tree = state.db.unit_tree(user.org.id).await?;
+    let visible = user.actor.visible_units(&tree);
+    let t = page.t;
+    let patience = user.org.settings.patience.stale_after_days;
+    let mut all: Vec<Assessed> = assessed(&state, &user, &tree)
+        .await?
+        .into_iter()
+        .filter(|a| {
+            visible
+                .as_ref()
+                .is_none_or(|units| units.contains(&a.unit_id))
+        })
+        .collect();
+    all.sort_by_key(|a| std::cmp::Reverse(a.health.urgency()));
+    let mut per_unit: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
+    for a in &all {
+        let entry = per_unit.entry(a.unit.clone()).or_default();
+        entry.0 += 1;
+        entry.1 += usize::from(a.health.stale);
+        entry.2 += usize::from(a.health.escalated);
+    }
+    let me = user.person.id;
+    render(FollowThroughView {
+        per_unit: if whole {
+            per_unit
+                .into_iter()
+                .map(|(u, (n, s, e))| (u, n, s, e))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        lines: all
+            .into_iter()
+            .map(|a| {
+                let s = &a.signed;
+                ListLine {
+                    link: if s.leader_id == me {
+                        format!("/conversations/{}/agreement", s.agreement.conversation_id)
+                    } else {
+                        format!("/cycles/{}/people/{}", s.cycle_id, s.employee_id)
+                    },
+                    reasons: reasons(&t, &a.health, patience),
+                    stale: a.health.stale,
+                    escalated: a.health.escalated,
+                    employee: a.employee,
+                    unit: a.unit,
+                    cycle: a.cycle,
+                }
+            })
+            .collect(),
+        page: page.titled("follow-through-title"),
+    })
+}

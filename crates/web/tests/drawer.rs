@@ -1,0 +1,64 @@
+//! The drawer detector: stale agreements reach the right home pages, the organisation's overdue
+//! promises escalate to the leader above and HR, and leaders and HR get a follow-up list.
+
+use reqwest::StatusCode;
+use testkit::demo::{ADMIN, HEAD, HR, LANE, LEADER, PETER};
+use testkit::{TestApp, both_backends};
+
+const FLAGS: &str = "Aftaler, der er ved at gå i skuffen";
+
+/// The flagged section of someone's home page (empty when there is none).
+async fn flags(app: &TestApp, email: &str) -> String {
+    let (status, home) = app.login(email).await.page("/").await;
+    assert_eq!(status, StatusCode::OK);
+    match home.split_once(FLAGS) {
+        Some((_, rest)) => rest
+            .split("</section>")
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+        None => String::new(),
+    }
+}
+
+both_backends! {
+    async fn stale_agreements_reach_the_right_home_pages(app: &TestApp) {
+        // Lane's language folders are months overdue and nothing has happened since May.
+        let lane = flags(app, LANE).await;
+        assert!(lane.contains("Lane Andersen, MUS 2025") && lane.contains("1 handling over frist"), "{lane}");
+        assert!(!lane.contains("Ali Hassan"), "only her own");
+
+        let peter = flags(app, PETER).await;
+        assert!(peter.contains("Lane Andersen") && peter.contains("Ali Hassan"), "{peter}");
+        assert!(peter.contains("1 af organisationens løfter over frist"));
+        assert!(!peter.contains("Anne Thomsen"), "a fulfilled agreement is no drawer case");
+
+        // Mette leads Peter's unit: she sees both, escalated; Birgitte above her does not.
+        let mette = flags(app, LEADER).await;
+        assert!(mette.contains("Lane Andersen") && mette.contains("Ali Hassan") && mette.contains("sendt videre"), "{mette}");
+        assert!(!flags(app, HEAD).await.contains("Lane Andersen"));
+
+        // HR sees the organisation's own overdue promise, not Lane's own delay.
+        let hr = flags(app, HR).await;
+        assert!(hr.contains("Ali Hassan") && !hr.contains("Lane Andersen"), "{hr}");
+        assert!(flags(app, ADMIN).await.is_empty());
+        assert!(flags(app, "emma@maelkeboetten.dk").await.is_empty(), "Emma's agreement is busy and on time");
+    }
+
+    async fn leaders_and_hr_get_a_follow_up_list_by_urgency(app: &TestApp) {
+        let (status, list) = app.login(PETER).await.page("/follow-through").await;
+        assert_eq!(status, StatusCode::OK);
+        let ali = list.find("Ali Hassan").unwrap();
+        let lane = list.find("Lane Andersen").unwrap();
+        let anne = list.find("Anne Thomsen").unwrap();
+        assert!(ali < lane && lane < anne, "the organisation's overdue promise first, the fulfilled last");
+        assert!(!list.contains("Emma Friis"), "outside his unit");
+        assert!(!list.contains("Pr. enhed"), "counts per unit are for the whole organisation");
+
+        let (_, whole) = app.login(HR).await.page("/follow-through").await;
+        assert!(whole.contains("Emma Friis") && whole.contains("Pr. enhed") && whole.contains("Grøn stue"));
+        for email in [LANE, ADMIN] {
+            assert_eq!(app.login(email).await.get("/follow-through").await.status(), StatusCode::FORBIDDEN, "{email}");
+        }
+    }
+}
