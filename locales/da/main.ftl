@@ -759,3 +759,19 @@ drawer-quiet = { $count ->
     [one] ingen aktivitet i { $count } dag
    *[other] ingen aktivitet i { $count } dage
 }
+
+## Calendar feed
+calendar-title = Min kalender
+calendar-intro = Abonnér på dine MUS-samtaler, opfølgninger og frister i din egen kalender (Outlook, Google, Apple). Adressen er hemmelig: den, der har den, kan se datoerne og overskrifterne.
+calendar-none = Du har ingen kalenderadresse.
+calendar-active = Din kalenderadresse blev lavet { $at }.
+calendar-fresh = Her er din nye adresse. Kopiér den ind i din kalender nu – den vises kun denne ene gang.
+calendar-address = Kalenderadresse
+calendar-create = Lav en kalenderadresse
+calendar-renew = Lav en ny adresse
+calendar-renew-confirm = Den gamle adresse holder op med at virke. Fortsæt?
+calendar-revoke = Luk adressen
+calendar-name = MOUSE – { $name }
+calendar-conversation = MUS-samtale med { $name }
+calendar-follow-up = Opfølgning med { $name }
+calendar-deadline = Frist: { $text }

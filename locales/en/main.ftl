@@ -759,3 +759,19 @@ drawer-quiet = { $count ->
     [one] no activity for { $count } day
    *[other] no activity for { $count } days
 }
+
+## Calendar feed
+calendar-title = My calendar
+calendar-intro = Subscribe to your conversations, follow-ups and deadlines in your own calendar (Outlook, Google, Apple). The address is secret: whoever has it can see the dates and titles.
+calendar-none = You have no calendar address.
+calendar-active = Your calendar address was made { $at }.
+calendar-fresh = Here is your new address. Copy it into your calendar now – it is shown this once only.
+calendar-address = Calendar address
+calendar-create = Make a calendar address
+calendar-renew = Make a new address
+calendar-renew-confirm = The old address will stop working. Continue?
+calendar-revoke = Close the address
+calendar-name = MOUSE – { $name }
+calendar-conversation = Conversation with { $name }
+calendar-follow-up = Follow-up with { $name }
+calendar-deadline = Due: { $text }

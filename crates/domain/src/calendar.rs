@@ -1,4 +1,4 @@
-//! Calendar invitations (iCalendar, RFC 5545) for conversations.
+//! Calendar invitations (iCalendar, RFC 5545) for conversations, and each person's own feed.
 //!
 //! Times carry the Europe/Copenhagen time zone with its definition, so that every calendar
 //! program shows the Danish time; the UID is the conversation's id, and the sequence number
@@ -6,7 +6,7 @@
 //! calendar and a cancelled one removes it.
 
 use crate::conversation::{Conversation, TIME_ZONE};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use icalendar::{CalendarDateTime, Component, Event, EventLike, EventStatus, Property};
 
 /// Europe/Copenhagen's rules since 1996: CEST from the last Sunday of March, CET from the last
@@ -98,6 +98,64 @@ pub fn invitation(
     ))
 }
 
+/// When an entry of a personal feed happens.
+#[derive(Clone, Debug)]
+pub enum When {
+    /// A meeting with a start and an end.
+    Timed {
+        starts_at: DateTime<Utc>,
+        ends_at: DateTime<Utc>,
+    },
+    /// A deadline or a day.
+    Day(NaiveDate),
+}
+
+/// One entry of a personal calendar feed.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// Stable across fetches, so calendar programs update rather than duplicate.
+    pub uid: String,
+    pub summary: String,
+    pub description: String,
+    pub location: String,
+    pub when: When,
+}
+
+/// A personal calendar feed (METHOD:PUBLISH) of conversations, follow-ups and deadlines.
+pub fn feed(name: &str, entries: &[Entry], stamp: DateTime<Utc>) -> String {
+    let local = |at: &DateTime<Utc>| CalendarDateTime::WithTimezone {
+        date_time: at.with_timezone(&TIME_ZONE).naive_local(),
+        tzid: TIME_ZONE.name().to_owned(),
+    };
+    let events: String = entries
+        .iter()
+        .map(|entry| {
+            let mut event = Event::new();
+            event
+                .uid(&entry.uid)
+                .timestamp(stamp)
+                .summary(&entry.summary)
+                .description(&entry.description);
+            match &entry.when {
+                When::Timed { starts_at, ends_at } => {
+                    event.starts(local(starts_at)).ends(local(ends_at));
+                }
+                When::Day(day) => {
+                    event.all_day(*day);
+                }
+            }
+            if !entry.location.is_empty() {
+                event.location(&entry.location);
+            }
+            Component::to_string(&event.done())
+        })
+        .collect();
+    let name = name.replace(['\r', '\n'], " ");
+    format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//MOUSE//MUS-samtaler//DA\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nX-WR-CALNAME:{name}\r\n{COPENHAGEN}{events}END:VCALENDAR\r\n"
+    )
+}
+
 fn party(key: &str, person: &Party) -> Property {
     Property::new(key, format!("mailto:{}", person.email))
         .add_parameter("CN", &person.name)
@@ -128,6 +186,45 @@ mod tests {
             .iter()
             .find(|p| p.name == name)
             .unwrap_or_else(|| panic!("{name} missing"))
+    }
+
+    #[test]
+    fn a_feed_holds_meetings_in_danish_time_and_deadlines_as_days() {
+        let starts_at = crate::conversation::parse_local_time("2026-11-10T09:00").unwrap();
+        let entries = [
+            Entry {
+                uid: "c1@mouse".into(),
+                summary: "MUS-samtale".into(),
+                description: "Med Peter".into(),
+                location: "Personalestuen".into(),
+                when: When::Timed {
+                    starts_at,
+                    ends_at: starts_at + chrono::Duration::hours(1),
+                },
+            },
+            Entry {
+                uid: "a1@mouse".into(),
+                summary: "Frist: kursus".into(),
+                description: String::new(),
+                location: String::new(),
+                when: When::Day(crate::strategy::parse_date("2027-03-01").unwrap()),
+            },
+        ];
+        let ics = feed("Lane\r\nAndersen", &entries, Utc::now());
+        let calendar = parse(&ics);
+        assert_eq!(
+            prop(&calendar.properties, "METHOD").value.as_deref(),
+            Some("PUBLISH")
+        );
+        assert_eq!(calendar.events.len(), 2);
+        let start = prop(&calendar.events[0].properties, "DTSTART");
+        assert_eq!(start.value.as_deref(), Some("20261110T090000"));
+        let day = prop(&calendar.events[1].properties, "DTSTART");
+        assert_eq!(day.value.as_deref(), Some("20270301"));
+        assert!(
+            ics.contains("X-WR-CALNAME:Lane  Andersen"),
+            "no line breaks from a name"
+        );
     }
 
     #[test]

@@ -181,6 +181,26 @@ impl Db {
 
     /// Inserts or updates a conversation (one per employee and cycle). An id that exists in
     /// another organisation gives [`StorageError::NotFound`].
+    /// Every conversation the person takes part in, as employee or as the leader holding it.
+    pub async fn conversations_with(
+        &self,
+        org: OrgId,
+        person: PersonId,
+    ) -> Result<Vec<Conversation>> {
+        let rows: Vec<ConversationRow> = self
+            .all(
+                select()
+                    .and_where(Expr::col(Conversations::OrgId).eq(org.0))
+                    .and_where(
+                        Expr::col(Conversations::EmployeeId)
+                            .eq(person.0)
+                            .or(Expr::col(Conversations::LeaderId).eq(person.0)),
+                    ),
+            )
+            .await?;
+        Ok(rows.into_iter().map(Conversation::from).collect())
+    }
+
     pub async fn save_conversation(&self, c: &Conversation) -> Result<()> {
         let values = values(c);
         let mut columns = vec![

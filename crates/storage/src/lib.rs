@@ -8,6 +8,7 @@
 mod agenda;
 mod agreements;
 mod audit;
+mod calendar_feeds;
 mod competences;
 mod contracts;
 mod conversations;
@@ -32,6 +33,7 @@ mod users;
 pub use agenda::AgendaPoint;
 pub use agreements::SignedAgreement;
 pub use audit::{AuditEntry, AuditRecord};
+pub use calendar_feeds::Deadline;
 pub use db::{Backend, Db, now};
 pub use error::StorageError;
 pub use questions::VersionInfo;

@@ -357,3 +357,11 @@ pub(crate) enum FollowUps {
     Revision,
     UpdatedAt,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum CalendarFeeds {
+    Table,
+    PersonId,
+    TokenHash,
+    CreatedAt,
+}

@@ -157,6 +157,10 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/import/{id}/apply", post(import::apply))
         .route("/admin/audit", get(audit::list))
         .route("/admin/settings", get(settings::show).post(settings::save))
+        .route(
+            "/account/calendar",
+            get(calendar::show).post(calendar::save),
+        )
         .fallback(|| async { error::AppError::NotFound })
         .layer(DefaultBodyLimit::max(session::MAX_BODY_BYTES))
         .layer(middleware::from_fn_with_state(
@@ -165,6 +169,8 @@ pub fn router(state: AppState) -> Router {
         ));
     Router::new()
         .route("/healthz", get(system::healthz))
+        // Calendar programs fetch the feed without a session: its secret address is the key.
+        .route("/calendar/{file}", get(calendar::feed_ics))
         .route("/static/{*path}", get(system::asset))
         .merge(pages)
         .layer(header(

@@ -32,6 +32,7 @@ const KEY_PREFIXES: &[&str] = &[
     "followup-",
     "follow-through-",
     "drawer-",
+    "calendar-",
     "last-year-",
     "conversation-",
     "overview-",

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod agreement;
 pub mod audit;
+pub mod calendar;
 pub mod competences;
 pub mod contract;
 pub mod conversations;
