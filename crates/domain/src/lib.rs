@@ -18,6 +18,7 @@ pub mod followup;
 pub mod ids;
 pub mod import;
 pub mod locale;
+pub mod mail;
 pub mod org;
 pub mod person;
 pub mod preparation;

@@ -365,3 +365,31 @@ pub(crate) enum CalendarFeeds {
     TokenHash,
     CreatedAt,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum Outbox {
+    Table,
+    Id,
+    OrgId,
+    PersonId,
+    EventKey,
+    Recipient,
+    Subject,
+    Body,
+    Calendar,
+    Status,
+    Attempts,
+    NextAttemptAt,
+    LockedBy,
+    LockedUntil,
+    LastError,
+    CreatedAt,
+    SentAt,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum ReminderOptOuts {
+    Table,
+    PersonId,
+    Kind,
+}

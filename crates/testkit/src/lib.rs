@@ -8,6 +8,7 @@
 mod app;
 mod db;
 pub mod demo;
+pub mod smtp;
 
 pub use app::{DEMO_PASSWORD, Session, TestApp};
 pub use db::{TestBackend, TestDb};

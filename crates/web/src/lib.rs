@@ -9,6 +9,7 @@ pub mod auth;
 pub mod error;
 mod forms;
 pub mod i18n;
+pub mod mail;
 mod page;
 pub mod pages;
 pub mod session;
