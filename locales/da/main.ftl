@@ -775,3 +775,31 @@ calendar-name = MOUSE – { $name }
 calendar-conversation = MUS-samtale med { $name }
 calendar-follow-up = Opfølgning med { $name }
 calendar-deadline = Frist: { $text }
+
+## Reminder mails
+mail-body = Hej { $name }
+
+    { $text }
+
+    Se mere i MOUSE: { $link }
+
+    Du kan vælge, hvilke påmindelser du får, under Påmindelser på din forside.
+mail-tomorrow-subject = I morgen: din MUS-samtale
+mail-tomorrow = Du har MUS-samtale med { $name } { $when }. Invitationen er vedhæftet.
+mail-preparation-subject = Husk at forberede din MUS-samtale
+mail-preparation = Fristen for at forberede samtalen er { $deadline }, og du er ikke gået i gang endnu. Det tager under en time.
+mail-action-subject = En handling i din udviklingsaftale
+mail-action-soon = »{ $text }« har frist { $due }.
+mail-action-overdue = »{ $text }« skulle have været klar { $due }. Sig, hvordan det står, eller aftal en ny dato.
+mail-follow-up-subject = Opfølgning på udviklingsaftalen
+mail-follow-up = Der er opfølgning på udviklingsaftalen { $due }.
+mail-stale-subject = En udviklingsaftale er ved at gå i skuffen
+mail-stale = Udviklingsaftalen med { $name } er gået i stå: en handling er over frist, eller der er længe ikke sket noget. Tag den op igen.
+reminders-title = Påmindelser
+reminders-intro = MOUSE minder dig om det, der nærmer sig, på e-mail – på dit eget sprog, med et link direkte til siden. Vælg, hvad du vil have.
+reminders-legend = Send mig en e-mail, når
+reminders-kind-preparation = fristen for at forberede en samtale nærmer sig, og jeg ikke er gået i gang
+reminders-kind-tomorrow = jeg har en samtale i morgen (med invitation til kalenderen)
+reminders-kind-action = en handling, jeg er ansvarlig for, har frist inden for en uge eller er over frist
+reminders-kind-follow-up = der er opfølgning på en udviklingsaftale inden for en uge
+reminders-kind-stale = en udviklingsaftale, jeg er part i, er ved at gå i skuffen

@@ -775,3 +775,31 @@ calendar-name = MOUSE – { $name }
 calendar-conversation = Conversation with { $name }
 calendar-follow-up = Follow-up with { $name }
 calendar-deadline = Due: { $text }
+
+## Reminder mails
+mail-body = Hello { $name }
+
+    { $text }
+
+    See more in MOUSE: { $link }
+
+    You can choose which reminders you get under Reminders on your home page.
+mail-tomorrow-subject = Tomorrow: your development conversation
+mail-tomorrow = You have your conversation with { $name } { $when }. The invitation is attached.
+mail-preparation-subject = Remember to prepare your conversation
+mail-preparation = The deadline for preparing the conversation is { $deadline }, and you have not started yet. It takes less than an hour.
+mail-action-subject = An action in your development agreement
+mail-action-soon = “{ $text }” is due { $due }.
+mail-action-overdue = “{ $text }” was due { $due }. Say how it stands, or agree on a new date.
+mail-follow-up-subject = Follow-up on the development agreement
+mail-follow-up = The development agreement is followed up { $due }.
+mail-stale-subject = A development agreement is going stale
+mail-stale = The development agreement with { $name } has stalled: an action is overdue, or nothing has happened for long. Take it up again.
+reminders-title = Reminders
+reminders-intro = MOUSE reminds you by e-mail of what is coming up – in your own language, with a link straight to the page. Choose what you want.
+reminders-legend = E-mail me when
+reminders-kind-preparation = the deadline for preparing a conversation is near and I have not started
+reminders-kind-tomorrow = I have a conversation tomorrow (with a calendar invitation)
+reminders-kind-action = an action I own is due within a week or overdue
+reminders-kind-follow-up = a development agreement is followed up within a week
+reminders-kind-stale = a development agreement I am party to is going stale

@@ -38,6 +38,30 @@ pub struct ServeArgs {
     /// is reached over plain HTTP; behind an HTTPS proxy on another address it is on.
     #[arg(long, env = "MOUSE_SECURE_COOKIES", value_enum, default_value = "auto")]
     pub secure_cookies: SecureCookies,
+    #[command(flatten)]
+    pub mail: MailArgs,
+}
+
+/// Where reminder mails go.
+#[derive(Args, Debug, Clone)]
+pub struct MailArgs {
+    /// SMTP server, e.g. `smtp://user:pass@mail.example:587?tls=required` or `smtps://host`.
+    /// Without one, mails are written as `.eml` files to --mail-folder.
+    #[arg(long, env = "MOUSE_SMTP_URL")]
+    pub smtp_url: Option<String>,
+    /// The sender of MOUSE's mails.
+    #[arg(
+        long,
+        env = "MOUSE_MAIL_FROM",
+        default_value = "MOUSE <mouse@localhost>"
+    )]
+    pub mail_from: String,
+    /// Where mails are written when no SMTP server is configured.
+    #[arg(long, env = "MOUSE_MAIL_FOLDER", default_value = "mail-outbox")]
+    pub mail_folder: std::path::PathBuf,
+    /// The address people reach MOUSE at, for links in mails (default: the bound address).
+    #[arg(long, env = "MOUSE_PUBLIC_URL")]
+    pub public_url: Option<String>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 use clap::Parser;
-use mouse::cli::{Cli, Command, ImportCommand, ServeArgs, UserCommand};
+use mouse::cli::{Cli, Command, ImportCommand, MailArgs, ServeArgs, UserCommand};
 use mouse::demo::{DEMO_LOGINS, DEMO_PASSWORD, seed_if_empty};
 use storage::Db;
 use tracing_subscriber::EnvFilter;
@@ -65,6 +65,59 @@ async fn housekeeping(db: Db) {
     }
 }
 
+/// Every minute: send what the outbox holds. Every hour: queue the reminders that are due.
+/// Several instances may run this on one database; the outbox makes sure each mail goes once.
+async fn mail_jobs(db: Db, mailer: web::mail::Mailer, public_url: String) {
+    let worker = web::mail::worker_name();
+    let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
+    let mut minutes = 0u32;
+    loop {
+        every_minute.tick().await;
+        if minutes.is_multiple_of(60) {
+            match db.organisations().await {
+                Ok(orgs) => {
+                    for org in orgs {
+                        match web::mail::reminders::plan(&db, &org, &public_url).await {
+                            Ok(0) => {}
+                            Ok(queued) => {
+                                tracing::info!(queued, org = %org.slug, "reminders queued")
+                            }
+                            Err(error) => {
+                                tracing::warn!(%error, org = %org.slug, "planning reminders failed")
+                            }
+                        }
+                    }
+                }
+                Err(error) => tracing::warn!(%error, "planning reminders failed"),
+            }
+        }
+        minutes = minutes.wrapping_add(1);
+        match web::mail::dispatch_once(&db, &mailer, &worker).await {
+            Ok(0) => {}
+            Ok(sent) => tracing::info!(sent, "mail sent"),
+            Err(error) => tracing::warn!(%error, "sending mail failed"),
+        }
+    }
+}
+
+/// SMTP when configured; otherwise a folder, said plainly in the log.
+fn mailer(args: &MailArgs) -> Result<web::mail::Mailer> {
+    let mailer = match &args.smtp_url {
+        Some(url) => {
+            web::mail::Mailer::smtp(url, &args.mail_from, std::time::Duration::from_secs(30))
+        }
+        None => {
+            tracing::warn!(folder = %args.mail_folder.display(), "no SMTP server configured (--smtp-url): mails are written to this folder");
+            println!(
+                "No SMTP server configured: mails are written to {}.",
+                args.mail_folder.display()
+            );
+            web::mail::Mailer::folder(args.mail_folder.clone(), &args.mail_from)
+        }
+    };
+    mailer.map_err(anyhow::Error::msg)
+}
+
 async fn serve(args: ServeArgs, demo: bool) -> Result<()> {
     let db = open(&args.database.url).await?;
     let created = if demo {
@@ -93,6 +146,12 @@ async fn serve(args: ServeArgs, demo: bool) -> Result<()> {
     }
     println!("Stop with Ctrl-C.");
     tokio::spawn(housekeeping(db.clone()));
+    let public_url = args
+        .mail
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{address}"));
+    tokio::spawn(mail_jobs(db.clone(), mailer(&args.mail)?, public_url));
     let state = AppState {
         config: WebConfig {
             secure_cookies: args.secure_cookies(),

@@ -89,6 +89,31 @@ impl Db {
         }))
     }
 
+    /// The language of every user of the organisation: who can be mailed, and in what.
+    pub async fn user_locales(&self, org: OrgId) -> Result<HashMap<PersonId, Locale>> {
+        let rows: Vec<(Uuid, String)> = self
+            .all(
+                Query::select()
+                    .columns([
+                        (Users::Table, Users::PersonId),
+                        (Users::Table, Users::Locale),
+                    ])
+                    .from(Users::Table)
+                    .inner_join(
+                        People::Table,
+                        Expr::col((People::Table, People::Id))
+                            .equals((Users::Table, Users::PersonId)),
+                    )
+                    .and_where(Expr::col((People::Table, People::OrgId)).eq(org.0))
+                    .and_where(Expr::col((People::Table, People::Active)).eq(true)),
+            )
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, locale)| (PersonId(id), locale.parse().unwrap_or_default()))
+            .collect())
+    }
+
     /// Sets (or replaces) a person's password hash, making them a user.
     pub async fn set_password_hash(&self, person: PersonId, hash: &str) -> Result<()> {
         self.exec(

@@ -162,6 +162,10 @@ pub fn router(state: AppState) -> Router {
             "/account/calendar",
             get(calendar::show).post(calendar::save),
         )
+        .route(
+            "/account/reminders",
+            get(reminders::show).post(reminders::save),
+        )
         .fallback(|| async { error::AppError::NotFound })
         .layer(DefaultBodyLimit::max(session::MAX_BODY_BYTES))
         .layer(middleware::from_fn_with_state(

@@ -33,6 +33,8 @@ const KEY_PREFIXES: &[&str] = &[
     "follow-through-",
     "drawer-",
     "calendar-",
+    "mail-",
+    "reminders-",
     "last-year-",
     "conversation-",
     "overview-",

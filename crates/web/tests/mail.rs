@@ -115,3 +115,32 @@ both_backends! {
         std::fs::remove_dir_all(folder).unwrap();
     }
 }
+
+both_backends! {
+    async fn due_reminders_reach_each_person_once_in_their_language(app: &TestApp) {
+        let sink = SmtpSink::start();
+        let mailer = Mailer::smtp(&sink.url(), "mouse@maelkeboetten.dk", Duration::from_secs(10)).unwrap();
+        let lane = person(&app.db, LANE).await;
+        let org = app.db.organisation(lane.org_id).await.unwrap();
+        // Peter reads English; Lane turned stale-agreement mails off.
+        let peter = person(&app.db, testkit::demo::PETER).await;
+        app.db.set_user_locale(peter.id, domain::locale::Locale::En).await.unwrap();
+        app.db.set_reminder_opt_outs(lane.id, &[domain::mail::Reminder::AgreementStale]).await.unwrap();
+
+        let queued = web::mail::reminders::plan(&app.db, &org, "https://mus.example").await.unwrap();
+        assert!(queued > 0);
+        assert_eq!(web::mail::reminders::plan(&app.db, &org, "https://mus.example").await.unwrap(), 0, "nothing twice");
+        dispatch_once(&app.db, &mailer, "one").await.unwrap();
+        let received = sink.received();
+        let to = |email: &str| -> Vec<String> {
+            received.iter().filter(|m| m.to.iter().any(|t| t.contains(email))).map(|m| m.data.replace("=\r\n", "")).collect()
+        };
+        let lanes = to(LANE);
+        assert!(lanes.iter().any(|m| m.contains("Sprogmappe for hvert barn") && m.contains("https://mus.example/my-actions")), "{lanes:#?}");
+        assert!(!lanes.iter().any(|m| m.contains("gå i skuffen")), "she turned those off");
+        let peters = to(testkit::demo::PETER);
+        assert!(peters.iter().any(|m| m.contains("going stale")), "in English: {peters:#?}");
+        let others_org = to("andeby");
+        assert!(others_org.is_empty());
+    }
+}

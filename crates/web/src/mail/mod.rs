@@ -2,6 +2,7 @@
 //! configured) and planning the reminders that fill it.
 
 mod mailer;
+pub mod reminders;
 mod sender;
 
 pub use mailer::{Mailer, SendError};

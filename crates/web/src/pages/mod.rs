@@ -22,6 +22,7 @@ pub mod preparation;
 pub mod print;
 pub mod question_sets;
 pub mod red_thread;
+pub mod reminders;
 pub mod settings;
 pub mod strategy;
 pub mod system;

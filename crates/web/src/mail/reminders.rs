@@ -1,0 +1,303 @@
+//! Planning reminders: what is due for whom today, in their language, each with a link to the
+//! page concerned. Each reminder has an event key, so running the planner again (or on another
+//! instance) queues nothing twice.
+
+use crate::i18n::Tr;
+use chrono::{Duration, NaiveDate};
+use domain::PersonId;
+use domain::calendar::{InvitationText, Party, invitation};
+use domain::conversation::TIME_ZONE;
+use domain::cycle::CycleState;
+use domain::drawer::assess;
+use domain::locale::Locale;
+use domain::mail::{Mail, Reminder};
+use domain::org::Organisation;
+use domain::person::Person;
+use domain::preparation::Side;
+use std::collections::HashMap;
+use storage::{Db, now};
+
+/// Writes a reminder for a recipient in their language: (subject, body, calendar invitation).
+type Compose<'a> = dyn Fn(&Tr, &Person) -> (String, String, Option<String>) + 'a;
+
+/// Who can be mailed: active users, with their language and what they turned off.
+struct Recipients {
+    people: HashMap<PersonId, Person>,
+    locales: HashMap<PersonId, Locale>,
+    opted_out: HashMap<PersonId, Vec<Reminder>>,
+}
+
+impl Recipients {
+    async fn load(db: &Db, org: &Organisation) -> storage::Result<Recipients> {
+        let locales = db.user_locales(org.id).await?;
+        let mut opted_out = HashMap::new();
+        for person in locales.keys() {
+            opted_out.insert(*person, db.reminder_opt_outs(*person).await?);
+        }
+        Ok(Recipients {
+            people: db
+                .people(org.id)
+                .await?
+                .into_iter()
+                .map(|p| (p.id, p))
+                .collect(),
+            locales,
+            opted_out,
+        })
+    }
+
+    /// The person and their language, if they can be mailed this kind of reminder.
+    fn wants(&self, person: PersonId, kind: Reminder) -> Option<(&Person, Tr)> {
+        let locale = self.locales.get(&person)?;
+        if self
+            .opted_out
+            .get(&person)
+            .is_some_and(|off| off.contains(&kind))
+        {
+            return None;
+        }
+        Some((self.people.get(&person)?, Tr::new(*locale)))
+    }
+
+    fn name(&self, person: PersonId) -> String {
+        self.people
+            .get(&person)
+            .map(|p| p.name.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Queues today's reminders for the organisation; returns how many were new.
+pub async fn plan(db: &Db, org: &Organisation, base_url: &str) -> storage::Result<usize> {
+    let today = now().with_timezone(&TIME_ZONE).date_naive();
+    let who = Recipients::load(db, org).await?;
+    let mut mails: Vec<Mail> = Vec::new();
+    let mut push = |kind: Reminder, person: PersonId, key: String, build: &Compose| {
+        if let Some((recipient, t)) = who.wants(person, kind) {
+            let (subject, body, calendar) = build(&t, recipient);
+            mails.push(Mail {
+                org_id: org.id,
+                person_id: person,
+                event_key: format!("{}:{key}:{person}", kind.as_str()),
+                recipient: recipient.email.to_string(),
+                subject,
+                body,
+                calendar,
+            });
+        }
+    };
+    let link = |path: String| format!("{}{path}", base_url.trim_end_matches('/'));
+    let body = |t: &Tr, person: &Person, text: String, path: String| {
+        t.with(
+            "mail-body",
+            &[
+                ("name", person.name.clone()),
+                ("text", text),
+                ("link", link(path)),
+            ],
+        )
+    };
+
+    // Conversations of the open cycle: tomorrow's, and preparations not started near the deadline.
+    for cycle in db.cycles(org.id).await? {
+        if cycle.state != CycleState::Open {
+            continue;
+        }
+        for c in db.conversations(org.id, cycle.id).await? {
+            let Some(s) = c
+                .schedule
+                .as_ref()
+                .filter(|_| !c.cancelled && c.held_at.is_none())
+            else {
+                continue;
+            };
+            let day = s.starts_at.with_timezone(&TIME_ZONE).date_naive();
+            let path = format!("/cycles/{}/people/{}", c.cycle_id, c.employee_id);
+            let parties = [(c.employee_id, c.leader_id), (c.leader_id, c.employee_id)];
+            if day == today + Duration::days(1) {
+                for (person, other) in parties {
+                    let other_name = who.name(other);
+                    let leader = who.people.get(&c.leader_id).cloned();
+                    let employee = who.people.get(&c.employee_id).cloned();
+                    push(
+                        Reminder::ConversationTomorrow,
+                        person,
+                        format!("{}:{day}", c.id),
+                        &|t, p| {
+                            let when = t.datetime(&s.starts_at);
+                            let text = t.with(
+                                "mail-tomorrow",
+                                &[("name", other_name.clone()), ("when", when)],
+                            );
+                            let calendar = match (&leader, &employee) {
+                                (Some(l), Some(e)) => invitation(
+                                    &c,
+                                    &InvitationText {
+                                        summary: t.with(
+                                            "calendar-conversation",
+                                            &[("name", other_name.clone())],
+                                        ),
+                                        description: s.agenda_note.clone(),
+                                    },
+                                    &Party {
+                                        name: l.name.clone(),
+                                        email: l.email.to_string(),
+                                    },
+                                    &Party {
+                                        name: e.name.clone(),
+                                        email: e.email.to_string(),
+                                    },
+                                    now(),
+                                ),
+                                _ => None,
+                            };
+                            (
+                                t.get("mail-tomorrow-subject"),
+                                body(t, p, text, path.clone()),
+                                calendar,
+                            )
+                        },
+                    );
+                }
+            }
+            let deadline = s.preparation_deadline;
+            if today <= deadline && today + Duration::days(3) >= deadline {
+                let started: Vec<Side> = db
+                    .preparations(c.id)
+                    .await?
+                    .into_iter()
+                    .map(|p| p.side)
+                    .collect();
+                for (person, side) in [(c.employee_id, Side::Employee), (c.leader_id, Side::Leader)]
+                {
+                    if started.contains(&side) {
+                        continue;
+                    }
+                    let prep = format!("/conversations/{}/preparation", c.id);
+                    push(
+                        Reminder::PreparationNotStarted,
+                        person,
+                        format!("{}:{deadline}", c.id),
+                        &|t, p| {
+                            let text =
+                                t.with("mail-preparation", &[("deadline", t.date(deadline))]);
+                            (
+                                t.get("mail-preparation-subject"),
+                                body(t, p, text, prep.clone()),
+                                None,
+                            )
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    // Signed agreements: actions due or overdue, follow-ups due, and agreements going stale.
+    for signed in db.signed_agreements(org.id).await? {
+        let a = &signed.agreement;
+        let agreement_path = format!("/conversations/{}/agreement", a.conversation_id);
+        let open = |p: domain::agreement::Progress| {
+            matches!(
+                p,
+                domain::agreement::Progress::Planned | domain::agreement::Progress::Started
+            )
+        };
+        let items = a
+            .terms
+            .goals
+            .iter()
+            .flat_map(|g| {
+                g.actions
+                    .iter()
+                    .map(|x| (x.id, &x.text, x.owner, Some(x.due), x.progress))
+            })
+            .chain(
+                a.terms
+                    .commitments
+                    .iter()
+                    .map(|x| (x.id, &x.text, x.owner, x.due, x.progress)),
+            );
+        for (id, text, owner, due, progress) in items {
+            let Some(due) = due.filter(|_| open(progress)) else {
+                continue;
+            };
+            let when: Option<&str> = if due < today {
+                Some("overdue")
+            } else if due <= today + Duration::days(7) {
+                Some("soon")
+            } else {
+                None
+            };
+            if let Some(when) = when {
+                push(
+                    Reminder::ActionDue,
+                    owner,
+                    format!("{id}:{due}:{when}"),
+                    &|t, p| {
+                        let line = t.with(
+                            if when == "overdue" {
+                                "mail-action-overdue"
+                            } else {
+                                "mail-action-soon"
+                            },
+                            &[("text", text.clone()), ("due", t.date(due))],
+                        );
+                        (
+                            t.get("mail-action-subject"),
+                            body(t, p, line, "/my-actions".into()),
+                            None,
+                        )
+                    },
+                );
+            }
+        }
+        for f in db.follow_ups(a.conversation_id).await? {
+            if f.held_at.is_none() && f.due >= today && f.due <= today + Duration::days(7) {
+                let path = format!("/conversations/{}/follow-ups/{}", a.conversation_id, f.id);
+                for person in [signed.employee_id, signed.leader_id] {
+                    push(
+                        Reminder::FollowUpDue,
+                        person,
+                        format!("{}:{}", f.id, f.due),
+                        &|t, p| {
+                            let line = t.with("mail-follow-up", &[("due", t.date(f.due))]);
+                            (
+                                t.get("mail-follow-up-subject"),
+                                body(t, p, line, path.clone()),
+                                None,
+                            )
+                        },
+                    );
+                }
+            }
+        }
+        let health = assess(&a.terms, signed.last_activity, today, org.settings.patience);
+        if health.stale {
+            let since: NaiveDate = signed.last_activity.with_timezone(&TIME_ZONE).date_naive();
+            let employee = who.name(signed.employee_id);
+            for person in [signed.employee_id, signed.leader_id] {
+                push(
+                    Reminder::AgreementStale,
+                    person,
+                    format!("{}:{since}", a.conversation_id),
+                    &|t, p| {
+                        let line = t.with("mail-stale", &[("name", employee.clone())]);
+                        (
+                            t.get("mail-stale-subject"),
+                            body(t, p, line, agreement_path.clone()),
+                            None,
+                        )
+                    },
+                );
+            }
+        }
+    }
+    let mut queued = 0;
+    for mail in &mails {
+        if db.enqueue(mail).await? {
+            queued += 1;
+        }
+    }
+    Ok(queued)
+}
