@@ -803,3 +803,4 @@ reminders-kind-tomorrow = jeg har en samtale i morgen (med invitation til kalend
 reminders-kind-action = en handling, jeg er ansvarlig for, har frist inden for en uge eller er over frist
 reminders-kind-follow-up = der er opfølgning på en udviklingsaftale inden for en uge
 reminders-kind-stale = en udviklingsaftale, jeg er part i, er ved at gå i skuffen
+drawer-complete = opfyldt

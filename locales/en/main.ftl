@@ -803,3 +803,4 @@ reminders-kind-tomorrow = I have a conversation tomorrow (with a calendar invita
 reminders-kind-action = an action I own is due within a week or overdue
 reminders-kind-follow-up = a development agreement is followed up within a week
 reminders-kind-stale = a development agreement I am party to is going stale
+drawer-complete = fulfilled

@@ -140,8 +140,9 @@ pub fn feed(name: &str, entries: &[Entry], stamp: DateTime<Utc>) -> String {
                 When::Timed { starts_at, ends_at } => {
                     event.starts(local(starts_at)).ends(local(ends_at));
                 }
+                // A one-day event ends the next day (RFC 5545: DTEND is exclusive).
                 When::Day(day) => {
-                    event.all_day(*day);
+                    event.starts(*day).ends(day.succ_opt().unwrap_or(*day));
                 }
             }
             if !entry.location.is_empty() {
@@ -221,6 +222,12 @@ mod tests {
         assert_eq!(start.value.as_deref(), Some("20261110T090000"));
         let day = prop(&calendar.events[1].properties, "DTSTART");
         assert_eq!(day.value.as_deref(), Some("20270301"));
+        let end = prop(&calendar.events[1].properties, "DTEND");
+        assert_eq!(
+            end.value.as_deref(),
+            Some("20270302"),
+            "a day ends the next day"
+        );
         assert!(
             ics.contains("X-WR-CALNAME:Lane  Andersen"),
             "no line breaks from a name"

@@ -10,6 +10,15 @@ document.querySelectorAll('form[data-confirm]').forEach((form) => {
   });
 });
 
+// The same for one button of a form whose other buttons need no question.
+document.querySelectorAll('button[data-confirm-button]').forEach((button) => {
+  button.addEventListener('click', (event) => {
+    if (!window.confirm(button.dataset.confirmButton)) {
+      event.preventDefault();
+    }
+  });
+});
+
 // A confirmation after a redirect (?done=…) is shown once: reloading the page must not repeat
 // it after things have moved on.
 if (new URLSearchParams(window.location.search).has('done')) {

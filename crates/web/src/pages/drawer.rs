@@ -93,7 +93,7 @@ pub fn reasons(t: &Tr, health: &Health, patience_days: u32) -> Vec<String> {
     if health.overdue_actions > 0 {
         out.push(t.count("drawer-overdue-actions", health.overdue_actions));
     }
-    if health.quiet_days > i64::from(patience_days) {
+    if !health.complete && health.quiet_days > i64::from(patience_days) {
         out.push(t.count("drawer-quiet", health.quiet_days as usize));
     }
     out
@@ -151,6 +151,7 @@ struct ListLine {
     reasons: Vec<String>,
     stale: bool,
     escalated: bool,
+    complete: bool,
 }
 
 #[derive(Template)]
@@ -217,6 +218,7 @@ pub async fn list(
                     reasons: reasons(&t, &a.health, patience),
                     stale: a.health.stale,
                     escalated: a.health.escalated,
+                    complete: a.health.complete,
                     employee: a.employee,
                     unit: a.unit,
                     cycle: a.cycle,

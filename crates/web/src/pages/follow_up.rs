@@ -199,27 +199,28 @@ pub async fn save(
             )
         })
         .collect();
+    let inputs: Vec<ReviewInput> = cx
+        .agreement
+        .terms
+        .goals
+        .iter()
+        .zip(&keys)
+        .filter(|(_, (_, k))| fields.iter().any(|(name, _)| *name == k[1]))
+        .map(|(g, (_, k))| ReviewInput {
+            goal: g.id,
+            progress: field(&k[0]),
+            status: field(&k[1]),
+            reason: field(&k[2]),
+            note: field(&k[3]),
+        })
+        .collect();
     let next = match field("op") {
-        "record" => {
-            let inputs: Vec<ReviewInput> = cx
-                .agreement
-                .terms
-                .goals
-                .iter()
-                .zip(&keys)
-                .filter(|(_, (_, k))| fields.iter().any(|(name, _)| *name == k[1]))
-                .map(|(g, (_, k))| ReviewInput {
-                    goal: g.id,
-                    progress: field(&k[0]),
-                    status: field(&k[1]),
-                    reason: field(&k[2]),
-                    note: field(&k[3]),
-                })
-                .collect();
-            f.record(seen, cx.party.side, &cx.agreement, &inputs)
-        }
+        "record" => f.record(seen, cx.party.side, &cx.agreement, &inputs),
+        // What was typed on the page is recorded before the meeting is closed.
+        "hold" => f
+            .record(seen, cx.party.side, &cx.agreement, &inputs)
+            .and_then(|recorded| recorded.hold(recorded.revision, now())),
         "move" => f.move_to(seen, field("due")),
-        "hold" => f.hold(seen, now()),
         _ => return Err(AppError::BadRequest("error-bad-form")),
     };
     let saved = match next {
@@ -243,7 +244,7 @@ pub async fn save(
                 StatusCode::UNPROCESSABLE_ENTITY
             };
             let message = Some(page.t.get(error.message_key()));
-            let typed = (field("op") == "record").then_some(fields.as_slice());
+            let typed = (field("op") != "move").then_some(fields.as_slice());
             render_status(status, view(&state, page, &cx, typed, message).await?)
         }
     }
