@@ -9,90 +9,31 @@
 
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { after, before, describe } from 'node:test';
 import { chromium } from 'playwright-core';
 
 import { startServer } from './server.mjs';
+import { ARTIFACTS, CHROMIUM, screenshot, section, sees, textOf, walk } from './walk.mjs';
 
-const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
-
-// As in home.test.mjs: Debian's Chromium, offline, in Danish.
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
-const CONTEXT_OPTIONS = { locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width: 1280, height: 800 } };
-
-const DEMO_PASSWORD = 'maelkebotte';
 const Q_COUNT_ON = 'Hvad kan du regne med som medarbejder her – og hvad har du brug for at kunne regne med?';
 const Q_BETTER_AT = 'Hvad vil du gerne blive bedre til det næste år, og hvorfor?';
 const GOAL = 'Trygge forældresamtaler';
 
+const { jsErrors, logIn, step } = walk('conversation');
 let server, browser;
 let lane, peter; // each one's page, in a browser context of their own
 let conversationUrl; // Lane's conversation page
-let failed = false; // set by a failed step; the later ones are skipped
-const jsErrors = []; // uncaught errors in either page's scripts
 
 // ---------------------------------------------------------------- helpers
 
-async function screenshot(page, name) {
-  await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
-}
-
-/** A new browser context, logged in with the demo password, on the home page. */
-async function loggedIn(email) {
-  const context = await browser.newContext(CONTEXT_OPTIONS);
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  page.on('dialog', (dialog) => dialog.accept()); // the data-confirm questions
-  page.on('pageerror', (error) => jsErrors.push(`${email}: ${error.message}`));
-  await page.goto(`${server.baseUrl}/login`);
-  await page.locator('form#login input#email').fill(email);
-  await page.locator('form#login input#password').fill(DEMO_PASSWORD);
-  await page.locator('form#login button[type=submit]').click();
-  await page.waitForURL((url) => url.pathname === '/');
-  return page;
-}
-
-/** Wait until the page's <main> contains `text` (fails after the default timeout). */
-const sees = (page, text) => page.locator('main').getByText(text).first().waitFor();
-
-/** The visible text of `locator`, whitespace collapsed. */
-const textOf = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
-
 /** The stage badge in the conversation page's heading. */
 const stage = (page) => textOf(page.locator('h1 .badge'));
-
-/** A page's <section> labelled by the given heading. */
-const section = (page, heading) => page.getByRole('region', { name: heading, exact: true });
 
 /** Open the <details> whose <summary> says `summary` and return its (first) form. */
 async function disclose(scope, summary) {
   const details = scope.locator('details').filter({ has: scope.page().locator('summary', { hasText: summary }) });
   await details.locator('summary').click();
   return details.locator('form').first();
-}
-
-/** One step of the walk: skipped after a failed one; on failure, server output and screenshots. */
-function step(name, fn) {
-  test(name, { timeout: 60_000 }, async (t) => {
-    if (failed) return t.skip('an earlier step failed');
-    try {
-      await fn();
-    } catch (err) {
-      failed = true;
-      server.printOutput(`step "${name}" failed`);
-      for (const [who, page] of [['lane', lane], ['peter', peter]]) {
-        await screenshot(page, `failed-conversation-${who}.png`).catch(() => {});
-        process.stderr.write(`  ${who}'s page was at ${page.url()}\n`);
-      }
-      throw err;
-    }
-  });
 }
 
 // ------------------------------------------------------------------ the walk
@@ -102,8 +43,8 @@ describe("Lane's MUS 2026 conversation with Peter, from preparation to signature
     await mkdir(ARTIFACTS, { recursive: true });
     server = await startServer();
     browser = await chromium.launch(CHROMIUM);
-    lane = await loggedIn('lane@maelkeboetten.dk');
-    peter = await loggedIn('peter@maelkeboetten.dk');
+    lane = await logIn(browser, server, 'lane', 'lane@maelkeboetten.dk');
+    peter = await logIn(browser, server, 'peter', 'peter@maelkeboetten.dk');
   });
 
   after(async () => {
@@ -113,7 +54,7 @@ describe("Lane's MUS 2026 conversation with Peter, from preparation to signature
 
   step('1. both prepare, share, and see each other\'s answers side by side', async () => {
     // Lane: home page → her conversation → preparation, saved as she types.
-    await lane.getByRole('link', { name: 'Se aftalen' }).click();
+    await lane.getByRole('link', { name: 'Se samtalen' }).click();
     conversationUrl = lane.url();
     await lane.getByRole('button', { name: 'Forbered samtalen' }).click();
     await sees(lane, 'Din forberedelse er privat, indtil du deler den.');

@@ -14,24 +14,12 @@
 
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { after, before, describe } from 'node:test';
 import { chromium, request } from 'playwright-core';
 
 import { startServer } from './server.mjs';
+import { ARTIFACTS, CHROMIUM, screenshot, section, sees, textOf, walk } from './walk.mjs';
 
-const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
-
-// As in home.test.mjs: Debian's Chromium, offline, in Danish.
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
-const CONTEXT_OPTIONS = { locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: { width: 1280, height: 800 } };
-
-const DEMO_PASSWORD = 'maelkebotte';
 const DRAWER = 'Aftaler, der er ved at gå i skuffen';
 const ACTION = 'Sprogmappe for hvert barn'; // Lane's overdue action in her MUS 2025 agreement
 const GOAL = 'Trygge forældresamtaler';
@@ -39,42 +27,12 @@ const FIRST_FOLLOW_UP = 'Opfølgning 01.03.2027'; // the first of MUS 2026's fol
 const DATE = String.raw`\d\d\.\d\d\.\d{4}`;
 const HELD_AT = String.raw`Holdt ${DATE} \d\d:\d\d\.`; // "Holdt 27.11.2026 15:31."
 
+const { pages, jsErrors, logIn, step } = walk('follow-up'); // lane, peter, mette, hr
 let server, browser;
-const pages = {}; // lane, peter, mette, hr: each one's page, in a browser context of their own
 let conversationUrl; // Lane's MUS 2026 conversation page
 let followUpUrl; // its first follow-up
-let failed = false; // set by a failed step; the later ones are skipped
-const jsErrors = []; // uncaught errors in any page's scripts
 
 // ---------------------------------------------------------------- helpers
-
-async function screenshot(page, name) {
-  await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
-}
-
-/** A new browser context, logged in with the demo password, on the home page. */
-async function loggedIn(email) {
-  const context = await browser.newContext(CONTEXT_OPTIONS);
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  page.on('dialog', (dialog) => dialog.accept()); // the data-confirm questions
-  page.on('pageerror', (error) => jsErrors.push(`${email}: ${error.message}`));
-  await page.goto(`${server.baseUrl}/login`);
-  await page.locator('form#login input#email').fill(email);
-  await page.locator('form#login input#password').fill(DEMO_PASSWORD);
-  await page.locator('form#login button[type=submit]').click();
-  await page.waitForURL((url) => url.pathname === '/');
-  return page;
-}
-
-/** Wait until the page's <main> contains `text` (fails after the default timeout). */
-const sees = (page, text) => page.locator('main').getByText(text).first().waitFor();
-
-/** The visible text of `locator`, whitespace collapsed. */
-const textOf = async (locator) => (await locator.innerText()).replace(/\s+/g, ' ').trim();
-
-/** A page's <section> labelled by the given heading. */
-const section = (page, heading) => page.getByRole('region', { name: heading, exact: true });
 
 /** The texts of the list items in the home page's drawer section. */
 async function drawer(page) {
@@ -86,24 +44,6 @@ async function drawer(page) {
 /** The names in the follow-up list, in its order (the last table; HR's page has the counts first). */
 const listed = (page) => page.locator('main table').last().locator('tbody tr td:first-child').allInnerTexts();
 
-/** One step of the walk: skipped after a failed one; on failure, server output and screenshots. */
-function step(name, fn) {
-  test(name, { timeout: 90_000 }, async (t) => {
-    if (failed) return t.skip('an earlier step failed');
-    try {
-      await fn();
-    } catch (err) {
-      failed = true;
-      server.printOutput(`step "${name}" failed`);
-      for (const [who, page] of Object.entries(pages)) {
-        await screenshot(page, `failed-follow-up-${who}.png`).catch(() => {});
-        process.stderr.write(`  ${who}'s page was at ${page.url()}\n`);
-      }
-      throw err;
-    }
-  });
-}
-
 // ------------------------------------------------------------------ the walk
 
 describe('following up on development agreements', () => {
@@ -111,7 +51,7 @@ describe('following up on development agreements', () => {
     await mkdir(ARTIFACTS, { recursive: true });
     server = await startServer();
     browser = await chromium.launch(CHROMIUM);
-    for (const who of ['lane', 'peter', 'mette', 'hr']) pages[who] = await loggedIn(`${who}@maelkeboetten.dk`);
+    for (const who of ['lane', 'peter', 'mette', 'hr']) await logIn(browser, server, who, `${who}@maelkeboetten.dk`);
   });
 
   after(async () => {
@@ -186,7 +126,7 @@ describe('following up on development agreements', () => {
   step('4. Lane and Peter sign her MUS 2026 agreement, which then plans its follow-ups', async () => {
     const { lane, peter } = pages;
     await lane.goto(server.baseUrl);
-    await lane.getByRole('link', { name: 'Se aftalen' }).click();
+    await lane.getByRole('link', { name: 'Se samtalen' }).click();
     conversationUrl = lane.url();
     await lane.getByRole('button', { name: 'Udviklingsaftale' }).click();
     const add = lane.locator('details.add-goal form'); // open while there are no goals

@@ -309,7 +309,7 @@ describe('MOUSE in the browser', () => {
     assert.ok((await lane.locator('main').textContent()).includes(framing), 'and her department\'s framing');
     assert.ok((await lane.locator('main').textContent()).includes('Din MUS-samtale er 12.11.2026 13:00, Grøn stues puderum'));
     await screenshot(lane, 'lane-home-cycle.png');
-    await lane.getByRole('link', { name: 'Se aftalen' }).click();
+    await lane.getByRole('link', { name: 'Se samtalen' }).click();
     const [download] = await Promise.all([
       lane.waitForEvent('download'),
       lane.getByRole('button', { name: 'Hent kalenderinvitation (.ics)' }).click(),
@@ -324,7 +324,7 @@ describe('MOUSE in the browser', () => {
   browserTest('Lane prepares her conversation and her answers are saved as she types', async (newPage) => {
     const lane = await newPage();
     await login(lane, LANE);
-    await lane.getByRole('link', { name: 'Se aftalen' }).click();
+    await lane.getByRole('link', { name: 'Se samtalen' }).click();
     await lane.getByRole('button', { name: 'Forbered samtalen' }).click();
     assert.equal(await h1(lane), 'Forberedelse');
     const answer = 'Jeg vil gerne blive tryggere, når en forælder er utilfreds.';

@@ -396,7 +396,7 @@ minutes = { $count ->
    *[other] { $count } minutter
 }
 home-your-conversation = Din MUS-samtale er { $when }, { $place }.
-home-see-conversation = Se aftalen
+home-see-conversation = Se samtalen
 invitation-summary = MUS-samtale: { $employee } og { $leader }
 invitation-description = MUS-samtale i { $cycle }. Del din forberedelse senest { $deadline }. { $agenda }
 error-schedule-time = Tidspunktet er ikke gyldigt.

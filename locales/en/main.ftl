@@ -396,7 +396,7 @@ minutes = { $count ->
    *[other] { $count } minutes
 }
 home-your-conversation = Your conversation is { $when }, { $place }.
-home-see-conversation = See the appointment
+home-see-conversation = See the conversation
 invitation-summary = Development conversation: { $employee } and { $leader }
 invitation-description = Development conversation in { $cycle }. Share your preparation by { $deadline }. { $agenda }
 error-schedule-time = The time is not valid.
