@@ -804,3 +804,5 @@ reminders-kind-action = en handling, jeg er ansvarlig for, har frist inden for e
 reminders-kind-follow-up = der er opfølgning på en udviklingsaftale inden for en uge
 reminders-kind-stale = en udviklingsaftale, jeg er part i, er ved at gå i skuffen
 drawer-complete = opfyldt
+followup-set-by = Fremskridt og status sidst sat af { $name }
+followup-shared-help = Fremskridt og status deler I; bemærkningen er din egen.

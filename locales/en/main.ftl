@@ -804,3 +804,5 @@ reminders-kind-action = an action I own is due within a week or overdue
 reminders-kind-follow-up = a development agreement is followed up within a week
 reminders-kind-stale = a development agreement I am party to is going stale
 drawer-complete = fulfilled
+followup-set-by = Progress and status last set by { $name }
+followup-shared-help = You share progress and status; the note is your own.

@@ -57,6 +57,9 @@ pub struct Review {
     pub reason: String,
     pub employee_note: String,
     pub leader_note: String,
+    /// Who last set the progress and status, which the two share.
+    #[serde(default)]
+    pub set_by: Option<Side>,
 }
 
 /// A follow-up meeting.
@@ -166,6 +169,7 @@ impl FollowUp {
                 reason: String::new(),
                 employee_note: String::new(),
                 leader_note: String::new(),
+                set_by: None,
             })
     }
 
@@ -210,6 +214,7 @@ impl FollowUp {
             if review.status != Status::Dropped {
                 review.reason.clear();
             }
+            review.set_by = Some(by);
             let note = text(input.note, 1000)?;
             match by {
                 Side::Employee => review.employee_note = note,

@@ -60,6 +60,8 @@ struct GoalReview {
     reason: String,
     my_note: String,
     other_note: String,
+    /// Who set the shared progress and status last.
+    set_by: Option<String>,
 }
 
 #[derive(Template)]
@@ -127,6 +129,10 @@ async fn view(
                 reason: field("reason", review.reason.clone()),
                 my_note: field("note", mine),
                 other_note: other,
+                set_by: review.set_by.map(|side| match side {
+                    Side::Employee => cx.party.employee.name.clone(),
+                    Side::Leader => cx.party.leader.name.clone(),
+                }),
                 goal: view,
             }
         })
