@@ -190,14 +190,14 @@ describe('following up on development agreements', () => {
     await peter.getByRole('button', { name: 'Markér opfølgningen som holdt' }).click(); // confirm dialog accepted
     await sees(peter, new RegExp(`^${HELD_AT}$`));
     assert.equal(await peter.locator('main :is(textarea, select, input:not([type=hidden]), button)').count(), 0, 'no form');
-    assert.match(await textOf(goal.locator('dl')), new RegExp(`^Hvor langt er vi\\? ${progress} Status i fare Min bemærkning ${peterNote}$`));
+    assert.match(await textOf(goal.locator('dl')), new RegExp(`^Hvor langt er vi\\? ${progress} Status i fare \\(Fremskridt og status sidst sat af Peter Lund\\) Min bemærkning ${peterNote}$`));
     await screenshot(peter, 'follow-up-5-held.png');
 
     await lane.goto(followUpUrl);
     goal = lane.getByRole('group', { name: GOAL });
     await sees(lane, new RegExp(`^${HELD_AT}$`));
     assert.equal(await textOf(goal.locator('.other-answer')), `Peter Lund: ${peterNote}`);
-    assert.match(await textOf(goal.locator('dl')), new RegExp(`Status i fare Min bemærkning ${laneNote}$`));
+    assert.match(await textOf(goal.locator('dl')), new RegExp(`Status i fare \\(Fremskridt og status sidst sat af Peter Lund\\) Min bemærkning ${laneNote}$`));
     await lane.getByRole('link', { name: 'Udviklingsaftale' }).click();
     const first = section(lane, 'Opfølgning').getByRole('listitem').first();
     assert.match(await textOf(first), new RegExp(`^${FIRST_FOLLOW_UP} ${HELD_AT}$`));
