@@ -5,9 +5,9 @@ use reqwest::StatusCode;
 use testkit::demo::LANE;
 use testkit::{TestApp, both_backends};
 
-/// Makes a new address as Lane and returns it.
-async fn new_address(lane: &testkit::Session) -> String {
-    let made = lane.post("/account/calendar", &[("op", "create")]).await;
+/// Makes a new address as Lane (`create` or `renew`) and returns it.
+async fn new_address(lane: &testkit::Session, op: &str) -> String {
+    let made = lane.post("/account/calendar", &[("op", op)]).await;
     assert_eq!(made.status(), StatusCode::OK);
     let body = made.text().await.unwrap();
     let start = body.find("http://").expect("the address is shown");
@@ -19,7 +19,7 @@ both_backends! {
         let lane = app.login(LANE).await;
         let (_, page) = lane.page("/account/calendar").await;
         assert!(page.contains("Du har ingen kalenderadresse"));
-        let address = new_address(&lane).await;
+        let address = new_address(&lane, "create").await;
         let path = &address[address.find("/calendar/").unwrap()..];
 
         // a calendar program has no session: the secret address is the key
@@ -38,8 +38,10 @@ both_backends! {
         assert!(summaries.contains(&"Frist: Sprogmappe for hvert barn".to_owned()), "{summaries:?}");
         assert!(!summaries.iter().any(|s| s.contains("Kursus i dialogisk læsning")), "done actions are not deadlines");
 
-        // a new address replaces the old; revoking ends it
-        let renewed = new_address(&lane).await;
+        // a repeated create (a reloaded page) keeps the address; a renewal replaces it
+        assert_eq!(lane.post("/account/calendar", &[("op", "create")]).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(outsider.get(path).await.status(), StatusCode::OK, "still the same address");
+        let renewed = new_address(&lane, "renew").await;
         assert_ne!(renewed, address);
         assert_eq!(outsider.get(path).await.status(), StatusCode::NOT_FOUND);
         let renewed_path = &renewed[renewed.find("/calendar/").unwrap()..];

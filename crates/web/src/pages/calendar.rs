@@ -47,7 +47,9 @@ pub struct FeedForm {
     op: String,
 }
 
-/// Makes a new address (`op=create`, replacing any earlier one) or revokes it (`op=revoke`).
+/// Makes the first address (`op=create`), a new one in place of the old (`op=renew`), or
+/// revokes it (`op=revoke`). A repeated `create` (a reloaded page) keeps the address there is:
+/// only an explicit renewal ends one.
 pub async fn save(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -55,8 +57,10 @@ pub async fn save(
     headers: HeaderMap,
     Form(form): Form<FeedForm>,
 ) -> AppResult<Response> {
+    let exists = state.db.feed_created(user.person.id).await?.is_some();
     match form.op.as_str() {
-        "create" => {
+        "create" if exists => Ok(Redirect::to("/account/calendar").into_response()),
+        "create" | "renew" => {
             let token = random_token();
             state
                 .db
