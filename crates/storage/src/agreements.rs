@@ -12,9 +12,10 @@ use chrono::{DateTime, Utc};
 use domain::agreement::{Agreement, Amendment, Terms};
 use domain::conversation::Marks;
 use domain::followup::FollowUp;
+use domain::preparation::Side;
 use domain::progress::ProgressUpdate;
 use domain::{ConversationId, CycleId, ItemId, OrgId, PersonId};
-use sea_query::{Expr, OnConflict, Order, Query};
+use sea_query::{Cond, Expr, OnConflict, Order, Query};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -285,8 +286,23 @@ impl Db {
         Ok(rows.into_iter().map(|(id,)| ConversationId(id)).collect())
     }
 
-    /// Every agreement of the organisation signed by both parties, for the drawer detector.
-    pub async fn signed_agreements(&self, org: OrgId) -> Result<Vec<SignedAgreement>> {
+    /// The agreements of the organisation signed by both parties, for the drawer detector:
+    /// all of them, or only those of one employee.
+    pub async fn signed_agreements(
+        &self,
+        org: OrgId,
+        employee: Option<PersonId>,
+    ) -> Result<Vec<SignedAgreement>> {
+        let in_scope = || {
+            let cond =
+                Cond::all().add(Expr::col((Conversations::Table, Conversations::OrgId)).eq(org.0));
+            match employee {
+                Some(e) => {
+                    cond.add(Expr::col((Conversations::Table, Conversations::EmployeeId)).eq(e.0))
+                }
+                None => cond,
+            }
+        };
         let rows: Vec<SignedRow> = self
             .all(
                 Query::select()
@@ -309,7 +325,7 @@ impl Db {
                         Expr::col((Conversations::Table, Conversations::Id))
                             .equals((Agreements::Table, Agreements::ConversationId)),
                     )
-                    .and_where(Expr::col((Conversations::Table, Conversations::OrgId)).eq(org.0))
+                    .cond_where(in_scope())
                     .and_where(
                         Expr::col((Agreements::Table, Agreements::EmployeeSignedAt)).is_not_null(),
                     )
@@ -333,7 +349,7 @@ impl Db {
                         Expr::col((Conversations::Table, Conversations::Id))
                             .equals((ProgressUpdates::Table, ProgressUpdates::ConversationId)),
                     )
-                    .and_where(Expr::col((Conversations::Table, Conversations::OrgId)).eq(org.0)),
+                    .cond_where(in_scope()),
             )
             .await?;
         let follow_ups: Vec<FollowUpActivity> = self
@@ -351,7 +367,7 @@ impl Db {
                         Expr::col((Conversations::Table, Conversations::Id))
                             .equals((FollowUps::Table, FollowUps::ConversationId)),
                     )
-                    .and_where(Expr::col((Conversations::Table, Conversations::OrgId)).eq(org.0)),
+                    .cond_where(in_scope()),
             )
             .await?;
         let mut latest: HashMap<Uuid, DateTime<Utc>> = HashMap::new();
@@ -471,6 +487,41 @@ impl Db {
 
     /// For each conversation of a cycle that has any: whether preparation has started and
     /// whether the agreement is signed by both.
+    /// For each conversation of a cycle, the parties who have started preparing.
+    pub async fn preparation_sides(
+        &self,
+        org: OrgId,
+        cycle: CycleId,
+    ) -> Result<HashMap<ConversationId, Vec<Side>>> {
+        let rows: Vec<(Uuid, String)> = self
+            .all(
+                Query::select()
+                    .columns([
+                        (Preparations::Table, Preparations::ConversationId),
+                        (Preparations::Table, Preparations::Side),
+                    ])
+                    .from(Preparations::Table)
+                    .inner_join(
+                        Conversations::Table,
+                        Expr::col((Conversations::Table, Conversations::Id))
+                            .equals((Preparations::Table, Preparations::ConversationId)),
+                    )
+                    .and_where(Expr::col((Conversations::Table, Conversations::OrgId)).eq(org.0))
+                    .and_where(
+                        Expr::col((Conversations::Table, Conversations::CycleId)).eq(cycle.0),
+                    ),
+            )
+            .await?;
+        let mut sides: HashMap<ConversationId, Vec<Side>> = HashMap::new();
+        for (id, side) in rows {
+            let side = side
+                .parse()
+                .map_err(|_| StorageError::Corrupt(format!("preparation side {side}")))?;
+            sides.entry(ConversationId(id)).or_default().push(side);
+        }
+        Ok(sides)
+    }
+
     pub async fn conversation_marks(
         &self,
         org: OrgId,
@@ -484,15 +535,6 @@ impl Db {
                 .and_where(Expr::col(Conversations::CycleId).eq(cycle.0))
                 .to_owned()
         };
-        let prepared: Vec<(Uuid,)> = self
-            .all(
-                Query::select()
-                    .distinct()
-                    .column(Preparations::ConversationId)
-                    .from(Preparations::Table)
-                    .and_where(Expr::col(Preparations::ConversationId).in_subquery(in_cycle())),
-            )
-            .await?;
         let agreed: Vec<(Uuid,)> = self
             .all(
                 Query::select()
@@ -504,8 +546,8 @@ impl Db {
             )
             .await?;
         let mut marks: HashMap<ConversationId, Marks> = HashMap::new();
-        for (id,) in prepared {
-            marks.entry(ConversationId(id)).or_default().prepared = true;
+        for id in self.preparation_sides(org, cycle).await?.into_keys() {
+            marks.entry(id).or_default().prepared = true;
         }
         for (id,) in agreed {
             marks.entry(ConversationId(id)).or_default().agreed = true;

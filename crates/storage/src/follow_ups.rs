@@ -95,6 +95,24 @@ impl Db {
         rows.into_iter().map(TryFrom::try_from).collect()
     }
 
+    /// The organisation's follow-ups not yet held, by date.
+    pub async fn open_follow_ups(&self, org: OrgId) -> Result<Vec<FollowUp>> {
+        let rows: Vec<FollowUpRow> = self
+            .all(
+                select()
+                    .inner_join(
+                        Conversations::Table,
+                        Expr::col((Conversations::Table, Conversations::Id))
+                            .equals((F::Table, F::ConversationId)),
+                    )
+                    .and_where(Expr::col((Conversations::Table, Conversations::OrgId)).eq(org.0))
+                    .and_where(Expr::col((F::Table, F::HeldAt)).is_null())
+                    .order_by((F::Table, F::Due), Order::Asc),
+            )
+            .await?;
+        rows.into_iter().map(TryFrom::try_from).collect()
+    }
+
     /// One follow-up of the organisation.
     pub async fn follow_up(&self, org: OrgId, id: FollowUpId) -> Result<FollowUp> {
         let row: Option<FollowUpRow> = self

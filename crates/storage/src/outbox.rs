@@ -2,12 +2,13 @@
 //! and never queued twice for the same event. Also each person's reminder opt-outs.
 
 use crate::db::{Db, now};
-use crate::schema::{Outbox as O, ReminderOptOuts};
+use crate::schema::{Outbox as O, People, ReminderOptOuts};
 use crate::{Result, StorageError};
 use chrono::{DateTime, Duration, Utc};
-use domain::PersonId;
 use domain::mail::{Mail, Reminder};
+use domain::{OrgId, PersonId};
 use sea_query::{Expr, OnConflict, Order, Query};
+use std::collections::HashMap;
 use uuid::Uuid;
 
 /// A queued mail leased to a sender.
@@ -252,6 +253,36 @@ impl Db {
             )
             .await?;
         Ok(rows.into_iter().filter_map(|(k,)| k.parse().ok()).collect())
+    }
+
+    /// The reminders each person of the organisation has turned off.
+    pub async fn reminder_opt_outs_in(
+        &self,
+        org: OrgId,
+    ) -> Result<HashMap<PersonId, Vec<Reminder>>> {
+        let rows: Vec<(Uuid, String)> = self
+            .all(
+                Query::select()
+                    .columns([
+                        (ReminderOptOuts::Table, ReminderOptOuts::PersonId),
+                        (ReminderOptOuts::Table, ReminderOptOuts::Kind),
+                    ])
+                    .from(ReminderOptOuts::Table)
+                    .inner_join(
+                        People::Table,
+                        Expr::col((People::Table, People::Id))
+                            .equals((ReminderOptOuts::Table, ReminderOptOuts::PersonId)),
+                    )
+                    .and_where(Expr::col((People::Table, People::OrgId)).eq(org.0)),
+            )
+            .await?;
+        let mut off: HashMap<PersonId, Vec<Reminder>> = HashMap::new();
+        for (person, kind) in rows {
+            if let Ok(kind) = kind.parse() {
+                off.entry(PersonId(person)).or_default().push(kind);
+            }
+        }
+        Ok(off)
     }
 
     /// Replaces the person's opt-outs.

@@ -4,16 +4,17 @@
 
 use crate::i18n::Tr;
 use chrono::{Duration, NaiveDate};
-use domain::PersonId;
 use domain::calendar::{InvitationText, Party, invitation};
 use domain::conversation::TIME_ZONE;
 use domain::cycle::CycleState;
 use domain::drawer::assess;
+use domain::followup::FollowUp;
 use domain::locale::Locale;
 use domain::mail::{Mail, Reminder};
 use domain::org::Organisation;
 use domain::person::Person;
 use domain::preparation::Side;
+use domain::{ConversationId, PersonId};
 use std::collections::HashMap;
 use storage::{Db, now};
 
@@ -29,11 +30,6 @@ struct Recipients {
 
 impl Recipients {
     async fn load(db: &Db, org: &Organisation) -> storage::Result<Recipients> {
-        let locales = db.user_locales(org.id).await?;
-        let mut opted_out = HashMap::new();
-        for person in locales.keys() {
-            opted_out.insert(*person, db.reminder_opt_outs(*person).await?);
-        }
         Ok(Recipients {
             people: db
                 .people(org.id)
@@ -41,8 +37,8 @@ impl Recipients {
                 .into_iter()
                 .map(|p| (p.id, p))
                 .collect(),
-            locales,
-            opted_out,
+            locales: db.user_locales(org.id).await?,
+            opted_out: db.reminder_opt_outs_in(org.id).await?,
         })
     }
 
@@ -103,6 +99,7 @@ pub async fn plan(db: &Db, org: &Organisation, base_url: &str) -> storage::Resul
         if cycle.state != CycleState::Open {
             continue;
         }
+        let started = db.preparation_sides(org.id, cycle.id).await?;
         for c in db.conversations(org.id, cycle.id).await? {
             let Some(s) = c
                 .schedule
@@ -162,12 +159,7 @@ pub async fn plan(db: &Db, org: &Organisation, base_url: &str) -> storage::Resul
             }
             let deadline = s.preparation_deadline;
             if today <= deadline && today + Duration::days(3) >= deadline {
-                let started: Vec<Side> = db
-                    .preparations(c.id)
-                    .await?
-                    .into_iter()
-                    .map(|p| p.side)
-                    .collect();
+                let started = started.get(&c.id).map(Vec::as_slice).unwrap_or_default();
                 for (person, side) in [(c.employee_id, Side::Employee), (c.leader_id, Side::Leader)]
                 {
                     if started.contains(&side) {
@@ -194,7 +186,11 @@ pub async fn plan(db: &Db, org: &Organisation, base_url: &str) -> storage::Resul
     }
 
     // Signed agreements: actions due or overdue, follow-ups due, and agreements going stale.
-    for signed in db.signed_agreements(org.id).await? {
+    let mut follow_ups: HashMap<ConversationId, Vec<FollowUp>> = HashMap::new();
+    for f in db.open_follow_ups(org.id).await? {
+        follow_ups.entry(f.conversation_id).or_default().push(f);
+    }
+    for signed in db.signed_agreements(org.id, None).await? {
         let a = &signed.agreement;
         let agreement_path = format!("/conversations/{}/agreement", a.conversation_id);
         let open = |p: domain::agreement::Progress| {
@@ -252,8 +248,8 @@ pub async fn plan(db: &Db, org: &Organisation, base_url: &str) -> storage::Resul
                 );
             }
         }
-        for f in db.follow_ups(a.conversation_id).await? {
-            if f.held_at.is_none() && f.due >= today && f.due <= today + Duration::days(7) {
+        for f in follow_ups.get(&a.conversation_id).into_iter().flatten() {
+            if f.due >= today && f.due <= today + Duration::days(7) {
                 let path = format!("/conversations/{}/follow-ups/{}", a.conversation_id, f.id);
                 for person in [signed.employee_id, signed.leader_id] {
                     push(

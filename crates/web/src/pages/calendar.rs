@@ -16,6 +16,7 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::calendar::{Entry, When, feed};
 use serde::Deserialize;
+use std::collections::HashMap;
 use storage::now;
 
 #[derive(Template)]
@@ -110,14 +111,29 @@ pub async fn feed_ics(
     let org = user.person.org_id;
     let person = user.person;
     let t = Tr::new(user.locale);
+    let conversations = state.db.conversations_with(org, person_id).await?;
+    let mut others: Vec<_> = conversations
+        .iter()
+        .flat_map(|c| [c.employee_id, c.leader_id])
+        .collect();
+    others.sort();
+    others.dedup();
+    let names: HashMap<_, _> = state
+        .db
+        .people_by_ids(org, &others)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let open_follow_ups = state.db.open_follow_ups(org).await?;
     let mut entries = Vec::new();
-    for c in state.db.conversations_with(org, person_id).await? {
+    for c in &conversations {
         let other_id = if c.employee_id == person_id {
             c.leader_id
         } else {
             c.employee_id
         };
-        let other = state.db.person(org, other_id).await?.name;
+        let other = names.get(&other_id).cloned().unwrap_or_default();
         if let (Some(s), false) = (&c.schedule, c.cancelled) {
             entries.push(Entry {
                 uid: format!("{}@mouse", c.id),
@@ -130,16 +146,14 @@ pub async fn feed_ics(
                 },
             });
         }
-        for f in state.db.follow_ups(c.id).await? {
-            if f.held_at.is_none() {
-                entries.push(Entry {
-                    uid: format!("{}@mouse", f.id),
-                    summary: t.with("calendar-follow-up", &[("name", other.clone())]),
-                    description: String::new(),
-                    location: String::new(),
-                    when: When::Day(f.due),
-                });
-            }
+        for f in open_follow_ups.iter().filter(|f| f.conversation_id == c.id) {
+            entries.push(Entry {
+                uid: format!("{}@mouse", f.id),
+                summary: t.with("calendar-follow-up", &[("name", other.clone())]),
+                description: String::new(),
+                location: String::new(),
+                when: When::Day(f.due),
+            });
         }
     }
     for d in state.db.deadlines_of(org, person_id).await? {

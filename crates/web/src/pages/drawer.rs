@@ -31,16 +31,17 @@ pub struct Assessed {
     pub cycle: String,
 }
 
-/// Every signed agreement of the organisation, assessed today.
+/// The signed agreements of the organisation (or of one employee), assessed today.
 async fn assessed(
     state: &AppState,
     user: &CurrentUser,
     tree: &UnitTree,
+    employee: Option<PersonId>,
 ) -> AppResult<Vec<Assessed>> {
     let org = user.org.id;
     let today = now().with_timezone(&TIME_ZONE).date_naive();
     let patience = user.org.settings.patience;
-    let signed = state.db.signed_agreements(org).await?;
+    let signed = state.db.signed_agreements(org, employee).await?;
     let mut ids: Vec<PersonId> = signed
         .iter()
         .flat_map(|s| [s.employee_id, s.leader_id])
@@ -113,7 +114,11 @@ pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResul
     let tree = state.db.unit_tree(user.org.id).await?;
     let me = user.person.id;
     let patience = user.org.settings.patience.stale_after_days;
-    let mut all = assessed(state, user, &tree).await?;
+    // Someone who leads nobody and holds no organisation-wide role is only ever flagged their
+    // own agreements: the home page of most people reads only those.
+    let actor = &user.actor;
+    let own_only = !actor.is_leader() && !actor.granted.hr && !actor.granted.leadership;
+    let mut all = assessed(state, user, &tree, own_only.then_some(me)).await?;
     all.sort_by_key(|a| std::cmp::Reverse(a.health.urgency()));
     Ok(all
         .into_iter()
@@ -178,7 +183,7 @@ pub async fn list(
     let visible = user.actor.visible_units(&tree);
     let t = page.t;
     let patience = user.org.settings.patience.stale_after_days;
-    let mut all: Vec<Assessed> = assessed(&state, &user, &tree)
+    let mut all: Vec<Assessed> = assessed(&state, &user, &tree, None)
         .await?
         .into_iter()
         .filter(|a| {
