@@ -361,8 +361,12 @@ both_backends! {
         let (_, body) = lane.page(&page).await;
         assert!(body.contains("Peter Lund:</strong> <span class=\"description\">Vi mangler vikar"), "{body}");
 
-        assert_eq!(peter.post(&page, &[("op", "hold"), ("revision", "2")]).await.status(), StatusCode::SEE_OTHER);
-        assert_eq!(lane.post_owned(&page, &record("3", "done", "", "For sent")).await.status(), StatusCode::CONFLICT, "history once held");
+        // moved to another day, not to no day
+        assert_eq!(peter.post(&page, &[("op", "move"), ("revision", "2"), ("due", "snart")]).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(peter.post(&page, &[("op", "move"), ("revision", "2"), ("due", "2027-01-22")]).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(app.db.follow_up(cycle.org_id, first.id).await.unwrap().due.to_string(), "2027-01-22");
+        assert_eq!(peter.post(&page, &[("op", "hold"), ("revision", "3")]).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(lane.post_owned(&page, &record("5", "done", "", "For sent")).await.status(), StatusCode::CONFLICT, "history once held");
 
         for email in [LEADER, HR, ADMIN] {
             let other = app.login(email).await;
