@@ -75,8 +75,8 @@ describe('following up on development agreements', () => {
     assert.match(await link.getAttribute('href'), /^\/conversations\/.+\/agreement$/, 'a party is linked to the agreement');
 
     const mettes = await drawer(mette);
-    assert.equal(mettes.length, 2, `escalated to Peter's leader: ${mettes}`);
-    for (const name of ['Lane Andersen', 'Ali Hassan']) {
+    assert.equal(mettes.length, 3, `escalated to the leader of Peter's and Sofie's units: ${mettes}`);
+    for (const name of ['Lane Andersen', 'Ali Hassan', 'Camilla Jakobsen']) {
       const item = section(mette, DRAWER).getByRole('listitem').filter({ hasText: `${name}, MUS 2025` });
       assert.equal(await textOf(item.locator('mark')), 'sendt videre', `${name} is marked as sent on`);
     }
@@ -99,7 +99,10 @@ describe('following up on development agreements', () => {
 
     await hr.getByRole('navigation').getByRole('link', { name: 'Opfølgning', exact: true }).click();
     const perUnit = hr.getByRole('table', { name: 'Pr. enhed' });
-    assert.equal(await textOf(perUnit.getByRole('row', { name: /Grøn stue/ })), 'Grøn stue 3 2 2');
+    // Grøn stue: Lane, Anne, Ali and Peter's own; Rød stue: Lars overdue, Camilla quiet so long
+    // it was sent on (Nanna's was never signed).
+    assert.equal(await textOf(perUnit.getByRole('row', { name: /Grøn stue/ })), 'Grøn stue 4 2 2');
+    assert.equal(await textOf(perUnit.getByRole('row', { name: /Rød stue/ })), 'Rød stue 2 2 1');
     assert.equal((await listed(hr))[0], 'Ali Hassan', 'the organisation\'s list, the same order');
     await screenshot(hr, 'follow-up-2-list-hr.png');
   });

@@ -936,53 +936,225 @@ async fn seed_last_agreement(
     seed_last_follow_ups(db, &agreement, dates).await
 }
 
-/// (employee, leader, day, action, its due date, its progress, report date, commitment and its
-/// due date, its progress)
-type LastYearCase = (
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    Progress,
-    &'static str,
-    Option<(&'static str, &'static str, Progress)>,
-);
+/// A date in the demo that the drawer detector reads against today: fixed, or so many days
+/// from the day the demo is created, so that stale, escalated and on-time agreements stay so
+/// however long after this was written someone starts the demo.
+#[derive(Clone, Copy)]
+enum When {
+    On(&'static str),
+    FromToday(i64),
+}
 
-/// Last year's agreements of a few others, one in each state the drawer detector knows:
-/// fulfilled, the organisation's promise overdue (escalated to the leader above and HR), and
-/// busy and on time.
-const LAST_YEAR_OTHERS: [LastYearCase; 3] = [
-    (
-        "Anne Thomsen",
-        "Peter Lund",
-        "2025-10-08",
-        "Sprogkuffert til garderoben",
-        "2026-03-01",
-        Progress::Done,
-        "2026-02-20",
-        Some(("Indkøb af billedbøger", "2026-01-15", Progress::Done)),
-    ),
-    (
-        "Ali Hassan",
-        "Peter Lund",
-        "2025-10-09",
-        "Velkomstfolder på arabisk",
-        "2027-02-01",
-        Progress::Started,
-        "2026-11-02",
-        Some(("Kursusplads i tolkning", "2026-09-01", Progress::Planned)),
-    ),
-    (
-        "Emma Friis",
-        "Jonas Berg",
-        "2025-10-14",
-        "Læse med vuggestuebørnene hver dag",
-        "2027-01-31",
-        Progress::Started,
-        "2026-11-20",
-        None,
-    ),
+impl When {
+    fn date(self) -> Result<NaiveDate> {
+        Ok(match self {
+            When::On(day) => parse_date(day)?,
+            When::FromToday(days) => chrono::Utc::now().date_naive() + chrono::Duration::days(days),
+        })
+    }
+}
+
+/// How far the two parties got with last year's agreement.
+#[derive(Clone, Copy)]
+enum Ending {
+    /// Both signed.
+    Signed,
+    /// The employee signed; the leader never did, so it is no agreement yet.
+    AwaitingLeader,
+    /// Both signed, and the employee has since proposed a further action the leader has not
+    /// answered.
+    AmendmentProposed(&'static str, When),
+}
+
+/// Last year's agreement of one of the others.
+struct LastYearCase {
+    employee: &'static str,
+    leader: &'static str,
+    /// The day the conversation was held.
+    held: &'static str,
+    goal: &'static str,
+    success: &'static str,
+    /// Index into [`GOALS`]: the red thread.
+    serves: usize,
+    action: &'static str,
+    due: When,
+    progress: Progress,
+    reported: When,
+    /// The organisation's promise: text, due date, how it stands.
+    promise: Option<(&'static str, When, Progress)>,
+    /// How many of the cycle's two follow-ups were held.
+    follow_ups_held: usize,
+    ending: Ending,
+}
+
+/// Last year's agreements of the others, across the units, one in each state the drawer
+/// detector knows: fulfilled; busy and on time; quiet too long (going stale); an action
+/// overdue (stale, seen by the leader); quiet for so long that the leader's own leader sees
+/// it; the organisation's promise overdue (escalated to the leader above and HR); never
+/// signed by the leader; and with an amendment waiting for an answer.
+const LAST_YEAR_OTHERS: [LastYearCase; 10] = [
+    LastYearCase {
+        employee: "Anne Thomsen",
+        leader: "Peter Lund",
+        held: "2025-10-08",
+        goal: "Sprog i garderoben",
+        success: "Børnene møder flere ord, når de tager tøj af og på.",
+        serves: 4,
+        action: "Sprogkuffert til garderoben",
+        due: When::On("2026-03-01"),
+        progress: Progress::Done,
+        reported: When::On("2026-02-20"),
+        promise: Some((
+            "Indkøb af billedbøger",
+            When::On("2026-01-15"),
+            Progress::Done,
+        )),
+        follow_ups_held: 2,
+        ending: Ending::Signed,
+    },
+    LastYearCase {
+        employee: "Ali Hassan",
+        leader: "Peter Lund",
+        held: "2025-10-09",
+        goal: "Flersprogede forældre føler sig velkomne",
+        success: "Forældre, der taler arabisk, får det vigtigste at vide på deres eget sprog.",
+        serves: 0,
+        action: "Velkomstfolder på arabisk",
+        due: When::FromToday(66),
+        progress: Progress::Started,
+        reported: When::FromToday(-25),
+        promise: Some((
+            "Kursusplads i tolkning",
+            When::On("2026-09-01"),
+            Progress::Planned,
+        )),
+        follow_ups_held: 1,
+        ending: Ending::Signed,
+    },
+    LastYearCase {
+        employee: "Emma Friis",
+        leader: "Jonas Berg",
+        held: "2025-10-14",
+        goal: "Sprog i vuggestuen",
+        success: "Hvert barn hører en bog læst højt hver dag.",
+        serves: 4,
+        action: "Læse med vuggestuebørnene hver dag",
+        due: When::FromToday(65),
+        progress: Progress::Started,
+        reported: When::FromToday(-7),
+        promise: None,
+        follow_ups_held: 2,
+        ending: Ending::Signed,
+    },
+    LastYearCase {
+        employee: "Ida Mortensen",
+        leader: "Jonas Berg",
+        held: "2025-10-15",
+        goal: "Tegn til tale",
+        success: "Børn uden sprog kan vise de ti vigtigste ord med tegn.",
+        serves: 4,
+        action: "Sange med tegn til tale",
+        due: When::FromToday(90),
+        progress: Progress::Started,
+        reported: When::FromToday(-75),
+        promise: None,
+        follow_ups_held: 1,
+        ending: Ending::Signed,
+    },
+    LastYearCase {
+        employee: "Lars Pedersen",
+        leader: "Sofie Dahl",
+        held: "2025-10-16",
+        goal: "Trygge forældresamtaler",
+        success: "Jeg forbereder og fører forældresamtaler uden at gruer for dem.",
+        serves: 1,
+        action: "Forberede forældresamtaler med en kollega",
+        due: When::FromToday(-12),
+        progress: Progress::Started,
+        reported: When::FromToday(-40),
+        promise: None,
+        follow_ups_held: 0,
+        ending: Ending::Signed,
+    },
+    LastYearCase {
+        employee: "Camilla Jakobsen",
+        leader: "Sofie Dahl",
+        held: "2025-10-16",
+        goal: "Forældrene ser børnenes dag",
+        success: "Forældrene får hver uge et billedbrev om stuens dag.",
+        serves: 0,
+        action: "Ugentligt billedbrev til forældrene",
+        due: When::FromToday(120),
+        progress: Progress::Started,
+        reported: When::FromToday(-130),
+        promise: None,
+        follow_ups_held: 0,
+        ending: Ending::Signed,
+    },
+    LastYearCase {
+        employee: "Nanna Larsen",
+        leader: "Sofie Dahl",
+        held: "2025-10-20",
+        goal: "Sprogleg i små grupper",
+        success: "Jeg leder selv en sproggruppe på fire børn.",
+        serves: 4,
+        action: "Praktikmål: sproggruppe hver fredag",
+        due: When::On("2026-01-31"),
+        progress: Progress::Planned,
+        reported: When::On("2025-10-20"),
+        promise: None,
+        follow_ups_held: 0,
+        ending: Ending::AwaitingLeader,
+    },
+    LastYearCase {
+        employee: "Freja Poulsen",
+        leader: "Aisha Khan",
+        held: "2025-10-21",
+        goal: "Naturen som sprogrum",
+        success: "De store vuggestuebørn er ude i naturen to formiddage om ugen.",
+        serves: 4,
+        action: "Naturværksted for de store vuggestuebørn",
+        due: When::FromToday(40),
+        progress: Progress::Started,
+        reported: When::FromToday(-10),
+        promise: None,
+        follow_ups_held: 2,
+        ending: Ending::AmendmentProposed("Besøg i skovbørnehaven", When::FromToday(30)),
+    },
+    LastYearCase {
+        employee: "Birthe Møller",
+        leader: "Hanne Bech",
+        held: "2025-10-22",
+        goal: "Sundt køkken",
+        success: "Køkkenet lever op til de nye hygiejneregler.",
+        serves: 6,
+        action: "Hygiejnekursus",
+        due: When::On("2026-04-30"),
+        progress: Progress::Done,
+        reported: When::On("2026-04-15"),
+        promise: Some((
+            "Kursusdag med vikar",
+            When::On("2026-04-01"),
+            Progress::Done,
+        )),
+        follow_ups_held: 2,
+        ending: Ending::Signed,
+    },
+    LastYearCase {
+        employee: "Peter Lund",
+        leader: "Mette Sørensen",
+        held: "2025-10-23",
+        goal: "Stuemøder om sprog",
+        success: "Hvert stuemøde har et punkt om børnenes sprog.",
+        serves: 4,
+        action: "Lede stuemøder med fokus på sprog",
+        due: When::FromToday(45),
+        progress: Progress::Started,
+        reported: When::FromToday(-20),
+        promise: None,
+        follow_ups_held: 2,
+        ending: Ending::Signed,
+    },
 ];
 
 async fn seed_last_year_others(
@@ -1000,74 +1172,111 @@ async fn seed_last_year_others(
             .map(|i| people[i])
             .context("demo person")
     };
-    for (employee, leader, day, action, due, progress, reported, promise) in LAST_YEAR_OTHERS {
-        let (employee, leader) = (person(employee)?, person(leader)?);
+    for case in &LAST_YEAR_OTHERS {
+        let (employee, leader) = (person(case.employee)?, person(case.leader)?);
         let schedule = Schedule::parse(
             &cycle,
-            &format!("{day}T10:00"),
+            &format!("{}T10:00", case.held),
             "60",
             "Personalestuen",
             "",
             "",
-            day,
+            case.held,
         )?;
-        let held_at = parse_local_time(&format!("{day}T11:00"))?;
+        let held_at = parse_local_time(&format!("{}T11:00", case.held))?;
         let conversation = Conversation {
             schedule: Some(schedule),
             held_at: Some(held_at),
             ..Conversation::new(&cycle, employee, leader)
         };
         db.save_conversation(&conversation).await?;
-        let step = Action::read(action, "on-the-job", employee, due)?;
+        let step = Action::read(
+            case.action,
+            "on-the-job",
+            employee,
+            &case.due.date()?.to_string(),
+        )?;
         let item = step.id;
         let mut edits = vec![
             Edit::AddGoal(GoalText::read(
-                "Sprog i hverdagen",
-                "Børnene møder flere ord i hverdagens rutiner.",
+                case.goal,
+                case.success,
                 "medium",
-                vec![goals[4]],
+                vec![goals[case.serves]],
                 vec![],
             )?),
             Edit::AddAction(0, step),
         ];
-        if let Some((text, due, _)) = promise {
+        if let Some((text, due, _)) = case.promise {
             edits.push(Edit::AddCommitment(Commitment::read(
                 text,
                 "course-place",
                 leader,
-                due,
+                &due.date()?.to_string(),
             )?));
         }
         let mut agreement = Agreement::new(conversation.id);
         for edit in edits {
             agreement = agreement.change(agreement.revision, Side::Leader, held_at, edit)?;
         }
-        agreement = agreement
-            .sign(agreement.revision, Side::Employee, held_at, true)?
-            .sign(agreement.revision + 1, Side::Leader, held_at, true)?;
-        if let Some((_, _, kept)) = promise {
+        agreement = agreement.sign(agreement.revision, Side::Employee, held_at, true)?;
+        if matches!(case.ending, Ending::AwaitingLeader) {
+            db.save_agreement(&agreement, 0, None, &[]).await?;
+            continue;
+        }
+        agreement = agreement.sign(agreement.revision, Side::Leader, held_at, true)?;
+        if let Some((_, _, kept)) = case.promise {
             let commitment = agreement.terms.commitments[0].id;
             agreement = agreement.report(agreement.revision, commitment, kept)?;
         }
-        db.save_agreement(&agreement, 0, None, &[]).await?;
-        let next = agreement.report(agreement.revision, item, progress)?;
+        let planned: Vec<FollowUp> = cycle
+            .timeline
+            .follow_ups()
+            .iter()
+            .map(|due| FollowUp::new(conversation.id, *due))
+            .collect();
+        db.save_agreement(&agreement, 0, None, &planned).await?;
+        let next = agreement.report(agreement.revision, item, case.progress)?;
         let report = ProgressUpdate {
             conversation_id: conversation.id,
             item,
             by: employee,
-            at: parse_local_time(&format!("{reported}T15:00"))?,
-            progress,
+            at: parse_local_time(&format!("{}T15:00", case.reported.date()?))?,
+            progress: case.progress,
             note: String::new(),
         };
         db.save_agreement(&next, agreement.revision, Some(&report), &[])
             .await?;
+        agreement = next;
+        for follow_up in planned.iter().take(case.follow_ups_held) {
+            let goal = agreement.terms.goals[0].id;
+            let review = [(
+                "Godt i gang.",
+                "on-track",
+                "Det går fremad.",
+                "Fint – fortsæt.",
+            )];
+            hold_follow_up(db, &agreement, follow_up, &[goal], &review).await?;
+        }
+        if let Ending::AmendmentProposed(text, due) = case.ending {
+            let action = Action::read(text, "on-the-job", employee, &due.date()?.to_string())?;
+            let at = parse_local_time(&format!("{}T16:00", case.reported.date()?))?;
+            let proposed = agreement.change(
+                agreement.revision,
+                Side::Employee,
+                at,
+                Edit::AddAction(0, action),
+            )?;
+            db.save_agreement(&proposed, agreement.revision, None, &[])
+                .await?;
+        }
     }
     Ok(())
 }
 
 /// Last year's two follow-ups, both held: the reading goal reached, the language folders at risk.
 async fn seed_last_follow_ups(db: &Db, agreement: &Agreement, dates: &[NaiveDate]) -> Result<()> {
-    let goals = &agreement.terms.goals;
+    let goals: Vec<_> = agreement.terms.goals.iter().map(|g| g.id).collect();
     let reviews = [
         [
             (
@@ -1101,24 +1310,43 @@ async fn seed_last_follow_ups(db: &Db, agreement: &Agreement, dates: &[NaiveDate
     for (due, day) in dates.iter().zip(reviews) {
         let planned = FollowUp::new(agreement.conversation_id, *due);
         db.add_follow_up(&planned).await?;
-        let inputs = |side: Side| -> Vec<ReviewInput> {
-            goals
-                .iter()
-                .zip(&day)
-                .map(|(g, (progress, status, lane, peter))| ReviewInput {
-                    goal: g.id,
-                    progress,
-                    status,
-                    reason: "",
-                    note: if side == Side::Employee { lane } else { peter },
-                })
-                .collect()
-        };
-        let by_lane = planned.record(0, Side::Employee, agreement, &inputs(Side::Employee))?;
-        let by_both = by_lane.record(1, Side::Leader, agreement, &inputs(Side::Leader))?;
-        let at = parse_local_time(&format!("{due}T14:00"))?;
-        let held = by_both.hold(2, at)?;
-        db.save_follow_up(&held, 0).await?;
+        hold_follow_up(db, agreement, &planned, &goals, &day).await?;
     }
+    Ok(())
+}
+
+/// (progress, status, the employee's note, the leader's note) for one development goal
+type Review = (&'static str, &'static str, &'static str, &'static str);
+
+/// Both record their review of each goal at a planned follow-up, which is then held on its day.
+async fn hold_follow_up(
+    db: &Db,
+    agreement: &Agreement,
+    planned: &FollowUp,
+    goals: &[domain::ItemId],
+    reviews: &[Review],
+) -> Result<()> {
+    let inputs = |side: Side| -> Vec<ReviewInput> {
+        goals
+            .iter()
+            .zip(reviews)
+            .map(|(goal, (progress, status, employee, leader))| ReviewInput {
+                goal: *goal,
+                progress,
+                status,
+                reason: "",
+                note: if side == Side::Employee {
+                    employee
+                } else {
+                    leader
+                },
+            })
+            .collect()
+    };
+    let by_employee = planned.record(0, Side::Employee, agreement, &inputs(Side::Employee))?;
+    let by_both = by_employee.record(1, Side::Leader, agreement, &inputs(Side::Leader))?;
+    let at = parse_local_time(&format!("{}T14:00", planned.due))?;
+    let held = by_both.hold(2, at)?;
+    db.save_follow_up(&held, 0).await?;
     Ok(())
 }

@@ -1,4 +1,5 @@
-//! Calendar invitations (iCalendar, RFC 5545) for conversations, and each person's own feed.
+//! Calendar invitations (iCalendar, RFC 5545) for conversations and follow-ups, and each
+//! person's own feed.
 //!
 //! Times carry the Europe/Copenhagen time zone with its definition, so that every calendar
 //! program shows the Danish time; the UID is the conversation's id, and the sequence number
@@ -6,6 +7,7 @@
 //! calendar and a cancelled one removes it.
 
 use crate::conversation::{Conversation, TIME_ZONE};
+use crate::followup::FollowUp;
 use chrono::{DateTime, NaiveDate, Utc};
 use icalendar::{CalendarDateTime, Component, Event, EventLike, EventStatus, Property};
 
@@ -77,6 +79,39 @@ pub fn invitation(
     if let Some(link) = &schedule.video_link {
         event.url(link);
     }
+    let method = if conversation.cancelled {
+        "CANCEL"
+    } else {
+        "REQUEST"
+    };
+    Some(request(event, method, leader, employee))
+}
+
+/// The invitation to a follow-up meeting: a day, since a follow-up is planned by date. Its UID
+/// is the one the personal feed uses, and moving it raises the sequence.
+pub fn follow_up_invitation(
+    follow_up: &FollowUp,
+    text: &InvitationText,
+    leader: &Party,
+    employee: &Party,
+    stamp: DateTime<Utc>,
+) -> String {
+    let mut event = Event::new();
+    event
+        .uid(&format!("{}@mouse", follow_up.id))
+        .timestamp(stamp)
+        .sequence(follow_up.revision)
+        .summary(&text.summary)
+        .description(&text.description)
+        .starts(follow_up.due)
+        // DTEND is exclusive (RFC 5545): a one-day event ends the next day.
+        .ends(follow_up.due.succ_opt().unwrap_or(follow_up.due))
+        .status(EventStatus::Confirmed);
+    request(event, "REQUEST", leader, employee)
+}
+
+/// An invitation from the leader to both parties.
+fn request(mut event: Event, method: &str, leader: &Party, employee: &Party) -> String {
     event.append_property(party("ORGANIZER", leader));
     for person in [employee, leader] {
         event.append_multi_property(
@@ -87,15 +122,10 @@ pub fn invitation(
     }
     // The calendar frame is written here rather than by the crate, which would stamp the time
     // zone definition with UID and DTSTAMP lines that RFC 5545 does not allow there.
-    let method = if conversation.cancelled {
-        "CANCEL"
-    } else {
-        "REQUEST"
-    };
-    Some(format!(
+    format!(
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//MOUSE//MUS-samtaler//DA\r\nCALSCALE:GREGORIAN\r\nMETHOD:{method}\r\n{COPENHAGEN}{}END:VCALENDAR\r\n",
         Component::to_string(&event.done())
-    ))
+    )
 }
 
 /// When an entry of a personal feed happens.
@@ -232,6 +262,76 @@ mod tests {
             ics.contains("X-WR-CALNAME:Lane  Andersen"),
             "no line breaks from a name"
         );
+    }
+
+    #[test]
+    fn a_follow_up_invitation_is_a_day_that_moves_with_a_higher_sequence() {
+        let planned = FollowUp::new(
+            crate::ConversationId::new(),
+            parse_date("2027-03-01").unwrap(),
+        );
+        let moved = planned.move_to(0, "2027-03-08").unwrap();
+        let text = InvitationText {
+            summary: "Opfølgning: Lane Andersen og Peter Lund".into(),
+            description: "Hvordan går det med udviklingsmålene?".into(),
+        };
+        let (peter, lane) = (
+            Party {
+                name: "Peter Lund".into(),
+                email: "peter@m.dk".into(),
+            },
+            Party {
+                name: "Lane Andersen".into(),
+                email: "lane@m.dk".into(),
+            },
+        );
+        let first = parse(&follow_up_invitation(
+            &planned,
+            &text,
+            &peter,
+            &lane,
+            Utc::now(),
+        ));
+        let second = parse(&follow_up_invitation(
+            &moved,
+            &text,
+            &peter,
+            &lane,
+            Utc::now(),
+        ));
+        assert_eq!(
+            prop(&second.properties, "METHOD").value.as_deref(),
+            Some("REQUEST")
+        );
+        let (a, b) = (&first.events[0].properties, &second.events[0].properties);
+        assert_eq!(prop(a, "UID").value, Some(format!("{}@mouse", planned.id)));
+        assert_eq!(
+            prop(a, "UID").value,
+            prop(b, "UID").value,
+            "the same event, moved"
+        );
+        let sequence = |p| {
+            prop(p, "SEQUENCE")
+                .value
+                .clone()
+                .unwrap()
+                .parse::<u32>()
+                .unwrap()
+        };
+        assert!(sequence(b) > sequence(a));
+        let start = prop(b, "DTSTART");
+        assert_eq!(start.value.as_deref(), Some("20270308"));
+        assert!(
+            start
+                .params
+                .as_ref()
+                .unwrap()
+                .iter()
+                .any(|(k, v)| k == "VALUE" && v == &["DATE"])
+        );
+        assert_eq!(prop(b, "DTEND").value.as_deref(), Some("20270309"));
+        let attendees = b.iter().filter(|p| p.name == "ATTENDEE").count();
+        assert_eq!(attendees, 2);
     }
 
     #[test]

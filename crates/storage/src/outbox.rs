@@ -93,31 +93,54 @@ impl Db {
         lease: Duration,
         limit: u64,
     ) -> Result<Vec<Outgoing>> {
-        let at = now();
-        let free = || {
-            Expr::col(O::Status)
-                .eq("pending")
-                .and(Expr::col(O::NextAttemptAt).lte(at))
-                .and(
-                    Expr::col(O::LockedUntil)
-                        .is_null()
-                        .or(Expr::col(O::LockedUntil).lt(at)),
-                )
-        };
+        // Another sender may take the same candidates first; then look again, since what it
+        // took is no longer free, until there is nothing left to take.
+        loop {
+            let candidates = self.free_mail(limit).await?;
+            if candidates.is_empty() {
+                return Ok(Vec::new());
+            }
+            let taken = self.lease_mail(worker, lease, candidates).await?;
+            if !taken.is_empty() {
+                return Ok(taken);
+            }
+        }
+    }
+
+    /// Mail that is due and leased by no one.
+    fn free(at: DateTime<Utc>) -> sea_query::SimpleExpr {
+        Expr::col(O::Status)
+            .eq("pending")
+            .and(Expr::col(O::NextAttemptAt).lte(at))
+            .and(
+                Expr::col(O::LockedUntil)
+                    .is_null()
+                    .or(Expr::col(O::LockedUntil).lt(at)),
+            )
+    }
+
+    async fn free_mail(&self, limit: u64) -> Result<Vec<Uuid>> {
         let candidates: Vec<(Uuid,)> = self
             .all(
                 Query::select()
                     .column(O::Id)
                     .from(O::Table)
-                    .cond_where(free())
+                    .cond_where(Self::free(now()))
                     .order_by(O::NextAttemptAt, Order::Asc)
                     .limit(limit),
             )
             .await?;
-        if candidates.is_empty() {
-            return Ok(Vec::new());
-        }
-        let ids: Vec<Uuid> = candidates.into_iter().map(|(id,)| id).collect();
+        Ok(candidates.into_iter().map(|(id,)| id).collect())
+    }
+
+    /// Leases those of `ids` that are still free, and returns them.
+    async fn lease_mail(
+        &self,
+        worker: &str,
+        lease: Duration,
+        ids: Vec<Uuid>,
+    ) -> Result<Vec<Outgoing>> {
+        let at = now();
         self.exec(
             Query::update()
                 .table(O::Table)
@@ -127,7 +150,7 @@ impl Db {
                 ])
                 .and_where(Expr::col(O::Id).is_in(ids.clone()))
                 // Checked again here: another worker may have taken some meanwhile.
-                .cond_where(free()),
+                .cond_where(Self::free(at)),
         )
         .await?;
         let rows: Vec<OutgoingRow> = self
@@ -207,7 +230,7 @@ impl Db {
         values: [(O, sea_query::SimpleExpr); N],
     ) -> Result<()> {
         let mut values = values.to_vec();
-        values.push((O::LockedBy, Option::<String>::None.into()));
+        // The lease ends; the name of the sender stays, to tell who sent it.
         values.push((O::LockedUntil, Option::<DateTime<Utc>>::None.into()));
         let touched = self
             .exec(
@@ -240,6 +263,37 @@ impl Db {
             attempts: attempts.max(0) as u32,
             last_error,
         }))
+    }
+
+    /// Every queued mail of an organisation with what became of it and which sender last held
+    /// it, oldest first: what an operator checks after trouble with the mail server.
+    pub async fn deliveries(&self, org: OrgId) -> Result<Vec<(String, Delivery, String)>> {
+        let rows: Vec<(String, String, i32, String, Option<String>)> = self
+            .all(
+                Query::select()
+                    .columns([
+                        O::EventKey,
+                        O::Status,
+                        O::Attempts,
+                        O::LastError,
+                        O::LockedBy,
+                    ])
+                    .from(O::Table)
+                    .and_where(Expr::col(O::OrgId).eq(org.0))
+                    .order_by(O::CreatedAt, Order::Asc),
+            )
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(key, status, attempts, last_error, worker)| {
+                let delivery = Delivery {
+                    status,
+                    attempts: attempts.max(0) as u32,
+                    last_error,
+                };
+                (key, delivery, worker.unwrap_or_default())
+            })
+            .collect())
     }
 
     /// The reminders the person has turned off.

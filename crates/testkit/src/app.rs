@@ -52,15 +52,7 @@ impl TestApp {
 
     /// A client that keeps cookies and does not follow redirects, so tests see them.
     pub fn client(&self) -> Session {
-        Session {
-            client: Client::builder()
-                .cookie_store(true)
-                .redirect(Policy::none())
-                .build()
-                .expect("client"),
-            base: self.base.clone(),
-            csrf: String::new(),
-        }
+        Session::new(&self.base)
     }
 
     /// A client logged in as `email` with the demo password.
@@ -70,7 +62,35 @@ impl TestApp {
 
     /// Logs in; `Err` carries the status when the login is refused.
     pub async fn login_with(&self, email: &str, password: &str) -> Result<Session, StatusCode> {
-        let mut session = self.client();
+        Session::login(&self.base, email, password).await
+    }
+}
+
+/// One browser-like client: cookies, and the CSRF token of its session.
+pub struct Session {
+    pub client: Client,
+    pub base: String,
+    pub csrf: String,
+}
+
+impl Session {
+    /// A client of the server at `base` that keeps cookies and does not follow redirects, so
+    /// tests see them.
+    pub fn new(base: &str) -> Session {
+        Session {
+            client: Client::builder()
+                .cookie_store(true)
+                .redirect(Policy::none())
+                .build()
+                .expect("client"),
+            base: base.to_owned(),
+            csrf: String::new(),
+        }
+    }
+
+    /// Logs in at the server at `base`; `Err` carries the status when the login is refused.
+    pub async fn login(base: &str, email: &str, password: &str) -> Result<Session, StatusCode> {
+        let mut session = Session::new(base);
         session.open_login().await;
         let response = session
             .post("/login", &[("email", email), ("password", password)])
@@ -85,16 +105,7 @@ impl TestApp {
             extract_csrf(&home.text().await.expect("home body")).expect("csrf token on home");
         Ok(session)
     }
-}
 
-/// One browser-like client: cookies, and the CSRF token of its session.
-pub struct Session {
-    pub client: Client,
-    pub base: String,
-    pub csrf: String,
-}
-
-impl Session {
     /// Opens the login page, which starts an anonymous session and gives its CSRF token.
     pub async fn open_login(&mut self) -> String {
         let body = self.get("/login").await.text().await.expect("login body");

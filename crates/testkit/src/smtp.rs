@@ -5,6 +5,7 @@ use mailin_embedded::response::{INTERNAL_ERROR, NO_MAILBOX, OK};
 use mailin_embedded::{Handler, Response, Server, SslConfig};
 use std::net::{IpAddr, TcpListener};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 /// A mail as the server received it.
 #[derive(Clone, Debug)]
@@ -28,6 +29,7 @@ pub enum Mode {
 struct Sink {
     inbox: Arc<Mutex<Vec<Received>>>,
     mode: Arc<Mutex<Mode>>,
+    delay: Arc<Mutex<Duration>>,
     to: Vec<String>,
     data: Vec<u8>,
 }
@@ -60,6 +62,8 @@ impl Handler for Sink {
     }
 
     fn data_end(&mut self) -> Response {
+        let delay = *self.delay.lock().unwrap();
+        std::thread::sleep(delay);
         self.inbox.lock().unwrap().push(Received {
             to: std::mem::take(&mut self.to),
             data: String::from_utf8_lossy(&self.data).into_owned(),
@@ -77,6 +81,7 @@ pub struct SmtpSink {
     port: u16,
     inbox: Arc<Mutex<Vec<Received>>>,
     mode: Arc<Mutex<Mode>>,
+    delay: Arc<Mutex<Duration>>,
 }
 
 impl SmtpSink {
@@ -85,9 +90,11 @@ impl SmtpSink {
         let port = listener.local_addr().unwrap().port();
         let inbox = Arc::new(Mutex::new(Vec::new()));
         let mode = Arc::new(Mutex::new(Mode::Accept));
+        let delay = Arc::new(Mutex::new(Duration::ZERO));
         let mut server = Server::new(Sink {
             inbox: inbox.clone(),
             mode: mode.clone(),
+            delay: delay.clone(),
             to: Vec::new(),
             data: Vec::new(),
         });
@@ -102,7 +109,12 @@ impl SmtpSink {
             // Serving ends only with the test process; an error here shows as mail not arriving.
             let _ = server.serve();
         });
-        SmtpSink { port, inbox, mode }
+        SmtpSink {
+            port,
+            inbox,
+            mode,
+            delay,
+        }
     }
 
     /// The URL MOUSE sends to.
@@ -112,6 +124,12 @@ impl SmtpSink {
 
     pub fn set_mode(&self, mode: Mode) {
         *self.mode.lock().unwrap() = mode;
+    }
+
+    /// Makes the server take this long to accept each message, as a busy server does, so that
+    /// several senders overlap.
+    pub fn set_delay(&self, delay: Duration) {
+        *self.delay.lock().unwrap() = delay;
     }
 
     pub fn received(&self) -> Vec<Received> {

@@ -45,6 +45,33 @@ both_backends! {
         assert!(flags(app, "emma@maelkeboetten.dk").await.is_empty(), "Emma's agreement is busy and on time");
     }
 
+    async fn every_state_of_last_year_shows_in_its_own_unit(app: &TestApp) {
+        // Mariehønen: Ida's agreement has been quiet for 75 days; her leader Jonas sees it,
+        // Karen above him not yet.
+        let ida = flags(app, "ida@maelkeboetten.dk").await;
+        assert!(ida.contains("Ida Mortensen") && ida.contains("ingen aktivitet i 75 dage") && !ida.contains("sendt videre"), "{ida}");
+        assert!(flags(app, "jonas@maelkeboetten.dk").await.contains("Ida Mortensen"));
+        assert!(!flags(app, "karen@maelkeboetten.dk").await.contains("Ida Mortensen"));
+
+        // Rød stue: Lars's action is 12 days overdue (Sofie sees it, Mette not yet); Camilla's
+        // has been quiet so long that Mette above Sofie sees it.
+        let sofie = flags(app, "sofie@maelkeboetten.dk").await;
+        assert!(sofie.contains("Lars Pedersen") && sofie.contains("Camilla Jakobsen"), "{sofie}");
+        let mette = flags(app, LEADER).await;
+        assert!(mette.contains("Camilla Jakobsen") && !mette.contains("Lars Pedersen"), "{mette}");
+        // Nanna's was never signed by the leader, so it is no agreement to follow up.
+        assert!(!sofie.contains("Nanna Larsen"));
+
+        // Sommerfuglen and the kitchen: on time with an amendment waiting, and fulfilled.
+        assert!(flags(app, "aisha@maelkeboetten.dk").await.is_empty());
+        assert!(flags(app, "birthe@maelkeboetten.dk").await.is_empty());
+        let (_, hr) = app.login(HR).await.page("/follow-through").await;
+        for name in ["Freja Poulsen", "Birthe Møller", "Peter Lund", "Ida Mortensen", "Camilla Jakobsen"] {
+            assert!(hr.contains(name), "{name}");
+        }
+        assert!(!hr.contains("Nanna Larsen"));
+    }
+
     async fn leaders_and_hr_get_a_follow_up_list_by_urgency(app: &TestApp) {
         let (status, list) = app.login(PETER).await.page("/follow-through").await;
         assert_eq!(status, StatusCode::OK);

@@ -143,4 +143,32 @@ both_backends! {
         let others_org = to("andeby");
         assert!(others_org.is_empty());
     }
+
+    async fn a_follow_up_reminder_carries_its_invitation(app: &TestApp) {
+        let sink = SmtpSink::start();
+        let mailer = Mailer::smtp(&sink.url(), "mouse@maelkeboetten.dk", Duration::from_secs(10)).unwrap();
+        // Lars and Sofie meet in three days to follow up last year's agreement.
+        let lars = person(&app.db, "lars@maelkeboetten.dk").await;
+        let last_year = testkit::demo::cycle(app, "MUS 2025").await;
+        let conversation = app.db.conversation_of(lars.org_id, last_year.id, lars.id).await.unwrap().unwrap();
+        let due = chrono::Utc::now().date_naive() + chrono::Duration::days(3);
+        let follow_up = domain::followup::FollowUp::new(conversation.id, due);
+        app.db.add_follow_up(&follow_up).await.unwrap();
+
+        let org = app.db.organisation(lars.org_id).await.unwrap();
+        web::mail::reminders::plan(&app.db, &org, "https://mus.example").await.unwrap();
+        dispatch_once(&app.db, &mailer, "one").await.unwrap();
+        let received = sink.received();
+        let path = format!("/conversations/{}/follow-ups/{}", conversation.id, follow_up.id);
+        for email in ["lars@maelkeboetten.dk", "sofie@maelkeboetten.dk"] {
+            let data = received
+                .iter()
+                .filter(|m| m.to.iter().any(|t| t.contains(email)))
+                .map(|m| m.data.replace("=\r\n", ""))
+                .find(|data| data.contains(&path))
+                .unwrap_or_else(|| panic!("a follow-up reminder to {email} with a link straight to it"));
+            assert!(data.contains("text/calendar") && data.contains("invitation.ics"), "{data}");
+            assert!(data.contains(&format!("UID:{}@mouse", follow_up.id)), "the feed's event: {data}");
+        }
+    }
 }

@@ -4,7 +4,7 @@
 
 use crate::i18n::Tr;
 use chrono::{Duration, NaiveDate};
-use domain::calendar::{InvitationText, Party, invitation};
+use domain::calendar::{InvitationText, Party, follow_up_invitation, invitation};
 use domain::conversation::TIME_ZONE;
 use domain::cycle::CycleState;
 use domain::drawer::assess;
@@ -53,6 +53,14 @@ impl Recipients {
             return None;
         }
         Some((self.people.get(&person)?, Tr::new(*locale)))
+    }
+
+    /// The person as a calendar invitation names them.
+    fn party(&self, person: PersonId) -> Option<Party> {
+        self.people.get(&person).map(|p| Party {
+            name: p.name.clone(),
+            email: p.email.to_string(),
+        })
     }
 
     fn name(&self, person: PersonId) -> String {
@@ -114,8 +122,7 @@ pub async fn plan(db: &Db, org: &Organisation, base_url: &str) -> storage::Resul
             if day == today + Duration::days(1) {
                 for (person, other) in parties {
                     let other_name = who.name(other);
-                    let leader = who.people.get(&c.leader_id).cloned();
-                    let employee = who.people.get(&c.employee_id).cloned();
+                    let parties = who.party(c.leader_id).zip(who.party(c.employee_id));
                     push(
                         Reminder::ConversationTomorrow,
                         person,
@@ -126,28 +133,16 @@ pub async fn plan(db: &Db, org: &Organisation, base_url: &str) -> storage::Resul
                                 "mail-tomorrow",
                                 &[("name", other_name.clone()), ("when", when)],
                             );
-                            let calendar = match (&leader, &employee) {
-                                (Some(l), Some(e)) => invitation(
-                                    &c,
-                                    &InvitationText {
-                                        summary: t.with(
-                                            "calendar-conversation",
-                                            &[("name", other_name.clone())],
-                                        ),
-                                        description: s.agenda_note.clone(),
-                                    },
-                                    &Party {
-                                        name: l.name.clone(),
-                                        email: l.email.to_string(),
-                                    },
-                                    &Party {
-                                        name: e.name.clone(),
-                                        email: e.email.to_string(),
-                                    },
-                                    now(),
-                                ),
-                                _ => None,
-                            };
+                            let calendar = parties.as_ref().and_then(|(leader, employee)| {
+                                let text = InvitationText {
+                                    summary: t.with(
+                                        "calendar-conversation",
+                                        &[("name", other_name.clone())],
+                                    ),
+                                    description: s.agenda_note.clone(),
+                                };
+                                invitation(&c, &text, leader, employee, now())
+                            });
                             (
                                 t.get("mail-tomorrow-subject"),
                                 body(t, p, text, path.clone()),
@@ -251,17 +246,34 @@ pub async fn plan(db: &Db, org: &Organisation, base_url: &str) -> storage::Resul
         for f in follow_ups.get(&a.conversation_id).into_iter().flatten() {
             if f.due >= today && f.due <= today + Duration::days(7) {
                 let path = format!("/conversations/{}/follow-ups/{}", a.conversation_id, f.id);
-                for person in [signed.employee_id, signed.leader_id] {
+                let parties = who
+                    .party(signed.leader_id)
+                    .zip(who.party(signed.employee_id));
+                for (person, other) in [
+                    (signed.employee_id, signed.leader_id),
+                    (signed.leader_id, signed.employee_id),
+                ] {
+                    let other_name = who.name(other);
                     push(
                         Reminder::FollowUpDue,
                         person,
                         format!("{}:{}", f.id, f.due),
                         &|t, p| {
                             let line = t.with("mail-follow-up", &[("due", t.date(f.due))]);
+                            let calendar = parties.as_ref().map(|(leader, employee)| {
+                                let text = InvitationText {
+                                    summary: t.with(
+                                        "calendar-follow-up",
+                                        &[("name", other_name.clone())],
+                                    ),
+                                    description: line.clone(),
+                                };
+                                follow_up_invitation(f, &text, leader, employee, now())
+                            });
                             (
                                 t.get("mail-follow-up-subject"),
                                 body(t, p, line, path.clone()),
-                                None,
+                                calendar,
                             )
                         },
                     );

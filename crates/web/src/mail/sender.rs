@@ -10,6 +10,10 @@ use storage::{Db, StorageError, now};
 /// timeout, so a slow server does not lead to a second copy.
 const LEASE: Duration = Duration::minutes(5);
 
+/// How many mails a sender leases at a time: small, so that a slow server does not leave one
+/// instance holding everything while the others idle.
+const BATCH: u64 = 5;
+
 /// A name for this process's sender, unique among instances.
 pub fn worker_name() -> String {
     format!("{}-{}", std::process::id(), uuid::Uuid::now_v7())
@@ -19,7 +23,7 @@ pub fn worker_name() -> String {
 pub async fn dispatch_once(db: &Db, mailer: &Mailer, worker: &str) -> storage::Result<usize> {
     let mut sent = 0;
     loop {
-        let batch = db.claim_mail(worker, LEASE, 20).await?;
+        let batch = db.claim_mail(worker, LEASE, BATCH).await?;
         if batch.is_empty() {
             return Ok(sent);
         }
