@@ -38,7 +38,7 @@ async function disclose(scope, summary) {
 
 // ------------------------------------------------------------------ the walk
 
-describe("Lane's MUS 2026 conversation with Peter, from preparation to signature", () => {
+describe("Lane's MUS 2026 conversation with Peter, from preparation to signature and evaluation", () => {
   before(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     server = await startServer();
@@ -232,6 +232,36 @@ describe("Lane's MUS 2026 conversation with Peter, from preparation to signature
 
     await lane.goto(conversationUrl);
     assert.equal(await stage(lane), 'aftalt');
+  });
+
+  step('8. Lane evaluates the conversation; Peter sees his results, never hers alone', async () => {
+    await peter.goto(server.baseUrl);
+    await peter.getByRole('link', { name: 'Sådan oplever medarbejderne dine samtaler' }).click();
+    await sees(peter, 'Tallene bygger på 5 af 5 svar.');
+    const table = peter.getByRole('table', { name: 'Svar pr. spørgsmål (1 = slet ikke, 5 = i høj grad)' });
+    const worth = await textOf(table.getByRole('row', { name: /Samtalen var tiden værd/ }));
+    assert.match(worth, /^Samtalen var tiden værd 4\.4 0 0 0 3 2$/, 'average and spread of five answers');
+    assert.ok(await table.getByRole('img', { name: /Fordeling af svarene; gennemsnit/ }).count() >= 4, 'a chart per question');
+    await screenshot(peter, 'conversation-8-leader-results.png');
+
+    await lane.goto(conversationUrl);
+    await lane.getByRole('button', { name: 'Evaluér samtalen' }).click();
+    await lane.getByRole('heading', { level: 1, name: 'Evaluering af samtalen' }).waitFor();
+    await sees(lane, 'Din leder ser aldrig din evaluering alene');
+    for (const question of ['Samtalen var en dialog mellem ligeværdige', 'Samtalen gjorde koblingen til strategien tydelig', 'Udviklingen blev prioriteret godt', 'Samtalen var tiden værd']) {
+      await lane.getByRole('group', { name: question }).getByLabel('5', { exact: true }).check();
+    }
+    await lane.getByLabel('Kommentar (valgfri)').fill('Vi fik talt om forældresamtalerne for alvor.');
+    await screenshot(lane, 'conversation-8-evaluation.png');
+    await lane.getByRole('button', { name: 'Send evalueringen' }).click(); // confirm dialog accepted
+    await sees(lane, /Du evaluerede samtalen \d\d\.\d\d\.\d{4}/);
+    assert.equal(await lane.getByRole('button', { name: 'Send evalueringen' }).count(), 0, 'given once');
+
+    // A sixth answer waits for a whole new block: Peter's figures do not move.
+    await peter.reload();
+    await sees(peter, 'Tallene bygger på 5 af 6 svar.');
+    assert.equal(await textOf(table.getByRole('row', { name: /Samtalen var tiden værd/ })), worth);
+    assert.equal(await peter.getByText('Vi fik talt om forældresamtalerne for alvor.').count(), 0);
     assert.deepEqual(jsErrors, [], 'no script errors along the way');
   });
 });

@@ -806,3 +806,37 @@ reminders-kind-stale = en udviklingsaftale, jeg er part i, er ved at gå i skuff
 drawer-complete = opfyldt
 followup-set-by = Fremskridt og status sidst sat af { $name }
 followup-shared-help = Fremskridt og status deler I; bemærkningen er din egen.
+
+## Evaluating the conversation
+evaluation-title = Evaluering af samtalen
+evaluation-open = Evaluér samtalen
+evaluation-intro = Hvordan gik samtalen med { $name }? Svar fra 1 til 5.
+evaluation-privacy-employee = Din leder ser aldrig din evaluering alene – kun gennemsnit af mindst { $threshold } medarbejderes svar.
+evaluation-privacy-leader = Dine svar indgår i organisationens tal for, hvordan samtalerne går; medarbejderen ser dem ikke.
+evaluation-q-equals = Samtalen var en dialog mellem ligeværdige
+evaluation-q-strategy = Samtalen gjorde koblingen til strategien tydelig
+evaluation-q-priorities = Udviklingen blev prioriteret godt
+evaluation-q-worth = Samtalen var tiden værd
+evaluation-low = slet ikke
+evaluation-high = i høj grad
+evaluation-comment = Kommentar (valgfri)
+evaluation-send = Send evalueringen
+evaluation-final = En evaluering kan ikke ændres, når den er sendt.
+evaluation-given = Du evaluerede samtalen { $at }.
+evaluation-not-held = Samtalen kan evalueres, når den er holdt.
+error-evaluation-missing = Svar på alle fire spørgsmål.
+error-evaluation-range = Svarene går fra 1 til 5.
+error-evaluation-not-held = Samtalen kan først evalueres, når den er holdt.
+error-evaluation-given = Du har allerede evalueret samtalen; en evaluering kan ikke ændres.
+evaluations-title = Sådan oplever medarbejderne dine samtaler
+evaluations-intro = Medarbejdernes evalueringer af de samtaler, du har holdt. Tallene vises i hele blokke af { $threshold } svar, i den rækkefølge svarene kom, så ingen enkelt medarbejders svar kan udledes – heller ikke ved at sammenligne før og efter.
+evaluations-none = Ingen medarbejdere har evalueret dine samtaler endnu.
+evaluations-held-back = { $received } svar indtil nu; tallene vises, når der er { $threshold }.
+evaluations-shown = Tallene bygger på { $shown } af { $received } svar.
+evaluations-waiting = { $count } nyere svar venter, til der er { $threshold } nye.
+evaluations-caption = Svar pr. spørgsmål (1 = slet ikke, 5 = i høj grad)
+evaluations-question = Spørgsmål
+evaluations-average = Gennemsnit
+evaluations-spread = Fordeling
+evaluations-chart-label = Fordeling af svarene; gennemsnit { $average }
+evaluations-comments = Kommentarer

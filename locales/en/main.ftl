@@ -806,3 +806,37 @@ reminders-kind-stale = a development agreement I am party to is going stale
 drawer-complete = fulfilled
 followup-set-by = Progress and status last set by { $name }
 followup-shared-help = You share progress and status; the note is your own.
+
+## Evaluating the conversation
+evaluation-title = Evaluation of the conversation
+evaluation-open = Evaluate the conversation
+evaluation-intro = How did the conversation with { $name } go? Answer from 1 to 5.
+evaluation-privacy-employee = Your leader never sees your evaluation on its own – only averages of at least { $threshold } employees' answers.
+evaluation-privacy-leader = Your answers count in the organisation's figures of how the conversations go; the employee does not see them.
+evaluation-q-equals = The conversation was a dialogue between equals
+evaluation-q-strategy = The conversation made the link to the strategy clear
+evaluation-q-priorities = The development was prioritised well
+evaluation-q-worth = The conversation was worth the time
+evaluation-low = not at all
+evaluation-high = very much
+evaluation-comment = Comment (optional)
+evaluation-send = Send the evaluation
+evaluation-final = An evaluation cannot be changed once sent.
+evaluation-given = You evaluated the conversation { $at }.
+evaluation-not-held = The conversation can be evaluated once it has been held.
+error-evaluation-missing = Answer all four questions.
+error-evaluation-range = Answers go from 1 to 5.
+error-evaluation-not-held = A conversation can only be evaluated once it has been held.
+error-evaluation-given = You have already evaluated this conversation; an evaluation cannot be changed.
+evaluations-title = How your employees experience your conversations
+evaluations-intro = The employees' evaluations of the conversations you held. The figures are shown in whole blocks of { $threshold } answers, in the order the answers came, so that no single employee's answer can be worked out – not even by comparing before and after.
+evaluations-none = No employee has evaluated your conversations yet.
+evaluations-held-back = { $received } answers so far; the figures are shown once there are { $threshold }.
+evaluations-shown = The figures are made of { $shown } of { $received } answers.
+evaluations-waiting = { $count } newer answers wait until there are { $threshold } new ones.
+evaluations-caption = Answers per question (1 = not at all, 5 = very much)
+evaluations-question = Question
+evaluations-average = Average
+evaluations-spread = Spread
+evaluations-chart-label = Spread of the answers; average { $average }
+evaluations-comments = Comments

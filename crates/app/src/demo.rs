@@ -10,6 +10,7 @@ use domain::contract::{Contract, Item, List};
 use domain::conversation::{Conversation, Schedule, parse_local_time};
 use domain::cycle::{Cycle, CycleState, Framing, Timeline};
 use domain::dialogue::{Feedback, Visibility};
+use domain::evaluation::{Evaluation, Scores};
 use domain::followup::{FollowUp, ReviewInput};
 use domain::org::{Unit, UnitKind};
 use domain::person::{Email, Person};
@@ -604,6 +605,7 @@ async fn seed_cycles(
     seed_feedback(db, org, ids[1], goals[0], people).await?;
     seed_last_year(db, org, ids[0], goals, people).await?;
     seed_last_year_others(db, org, ids[0], goals, people).await?;
+    seed_evaluations(db, org, &ids, people).await?;
     for (cycle, unit, author, text) in FRAMINGS {
         let framing = Framing {
             cycle_id: ids[cycle],
@@ -660,9 +662,90 @@ async fn seed_conversations(
             "Vi starter med sidste års aftale og tager derefter årets fokus: dialogen med forældrene.",
             &deadline,
         )?;
-        let conversation =
+        let mut conversation =
             Conversation::new(&cycle, people[index], host).schedule(&cycle, schedule)?;
+        // Two of this year's conversations in Grøn stue have been held already.
+        if HELD_THIS_YEAR.contains(name) {
+            let held =
+                parse_local_time(&format!("{day}T{}", &when[11..]))? + chrono::Duration::hours(1);
+            conversation = conversation.hold(&cycle, held)?;
+        }
         db.save_conversation(&conversation).await?;
+    }
+    Ok(())
+}
+
+/// This year's conversations already held.
+const HELD_THIS_YEAR: [&str; 2] = ["Anne Thomsen", "Ali Hassan"];
+
+/// (employee, cycle index, the employee's answers, their comment, the leader's answers): how
+/// both parties evaluated their conversations. Peter's five answers from his employees over the
+/// two years are enough to show him his results; Sofie's three are not yet.
+type DemoEvaluation = (&'static str, usize, [u8; 4], &'static str, [u8; 4]);
+
+const EVALUATIONS: [DemoEvaluation; 10] = [
+    (
+        "Lane Andersen",
+        0,
+        [4, 3, 4, 5],
+        "Godt at få tid til at tale om læsningen.",
+        [4, 4, 4, 4],
+    ),
+    ("Anne Thomsen", 0, [5, 3, 4, 4], "", [4, 3, 4, 4]),
+    (
+        "Ali Hassan",
+        0,
+        [3, 2, 4, 4],
+        "Jeg ville gerne have vidst mere om, hvad strategien betyder for mig.",
+        [4, 3, 3, 4],
+    ),
+    (
+        "Anne Thomsen",
+        1,
+        [5, 4, 4, 5],
+        "Meget bedre kobling til forældrearbejdet i år.",
+        [5, 4, 4, 5],
+    ),
+    ("Ali Hassan", 1, [4, 4, 3, 4], "", [4, 4, 4, 4]),
+    ("Lars Pedersen", 0, [3, 2, 3, 3], "", [3, 3, 3, 3]),
+    (
+        "Camilla Jakobsen",
+        0,
+        [4, 3, 3, 4],
+        "Vi nåede ikke det hele.",
+        [4, 3, 3, 4],
+    ),
+    ("Nanna Larsen", 0, [5, 4, 4, 5], "", [4, 4, 3, 4]),
+    ("Emma Friis", 0, [4, 4, 5, 5], "", [5, 4, 5, 5]),
+    ("Peter Lund", 0, [4, 4, 4, 4], "", [4, 4, 4, 4]),
+];
+
+async fn seed_evaluations(
+    db: &Db,
+    org: domain::OrgId,
+    cycles: &[CycleId],
+    people: &[PersonId],
+) -> Result<()> {
+    for (name, cycle, employee, comment, leader) in EVALUATIONS {
+        let person = PEOPLE
+            .iter()
+            .position(|p| p.0 == name)
+            .map(|i| people[i])
+            .context("demo person")?;
+        let conversation = db
+            .conversation_of(org, cycles[cycle], person)
+            .await?
+            .context("demo conversation")?;
+        let held = conversation.held_at.context("a held demo conversation")?;
+        for (side, scores, comment, after) in [
+            (Side::Employee, employee, comment, 20),
+            (Side::Leader, leader, "", 26),
+        ] {
+            let at = held + chrono::Duration::hours(after);
+            let evaluation =
+                Evaluation::give(&conversation, side, Scores::new(scores)?, comment, at)?;
+            db.give_evaluation(&conversation, &evaluation).await?;
+        }
     }
     Ok(())
 }

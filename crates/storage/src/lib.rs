@@ -16,6 +16,7 @@ mod cycles;
 mod db;
 mod dialogue;
 mod error;
+mod evaluations;
 mod focus_questions;
 mod follow_ups;
 mod goals;

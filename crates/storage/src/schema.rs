@@ -393,3 +393,20 @@ pub(crate) enum ReminderOptOuts {
     PersonId,
     Kind,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum ConversationEvaluations {
+    Table,
+    ConversationId,
+    Side,
+    OrgId,
+    CycleId,
+    EmployeeId,
+    LeaderId,
+    Equals,
+    Strategy,
+    Priorities,
+    Worth,
+    Comment,
+    GivenAt,
+}

@@ -109,6 +109,11 @@ pub fn router(state: AppState) -> Router {
             get(dialogue::show).post(dialogue::save),
         )
         .route(
+            "/conversations/{id}/evaluation",
+            get(evaluation::show).post(evaluation::give),
+        )
+        .route("/evaluations", get(evaluation::mine))
+        .route(
             "/conversations/{id}/agenda",
             post(conversations::add_agenda),
         )

@@ -1,6 +1,7 @@
 //! Every action on a conversation's content, tried by everyone who is not one of its two
 //! parties: each is refused, and nothing is written.
 
+use domain::preparation::Side;
 use reqwest::StatusCode;
 use testkit::demo::{ADMIN, HEAD, HR, LANE, LEADER, conversation_of, goal, other_org};
 use testkit::{TestApp, both_backends};
@@ -22,6 +23,7 @@ both_backends! {
             (format!("/conversations/{c}/hr-share"), vec![("part", "agreement".into())]),
             (format!("/conversations/{c}/held"), vec![]),
             (format!("/conversations/{c}/propose"), vec![("starts_at", "2026-11-20T09:00".into())]),
+            (format!("/conversations/{c}/evaluation"), ["equals", "strategy", "priorities", "worth"].map(|q| (q, "5".to_owned())).to_vec()),
         ];
         let (_, stranger) = other_org(app).await;
         let mut failures = Vec::new();
@@ -43,6 +45,9 @@ both_backends! {
         assert!(db.feedback_of(c).await.unwrap().is_empty());
         assert!(db.agenda(c).await.unwrap().is_empty());
         assert!(db.hr_shares(c).await.unwrap().is_empty());
+        for side in [Side::Employee, Side::Leader] {
+            assert!(db.evaluation(c, side).await.unwrap().is_none());
+        }
         assert_eq!(conversation_of(app, LANE).await, conversation, "not held, not moved");
     }
 }

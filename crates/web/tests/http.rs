@@ -147,6 +147,9 @@ both_backends! {
             (format!("/conversations/{lanes}/agreement"),   [404, 404, 404, 404, 200]),
             (format!("/conversations/{lanes}/dialogue"),    [404, 404, 404, 404, 200]),
             (format!("/conversations/{lanes}/print"),       [404, 404, 404, 404, 200]),
+            (format!("/conversations/{lanes}/evaluation"),  [404, 404, 404, 404, 200]),
+            // a leader's results from their own conversations: for whoever leads a unit
+            ("/evaluations".into(),              [403, 200, 200, 200, 403]),
             ("/strategy/feedback".into(),        [403, 403, 200, 403, 403]),
             ("/red-thread".into(),               [200, 200, 200, 200, 200]),
             ("/my-actions".into(),               [200, 200, 200, 200, 200]),

@@ -21,6 +21,7 @@ const KEY_PREFIXES: &[&str] = &[
     "competence",
     "agreement-",
     "dialogue-",
+    "evaluation",
     "notes-",
     "feedback-",
     "thread-",
