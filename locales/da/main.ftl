@@ -840,3 +840,54 @@ evaluations-average = Gennemsnit
 evaluations-spread = Fordeling
 evaluations-chart-label = Fordeling af svarene; gennemsnit { $average }
 evaluations-comments = Kommentarer
+
+## Effect dashboards
+nav-effect = Effekt
+effect-title = Effekt
+effect-intro = Virkede samtalerne? Dækning af runden, opfølgning på aftalerne, den røde tråd fra strategien til udviklingen og de nåede mål – for den valgte runde og runden før. Hvert tal kan åbnes.
+effect-scope = Hvem
+effect-scope-me = Mig selv
+effect-cycle = Runde
+effect-show = Vis
+effect-people = { $count ->
+    [one] { $count } person
+   *[other] { $count } personer
+}
+effect-export = Hent som CSV
+effect-coverage = Dækning
+effect-follow-through = Opfølgning
+effect-outcomes = Resultater
+effect-figure = Tal
+effect-chart = Sammenligning
+effect-part-of = { $part } af { $whole }
+effect-scheduled = Samtaler planlagt
+effect-held = Samtaler holdt
+effect-held-on-time = Holdt inden for runden
+effect-signed = Udviklingsaftaler underskrevet
+effect-actions-done = Handlinger gennemført
+effect-actions-on-time = Handlinger gennemført til tiden
+effect-overdue = Handlinger over frist
+effect-follow-ups-held = Opfølgningsmøder holdt (af dem, der var forfaldne)
+effect-stale = Aftaler ved at gå i skuffen
+effect-achieved = Udviklingsmål nået
+effect-red-thread = Den røde tråd
+effect-red-thread-intro = Hvor mange udviklingsmål tjener hvert strategisk mål (direkte eller gennem et mål under det), og hvor mange forskellige kompetencer de bygger.
+effect-gaps = Fokusmål, som intet udviklingsmål tjener: { $goals }.
+effect-goal = Strategisk mål
+effect-dev-goals = Udviklingsmål
+effect-competences = Kompetencer
+effect-in-focus = i fokus
+effect-parts-title = Hvad tallet består af
+effect-back = Tilbage til effekt
+effect-parts-none = Der er intet at tælle her.
+effect-item = Hvad
+effect-counted = Tæller med
+effect-yes = ja
+effect-no = nej
+effect-csv-scope = Hvem
+effect-csv-cycle = Runde
+effect-csv-figure = Tal
+effect-csv-part = Del
+effect-csv-whole = Helhed
+effect-csv-percent = Procent
+effect-csv-thread = Udviklingsmål, der tjener »{ $goal }«

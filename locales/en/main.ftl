@@ -840,3 +840,54 @@ evaluations-average = Average
 evaluations-spread = Spread
 evaluations-chart-label = Spread of the answers; average { $average }
 evaluations-comments = Comments
+
+## Effect dashboards
+nav-effect = Effect
+effect-title = Effect
+effect-intro = Did the conversations work? Coverage of the cycle, follow-through of the agreements, the red thread from the strategy to development, and goals achieved – for the chosen cycle and the one before. Every figure can be opened.
+effect-scope = Whom
+effect-scope-me = Myself
+effect-cycle = Cycle
+effect-show = Show
+effect-people = { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+}
+effect-export = Download as CSV
+effect-coverage = Coverage
+effect-follow-through = Follow-through
+effect-outcomes = Outcomes
+effect-figure = Figure
+effect-chart = Comparison
+effect-part-of = { $part } of { $whole }
+effect-scheduled = Conversations scheduled
+effect-held = Conversations held
+effect-held-on-time = Held within the cycle
+effect-signed = Development agreements signed
+effect-actions-done = Actions done
+effect-actions-on-time = Actions done on time
+effect-overdue = Actions overdue
+effect-follow-ups-held = Follow-up meetings held (of those due)
+effect-stale = Agreements going stale
+effect-achieved = Development goals achieved
+effect-red-thread = The red thread
+effect-red-thread-intro = How many development goals serve each strategic goal (directly or through a goal below it), and how many different competences they build.
+effect-gaps = Focus goals no development goal serves: { $goals }.
+effect-goal = Strategic goal
+effect-dev-goals = Development goals
+effect-competences = Competences
+effect-in-focus = in focus
+effect-parts-title = What the figure is made of
+effect-back = Back to effect
+effect-parts-none = There is nothing to count here.
+effect-item = What
+effect-counted = Counts
+effect-yes = yes
+effect-no = no
+effect-csv-scope = Whom
+effect-csv-cycle = Cycle
+effect-csv-figure = Figure
+effect-csv-part = Part
+effect-csv-whole = Whole
+effect-csv-percent = Per cent
+effect-csv-thread = Development goals serving “{ $goal }”

@@ -14,6 +14,7 @@ pub mod conversation;
 pub mod cycle;
 pub mod dialogue;
 pub mod drawer;
+pub mod effect;
 pub mod evaluation;
 pub mod followup;
 pub mod ids;

@@ -259,6 +259,33 @@ impl Db {
             .collect()
     }
 
+    /// When each action or commitment in the organisation was last reported done.
+    pub async fn done_at(&self, org: OrgId) -> Result<HashMap<ItemId, DateTime<Utc>>> {
+        let rows: Vec<(Uuid, DateTime<Utc>)> = self
+            .all(
+                Query::select()
+                    .column((ProgressUpdates::Table, ProgressUpdates::ItemId))
+                    .expr(Expr::col((ProgressUpdates::Table, ProgressUpdates::At)).max())
+                    .from(ProgressUpdates::Table)
+                    .inner_join(
+                        Conversations::Table,
+                        Expr::col((Conversations::Table, Conversations::Id))
+                            .equals((ProgressUpdates::Table, ProgressUpdates::ConversationId)),
+                    )
+                    .and_where(Expr::col((Conversations::Table, Conversations::OrgId)).eq(org.0))
+                    .and_where(
+                        Expr::col((ProgressUpdates::Table, ProgressUpdates::Progress))
+                            .eq(domain::agreement::Progress::Done.as_str()),
+                    )
+                    .group_by_col((ProgressUpdates::Table, ProgressUpdates::ItemId)),
+            )
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(item, at)| (ItemId(item), at))
+            .collect())
+    }
+
     /// The conversations in the organisation whose agreements give this person an action or a
     /// commitment.
     pub async fn conversations_owning(

@@ -97,19 +97,28 @@ impl Db {
 
     /// The organisation's follow-ups not yet held, by date.
     pub async fn open_follow_ups(&self, org: OrgId) -> Result<Vec<FollowUp>> {
-        let rows: Vec<FollowUpRow> = self
-            .all(
-                select()
-                    .inner_join(
-                        Conversations::Table,
-                        Expr::col((Conversations::Table, Conversations::Id))
-                            .equals((F::Table, F::ConversationId)),
-                    )
-                    .and_where(Expr::col((Conversations::Table, Conversations::OrgId)).eq(org.0))
-                    .and_where(Expr::col((F::Table, F::HeldAt)).is_null())
-                    .order_by((F::Table, F::Due), Order::Asc),
+        self.follow_ups_in(org, true).await
+    }
+
+    /// Every follow-up of the organisation, held or not, by date.
+    pub async fn all_follow_ups(&self, org: OrgId) -> Result<Vec<FollowUp>> {
+        self.follow_ups_in(org, false).await
+    }
+
+    async fn follow_ups_in(&self, org: OrgId, only_open: bool) -> Result<Vec<FollowUp>> {
+        let mut query = select()
+            .inner_join(
+                Conversations::Table,
+                Expr::col((Conversations::Table, Conversations::Id))
+                    .equals((F::Table, F::ConversationId)),
             )
-            .await?;
+            .and_where(Expr::col((Conversations::Table, Conversations::OrgId)).eq(org.0))
+            .order_by((F::Table, F::Due), Order::Asc)
+            .to_owned();
+        if only_open {
+            query.and_where(Expr::col((F::Table, F::HeldAt)).is_null());
+        }
+        let rows: Vec<FollowUpRow> = self.all(&query).await?;
         rows.into_iter().map(TryFrom::try_from).collect()
     }
 

@@ -113,6 +113,9 @@ pub fn router(state: AppState) -> Router {
             get(evaluation::show).post(evaluation::give),
         )
         .route("/evaluations", get(evaluation::mine))
+        .route("/effect", get(effect::dashboard))
+        .route("/effect/parts", get(effect::figure_parts))
+        .route("/effect.csv", get(effect::export))
         .route(
             "/conversations/{id}/agenda",
             post(conversations::add_agenda),

@@ -87,10 +87,11 @@ impl Page {
 }
 
 fn nav_links(actor: &Actor, t: &Tr, path: &str) -> Vec<NavLink> {
-    let links: [(&'static str, &str, bool); 12] = [
+    let links: [(&'static str, &str, bool); 13] = [
         ("/", "nav-home", true),
         ("/strategy", "nav-strategy", true),
         ("/cycles", "nav-cycles", true),
+        ("/effect", "nav-effect", true),
         (
             "/question-sets",
             "nav-question-sets",

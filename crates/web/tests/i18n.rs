@@ -22,6 +22,7 @@ const KEY_PREFIXES: &[&str] = &[
     "agreement-",
     "dialogue-",
     "evaluation",
+    "effect-",
     "notes-",
     "feedback-",
     "thread-",

@@ -11,6 +11,7 @@ pub mod conversations;
 pub mod cycles;
 pub mod dialogue;
 pub mod drawer;
+pub mod effect;
 pub mod evaluation;
 pub mod follow_up;
 pub mod home;
