@@ -13,6 +13,7 @@ pub mod contract;
 pub mod conversation;
 pub mod cycle;
 pub mod dialogue;
+pub mod disclosure;
 pub mod drawer;
 pub mod effect;
 pub mod evaluation;

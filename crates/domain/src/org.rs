@@ -250,6 +250,14 @@ impl UnitTree {
             .find(|u| u.name.to_lowercase() == wanted)
     }
 
+    /// The units directly below this one, by name.
+    pub fn children(&self, id: UnitId) -> &[UnitId] {
+        self.children
+            .get(&id)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
+
     /// The unit and everything below it.
     pub fn subtree(&self, id: UnitId) -> HashSet<UnitId> {
         let mut out = HashSet::new();

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use domain::conversation::Conversation;
 use domain::evaluation::{Evaluation, Scores};
 use domain::preparation::Side;
-use domain::{ConversationId, OrgId, PersonId};
+use domain::{ConversationId, CycleId, OrgId, PersonId};
 use sea_query::{Expr, Query, SelectStatement};
 use uuid::Uuid;
 
@@ -129,4 +129,34 @@ impl Db {
             .await?;
         rows.into_iter().map(Evaluation::try_from).collect()
     }
+
+    /// Every evaluation given in a cycle, with the employee of its conversation: what the
+    /// dashboards aggregate.
+    pub async fn evaluations_in(
+        &self,
+        org: OrgId,
+        cycle: CycleId,
+    ) -> Result<Vec<(PersonId, Evaluation)>> {
+        let rows: Vec<(Uuid, EvaluationRow)> = self
+            .all::<EmployeeEvaluationRow>(
+                select()
+                    .column(E::EmployeeId)
+                    .and_where(Expr::col(E::OrgId).eq(org.0))
+                    .and_where(Expr::col(E::CycleId).eq(cycle.0)),
+            )
+            .await?
+            .into_iter()
+            .map(|r| (r.employee_id, r.evaluation))
+            .collect();
+        rows.into_iter()
+            .map(|(employee, row)| Ok((PersonId(employee), Evaluation::try_from(row)?)))
+            .collect()
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct EmployeeEvaluationRow {
+    employee_id: Uuid,
+    #[sqlx(flatten)]
+    evaluation: EvaluationRow,
 }

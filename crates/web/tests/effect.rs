@@ -124,4 +124,46 @@ both_backends! {
         assert!(lines.contains(&"Mælkebøtten,MUS 2026,Samtaler holdt,2,20,10"), "{body}");
         assert!(lines.iter().any(|l| l.starts_with("Mælkebøtten,MUS 2025,Udviklingsmål, der tjener »Styrk dialogen med forældrene«") || l.starts_with("Mælkebøtten,MUS 2025,\"Udviklingsmål, der tjener »Styrk dialogen med forældrene«\",3,")), "{body}");
     }
+
+    async fn personal_answers_never_single_anyone_out(app: &TestApp) {
+        let last = cycle(app, "MUS 2025").await.id;
+        let equals = "Medarbejderne: Samtalen var en dialog mellem ligeværdige";
+        let head = app.login(HEAD).await;
+        // The whole organisation: eight employees evaluated last year's conversations.
+        let (_, page) = head.page(&format!("/effect?cycle={last}")).await;
+        assert_eq!(row(&page, equals), format!("{equals} 4.0 (8 svar)"));
+        assert_eq!(row(&page, "Lederne: Samtalen var en dialog mellem ligeværdige"), "Lederne: Samtalen var en dialog mellem ligeværdige 4.0 (8 svar)");
+        // This year's cycle is open: its answers wait until it is closed.
+        let (_, page) = head.page("/effect").await;
+        assert_eq!(row(&page, equals), format!("{equals} vises, når runden er lukket 4.0 (8 svar)"));
+
+        // Børnehaven holds seven of the eight: enough on its own, but the organisation minus
+        // Børnehaven would be Emma's answer alone. Nobody sees Børnehaven's, not even the head.
+        let kindergarten = unit(app, "Børnehaven").await;
+        let path = format!("/effect?unit={kindergarten}&cycle={last}");
+        for email in [LEADER, HEAD] {
+            let (_, page) = app.login(email).await.page(&path).await;
+            assert_eq!(row(&page, equals), format!("{equals} for få svar til at blive vist"), "{email}");
+        }
+        let csv = |body: String| body.lines().filter(|l| l.contains("Medarbejderne:")).count();
+        let kindergarten_csv = head.get(&format!("/effect.csv?unit={kindergarten}&cycle={last}")).await.text().await.unwrap();
+        assert_eq!(csv(kindergarten_csv), 0, "not in the export either");
+        let whole_csv = head.get(&format!("/effect.csv?cycle={last}")).await.text().await.unwrap();
+        assert_eq!(csv(whole_csv), 4, "the organisation's four questions");
+
+        // With a threshold of 3, Grøn stue (4 answers) shows; Rød stue (3) gives way, since
+        // the organisation minus both rooms would again be Emma alone.
+        let org = person(&app.db, HEAD).await.org_id;
+        let settings = domain::org::Settings::read("3", "30", "60", "30").unwrap();
+        app.db.update_settings(org, settings).await.unwrap();
+        let green = unit(app, "Grøn stue").await;
+        let red = unit(app, "Rød stue").await;
+        let (_, page) = head.page(&format!("/effect?unit={green}&cycle={last}")).await;
+        assert_eq!(row(&page, equals), format!("{equals} 4.0 (4 svar)"));
+        let (_, page) = head.page(&format!("/effect?unit={red}&cycle={last}")).await;
+        assert_eq!(row(&page, equals), format!("{equals} for få svar til at blive vist"));
+        // One person's figures never show answers, whatever the threshold.
+        let (_, page) = app.login(LANE).await.page(&format!("/effect?cycle={last}")).await;
+        assert_eq!(row(&page, equals), format!("{equals} for få svar til at blive vist"));
+    }
 }

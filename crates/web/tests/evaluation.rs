@@ -72,6 +72,20 @@ both_backends! {
         assert!(app.db.evaluation(conversation.id, Side::Employee).await.unwrap().is_none());
     }
 
+    async fn a_closed_cycle_takes_no_more_evaluations(app: &TestApp) {
+        // Ida's conversation last year was held but never evaluated; the cycle is closed.
+        let ida = testkit::demo::person(&app.db, "ida@maelkeboetten.dk").await;
+        let last_year = testkit::demo::cycle(app, "MUS 2025").await;
+        let conversation = app.db.conversation_of(ida.org_id, last_year.id, ida.id).await.unwrap().unwrap();
+        let path = format!("/conversations/{}/evaluation", conversation.id);
+        let session = app.login("ida@maelkeboetten.dk").await;
+        let (_, page) = session.page(&path).await;
+        assert!(page.contains("Runden er lukket") && !page.contains("Send evalueringen"), "{page}");
+        let refused = session.post_owned(&path, &answers(["5", "5", "5", "5"], "")).await;
+        assert_eq!(refused.status(), StatusCode::CONFLICT);
+        assert!(app.db.evaluation(conversation.id, Side::Employee).await.unwrap().is_none());
+    }
+
     async fn a_leader_sees_results_only_in_whole_blocks(app: &TestApp) {
         // Peter's employees have given five answers over two years: he sees them.
         let peter = app.login(PETER).await;

@@ -7,6 +7,7 @@ use crate::error::{AppError, AppResult};
 use crate::forms::parse_id;
 use crate::i18n::Tr;
 use crate::page::Page;
+use crate::pages::effect_scores::{self, Context, CycleAnswers, ScoreRow};
 use crate::pages::render;
 use crate::session::CurrentUser;
 use crate::state::AppState;
@@ -60,6 +61,9 @@ struct Loaded {
     cycles: Vec<Cycle>,
     chosen: usize,
     conversations: HashMap<CycleId, Vec<Conversation>>,
+    answers: HashMap<CycleId, CycleAnswers>,
+    /// What a cycle outside the two compared has: nothing read.
+    no_answers: CycleAnswers,
     signed: Vec<SignedAgreement>,
     follow_ups: Vec<FollowUp>,
     done_at: HashMap<ItemId, chrono::DateTime<chrono::Utc>>,
@@ -127,8 +131,14 @@ impl Loaded {
                 .ok_or(AppError::NotFound)?
         };
         let mut conversations = HashMap::new();
+        let mut answers = HashMap::new();
         for cycle in cycles.iter().skip(chosen).take(2) {
             conversations.insert(cycle.id, state.db.conversations(org, cycle.id).await?);
+            let given = CycleAnswers {
+                evaluations: state.db.evaluations_in(org, cycle.id).await?,
+                feedback: state.db.shared_feedback(org, cycle.id).await?,
+            };
+            answers.insert(cycle.id, given);
         }
         Ok(Loaded {
             scope,
@@ -139,6 +149,8 @@ impl Loaded {
             goals: state.db.goal_tree(org).await?,
             chosen,
             conversations,
+            answers,
+            no_answers: CycleAnswers::default(),
             signed: state.db.signed_agreements(org, None).await?,
             follow_ups: state.db.all_follow_ups(org).await?,
             done_at: state.db.done_at(org).await?,
@@ -186,6 +198,25 @@ impl Loaded {
         self.with_record(cycle, |r| {
             Figures::of(r, &self.people, &self.goals, self.today, patience)
         })
+    }
+
+    /// What the personal answers may show to this viewer.
+    fn score_context<'a>(&'a self, t: &'a Tr, user: &CurrentUser) -> Context<'a> {
+        Context {
+            t,
+            units: &self.units,
+            everyone: &self.everyone,
+            goals: &self.goals,
+            unit: match &self.scope {
+                Scope::Unit(u) => Some(*u),
+                Scope::Person(_) => None,
+            },
+            threshold: user.org.settings.anonymity_threshold as usize,
+        }
+    }
+
+    fn answers_of(&self, cycle: &Cycle) -> &CycleAnswers {
+        self.answers.get(&cycle.id).unwrap_or(&self.no_answers)
     }
 
     /// The query string that keeps this scope, for links and exports.
@@ -250,6 +281,8 @@ struct EffectView {
     sections: Vec<(String, Vec<Row>)>,
     thread: Vec<ThreadRow>,
     gaps: Vec<String>,
+    scores: Vec<ScoreRow>,
+    threshold: u32,
     people: usize,
     export: String,
 }
@@ -370,6 +403,11 @@ pub async fn dashboard(
         .iter()
         .filter_map(|g| loaded.goals.get(*g).map(|g| g.title.clone()))
         .collect();
+    let scores = effect_scores::rows(
+        &loaded.score_context(&t, &user),
+        (now, loaded.answers_of(now)),
+        before.map(|c| (c, loaded.answers_of(c))),
+    );
     let scopes = scope_choices(&loaded, &user, &t);
     let cycles = loaded
         .cycles
@@ -385,6 +423,8 @@ pub async fn dashboard(
         sections,
         thread,
         gaps,
+        scores,
+        threshold: user.org.settings.anonymity_threshold,
         people: current.people,
         export: format!("/effect.csv?{scope}&cycle={}", now.id),
         page: page.titled("effect-title"),
@@ -539,6 +579,22 @@ pub async fn export(
                     share.part.to_string(),
                     share.whole.to_string(),
                     share.percent().map(|p| p.to_string()).unwrap_or_default(),
+                ],
+            )?;
+        }
+        let context = loaded.score_context(&t, &user);
+        for (label, average, count) in
+            effect_scores::disclosed(&context, cycle, loaded.answers_of(cycle))
+        {
+            write(
+                &mut out,
+                [
+                    loaded.name.clone(),
+                    cycle.name.clone(),
+                    label,
+                    format!("{average:.2}"),
+                    count.to_string(),
+                    String::new(),
                 ],
             )?;
         }

@@ -12,6 +12,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use domain::cycle::CycleState;
 use domain::evaluation::{Evaluation, EvaluationError, Question, Scores, Summary};
 use domain::preparation::Side;
 use serde::Deserialize;
@@ -33,6 +34,7 @@ struct EvaluationView {
     other_name: String,
     is_employee: bool,
     held: bool,
+    closed: bool,
     given: Option<String>,
     questions: Vec<Asked>,
     comment: String,
@@ -96,6 +98,7 @@ fn view(
         .to_owned(),
         is_employee: party.side == Side::Employee,
         held: party.conversation.held_at.is_some() && !party.conversation.cancelled,
+        closed: party.cycle.state == CycleState::Closed,
         given: given.map(|e| t.datetime(&e.at)),
         questions,
         comment: given.map_or_else(|| typed.comment.clone(), |e| e.comment.clone()),
@@ -135,6 +138,10 @@ pub async fn give(
     Form(form): Form<EvaluationForm>,
 ) -> AppResult<Response> {
     let party = Party::load(&state, &user, &id).await?;
+    // A closed cycle's figures are final: they must not move answer by answer.
+    if party.cycle.state == CycleState::Closed {
+        return Err(AppError::Conflict("error-evaluation-closed"));
+    }
     let raw = Question::ALL.map(|q| form.answer(q));
     let read = Scores::read(raw).and_then(|scores| {
         Evaluation::give(

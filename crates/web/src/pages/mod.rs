@@ -12,6 +12,7 @@ pub mod cycles;
 pub mod dialogue;
 pub mod drawer;
 pub mod effect;
+pub mod effect_scores;
 pub mod evaluation;
 pub mod follow_up;
 pub mod home;

@@ -1,0 +1,133 @@
+//! Which units may show an aggregate of personal answers (evaluation scores, how clear the
+//! strategy is) without letting anyone be singled out.
+//!
+//! A unit's figure stands for everyone in the unit and the units below it, so figures of
+//! nested units overlap, and subtracting one from another gives the answers of those in the
+//! one and not the other. A unit's aggregate is therefore shown only when it holds at least
+//! *threshold* answers, and what is left of a shown unit once every shown unit below it is
+//! taken away is either nobody or again at least *threshold* answers. When that fails, the
+//! smallest shown unit below gives way, so the larger, more useful figure stays.
+
+use crate::ids::UnitId;
+use crate::org::UnitTree;
+use std::collections::{HashMap, HashSet};
+
+/// The units whose aggregate may be shown, given how many answers each unit holds of its own
+/// (not counting the units below it).
+pub fn disclosable(
+    units: &UnitTree,
+    own: &HashMap<UnitId, usize>,
+    threshold: usize,
+) -> HashSet<UnitId> {
+    let walk = units.walk();
+    // Depth first lists every unit before those below it; backwards, children come first.
+    let mut totals: HashMap<UnitId, usize> = HashMap::new();
+    for (_, unit) in walk.iter().rev() {
+        let below: usize = units.children(unit.id).iter().map(|c| totals[c]).sum();
+        totals.insert(unit.id, own.get(&unit.id).copied().unwrap_or(0) + below);
+    }
+    let mut shown: HashSet<UnitId> = totals
+        .iter()
+        .filter(|(_, n)| **n >= threshold)
+        .map(|(id, _)| *id)
+        .collect();
+    // Each pass either finds every shown unit safe or hides one; it ends.
+    loop {
+        let unsafe_unit = walk.iter().find_map(|(_, unit)| {
+            if !shown.contains(&unit.id) {
+                return None;
+            }
+            let below = highest_shown_below(units, unit.id, &shown);
+            let covered: usize = below.iter().map(|u| totals[u]).sum();
+            let rest = totals[&unit.id] - covered;
+            (rest > 0 && rest < threshold)
+                .then(|| below.into_iter().min_by_key(|u| (totals[u], *u)))
+                .flatten()
+        });
+        match unsafe_unit {
+            Some(smallest) => {
+                shown.remove(&smallest);
+            }
+            None => return shown,
+        }
+    }
+}
+
+/// The shown units below `id` that have no shown unit between them and `id`.
+fn highest_shown_below(units: &UnitTree, id: UnitId, shown: &HashSet<UnitId>) -> Vec<UnitId> {
+    let mut found = Vec::new();
+    let mut stack: Vec<UnitId> = units.children(id).to_vec();
+    while let Some(next) = stack.pop() {
+        if shown.contains(&next) {
+            found.push(next);
+        } else {
+            stack.extend_from_slice(units.children(next));
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::OrgId;
+    use crate::org::{Unit, UnitKind};
+
+    /// Organisation → department A (team A1, team A2), department B.
+    fn tree() -> (UnitTree, [UnitId; 5]) {
+        let org = OrgId::new();
+        let unit = |name: &str, kind, parent| Unit {
+            id: UnitId::new(),
+            org_id: org,
+            parent_id: parent,
+            name: name.into(),
+            kind,
+            leader_id: None,
+        };
+        let root = unit("Org", UnitKind::Organisation, None);
+        let a = unit("A", UnitKind::Department, Some(root.id));
+        let a1 = unit("A1", UnitKind::Team, Some(a.id));
+        let a2 = unit("A2", UnitKind::Team, Some(a.id));
+        let b = unit("B", UnitKind::Department, Some(root.id));
+        let ids = [root.id, a.id, a1.id, a2.id, b.id];
+        (UnitTree::new(vec![root, a, a1, a2, b]), ids)
+    }
+
+    fn counts(ids: &[UnitId; 5], n: [usize; 5]) -> HashMap<UnitId, usize> {
+        ids.iter().copied().zip(n).collect()
+    }
+
+    #[test]
+    fn too_few_answers_are_never_shown() {
+        let (units, ids) = tree();
+        let shown = disclosable(&units, &counts(&ids, [0, 0, 2, 1, 1]), 5);
+        assert!(shown.is_empty());
+    }
+
+    #[test]
+    fn a_unit_that_differs_from_its_parent_by_fewer_than_the_threshold_gives_way() {
+        let (units, [root, a, a1, a2, b]) = tree();
+        // A holds 7 (A1 has 5), B holds 1: the organisation minus A would be B's one answer.
+        let shown = disclosable(&units, &counts(&[root, a, a1, a2, b], [0, 0, 5, 2, 1]), 5);
+        assert!(shown.contains(&root));
+        assert!(!shown.contains(&a), "Org − A is one person");
+        // A1 is now the highest shown unit below the organisation, and Org − A1 = 3 < 5.
+        assert!(!shown.contains(&a1));
+        assert_eq!(shown.len(), 1);
+    }
+
+    #[test]
+    fn nested_units_are_all_shown_when_every_difference_is_large_enough() {
+        let (units, [root, a, a1, a2, b]) = tree();
+        let shown = disclosable(&units, &counts(&[root, a, a1, a2, b], [0, 0, 5, 5, 5]), 5);
+        assert_eq!(shown, HashSet::from([root, a, a1, a2, b]));
+    }
+
+    #[test]
+    fn a_unit_holding_everything_of_its_parent_is_no_difference() {
+        let (units, [root, a, a1, a2, b]) = tree();
+        // Everyone answering sits in A1: Org, A and A1 are the same people.
+        let shown = disclosable(&units, &counts(&[root, a, a1, a2, b], [0, 0, 6, 0, 0]), 5);
+        assert_eq!(shown, HashSet::from([root, a, a1]));
+    }
+}

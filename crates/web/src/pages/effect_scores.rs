@@ -1,0 +1,170 @@
+//! The personal answers on the effect dashboard — how employees and leaders evaluated their
+//! conversations, and how clear the strategy is to the employees — as averages that never
+//! single anyone out: only for cycles that are closed (so no figure moves answer by answer),
+//! only for units whose answers pass [`disclosable`], never for one person.
+
+use crate::i18n::Tr;
+use domain::cycle::{Cycle, CycleState};
+use domain::dialogue::Feedback;
+use domain::disclosure::disclosable;
+use domain::evaluation::{Evaluation, Question};
+use domain::org::UnitTree;
+use domain::person::Person;
+use domain::preparation::Side;
+use domain::strategy::GoalTree;
+use domain::{PersonId, UnitId};
+use std::collections::HashMap;
+
+/// A cycle's personal answers, as read for the dashboard.
+#[derive(Default)]
+pub struct CycleAnswers {
+    pub evaluations: Vec<(PersonId, Evaluation)>,
+    pub feedback: Vec<(PersonId, Feedback)>,
+}
+
+/// One measure of personal answers: who answered (by person) and what.
+struct Measure {
+    label: String,
+    answers: Vec<(PersonId, u8)>,
+}
+
+/// A row of the dashboard's answers section.
+pub struct ScoreRow {
+    pub label: String,
+    pub now: String,
+    pub before: Option<String>,
+}
+
+/// What the viewer looks at, for deciding what may be shown.
+pub struct Context<'a> {
+    pub t: &'a Tr,
+    pub units: &'a UnitTree,
+    pub everyone: &'a HashMap<PersonId, Person>,
+    pub goals: &'a GoalTree,
+    /// The unit whose figures these are; none for one person's.
+    pub unit: Option<UnitId>,
+    pub threshold: usize,
+}
+
+fn measures(ctx: &Context, cycle: &Cycle, answers: &CycleAnswers) -> Vec<Measure> {
+    let t = ctx.t;
+    let mut out = Vec::new();
+    for (side, key) in [
+        (Side::Employee, "effect-eval-employees"),
+        (Side::Leader, "effect-eval-leaders"),
+    ] {
+        for q in Question::ALL {
+            out.push(Measure {
+                label: t.with(
+                    key,
+                    &[("question", t.get(&format!("evaluation-q-{}", q.as_str())))],
+                ),
+                answers: answers
+                    .evaluations
+                    .iter()
+                    .filter(|(_, e)| e.side == side)
+                    .map(|(p, e)| (*p, e.scores.get(q)))
+                    .collect(),
+            });
+        }
+    }
+    for goal in cycle.focus_goals.iter().filter_map(|g| ctx.goals.get(*g)) {
+        out.push(Measure {
+            label: t.with("effect-clarity", &[("goal", goal.title.clone())]),
+            answers: answers
+                .feedback
+                .iter()
+                .filter(|(_, f)| f.goal_id == goal.id)
+                .filter_map(|(p, f)| f.clarity.map(|c| (*p, c)))
+                .collect(),
+        });
+    }
+    out
+}
+
+/// The measure's average in the viewer's unit, or why it is not shown.
+fn guarded(ctx: &Context, cycle: &Cycle, measure: &Measure) -> Result<(f64, usize), &'static str> {
+    if cycle.state != CycleState::Closed {
+        return Err("effect-withheld-open");
+    }
+    let unit = ctx.unit.ok_or("effect-withheld-few")?;
+    let unit_of = |p: &PersonId| ctx.everyone.get(p).map(|p| p.unit_id);
+    let mut own: HashMap<UnitId, usize> = HashMap::new();
+    for (person, _) in &measure.answers {
+        if let Some(u) = unit_of(person) {
+            *own.entry(u).or_default() += 1;
+        }
+    }
+    if !disclosable(ctx.units, &own, ctx.threshold).contains(&unit) {
+        return Err("effect-withheld-few");
+    }
+    let below = ctx.units.subtree(unit);
+    let inside: Vec<u8> = measure
+        .answers
+        .iter()
+        .filter(|(p, _)| unit_of(p).is_some_and(|u| below.contains(&u)))
+        .map(|(_, score)| *score)
+        .collect();
+    let sum: usize = inside.iter().map(|s| usize::from(*s)).sum();
+    Ok((sum as f64 / inside.len().max(1) as f64, inside.len()))
+}
+
+fn shown(ctx: &Context, cycle: &Cycle, measure: &Measure) -> String {
+    match guarded(ctx, cycle, measure) {
+        Ok((average, count)) => ctx.t.with(
+            "effect-average",
+            &[
+                ("average", format!("{average:.1}")),
+                ("count", count.to_string()),
+            ],
+        ),
+        Err(key) => ctx.t.with(key, &[("threshold", ctx.threshold.to_string())]),
+    }
+}
+
+/// The answers section: each measure for the chosen cycle and the one before.
+pub fn rows(
+    ctx: &Context,
+    now: (&Cycle, &CycleAnswers),
+    before: Option<(&Cycle, &CycleAnswers)>,
+) -> Vec<ScoreRow> {
+    let earlier: Vec<(String, String)> = before
+        .map(|(cycle, answers)| {
+            measures(ctx, cycle, answers)
+                .iter()
+                .map(|m| (m.label.clone(), shown(ctx, cycle, m)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let (cycle, answers) = now;
+    measures(ctx, cycle, answers)
+        .iter()
+        .map(|m| ScoreRow {
+            now: shown(ctx, cycle, m),
+            before: before.map(|_| {
+                earlier
+                    .iter()
+                    .find(|(label, _)| *label == m.label)
+                    .map(|(_, value)| value.clone())
+                    .unwrap_or_else(|| "—".to_owned())
+            }),
+            label: m.label.clone(),
+        })
+        .collect()
+}
+
+/// The measures that may be shown, as (label, average, answers), for the CSV export.
+pub fn disclosed(
+    ctx: &Context,
+    cycle: &Cycle,
+    answers: &CycleAnswers,
+) -> Vec<(String, f64, usize)> {
+    measures(ctx, cycle, answers)
+        .into_iter()
+        .filter_map(|m| {
+            guarded(ctx, cycle, &m)
+                .ok()
+                .map(|(average, count)| (m.label, average, count))
+        })
+        .collect()
+}
