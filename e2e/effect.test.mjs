@@ -95,6 +95,32 @@ describe('the effect dashboards', () => {
     const csv = await readFile(path, 'utf8');
     assert.match(csv, /^Hvem,Runde,Tal,Del,Helhed,Procent/);
     assert.match(csv, /Mælkebøtten,MUS 2025,Samtaler holdt,11,20,55/);
+  });
+
+  step('5. the head sets an intended effect for this year and sees it measured', async () => {
+    const { birgitte } = pages;
+    await birgitte.getByRole('navigation').getByRole('link', { name: 'MUS-runder' }).click();
+    await birgitte.getByRole('link', { name: 'MUS 2026' }).click();
+    await birgitte.getByRole('button', { name: 'Ønsket effekt' }).click();
+    await birgitte.getByRole('heading', { level: 1, name: 'Ønsket effekt: MUS 2026' }).waitFor();
+    await birgitte.getByLabel('Hensigt').fill('Alle opfølgningsmøder bliver holdt.');
+    await birgitte.getByRole('combobox', { name: 'Måles som' }).selectOption({ label: 'Andel: Opfølgningsmøder holdt (af dem, der var forfaldne)' });
+    await birgitte.getByRole('textbox', { name: 'Mål' }).fill('150');
+    await birgitte.getByRole('button', { name: 'Tilføj hensigten' }).click();
+    await birgitte.getByRole('alert').filter({ hasText: 'Målet skal være en procent fra 0 til 100' }).waitFor();
+    await birgitte.getByRole('textbox', { name: 'Mål' }).fill('90');
+    await birgitte.getByRole('button', { name: 'Tilføj hensigten' }).click();
+    await birgitte.getByRole('cell', { name: 'Alle opfølgningsmøder bliver holdt.' }).waitFor();
+    await screenshot(birgitte, 'effect-5-intentions.png');
+
+    await openEffect(birgitte);
+    const intentions = section(birgitte, 'Ledelsens ønskede effekt');
+    assert.equal(
+      await textOf(intentions.getByRole('row', { name: /^Alle har haft deres samtale/ })),
+      'Alle har haft deres samtale, før runden slutter. Andel: Holdt inden for runden 95 % 10 % ikke nået',
+    );
+    await intentions.getByRole('row', { name: /^Alle opfølgningsmøder bliver holdt\./ }).waitFor();
+    await screenshot(birgitte, 'effect-5-measured.png');
     assert.deepEqual(jsErrors, [], 'no script errors along the way');
   });
 });

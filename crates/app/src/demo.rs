@@ -12,6 +12,7 @@ use domain::cycle::{Cycle, CycleState, Framing, Timeline};
 use domain::dialogue::{Feedback, Visibility};
 use domain::evaluation::{Evaluation, Scores};
 use domain::followup::{FollowUp, ReviewInput};
+use domain::intention::Intention;
 use domain::org::{Unit, UnitKind};
 use domain::person::{Email, Person};
 use domain::preparation::Side;
@@ -598,6 +599,7 @@ async fn seed_cycles(
         db.insert_cycle(&cycle).await?;
         ids.push(cycle.id);
     }
+    seed_intentions(db, org, &ids, goals).await?;
     // This year's focus: well-being, acting on the strategy, growth, and last year's agreement.
     let focus = Focus::new(&set.current, vec![3, 5, 9, 15]).context("demo focus questions")?;
     db.set_focus_questions(ids[1], Some(&focus)).await?;
@@ -613,6 +615,58 @@ async fn seed_cycles(
             text: text.to_owned(),
         };
         db.set_framing(&framing, people[author]).await?;
+    }
+    Ok(())
+}
+
+/// The leadership's intended effect of each cycle: (cycle index, text, metric, target). A
+/// metric `served:` is completed with the parent-dialogue goal's id.
+const INTENTIONS: [(usize, &str, &str, &str); 5] = [
+    (
+        0,
+        "Mindst halvdelen af handlingerne gennemføres til tiden.",
+        "share:actions-on-time",
+        "50",
+    ),
+    (
+        0,
+        "Højst hver tiende aftale går i skuffen.",
+        "share:stale",
+        "10",
+    ),
+    (
+        1,
+        "Alle har haft deres samtale, før runden slutter.",
+        "share:held-on-time",
+        "95",
+    ),
+    (
+        1,
+        "Hver anden udviklingsaftale styrker dialogen med forældrene.",
+        "served:",
+        "50",
+    ),
+    (
+        1,
+        "Samtalerne opleves som tiden værd.",
+        "evaluation:worth",
+        "4",
+    ),
+];
+
+async fn seed_intentions(
+    db: &Db,
+    org: domain::OrgId,
+    cycles: &[CycleId],
+    goals: &[GoalId],
+) -> Result<()> {
+    for (cycle, text, metric, target) in INTENTIONS {
+        let metric = match metric {
+            "served:" => format!("served:{}", goals[0]),
+            other => other.to_owned(),
+        };
+        let intention = Intention::read(cycles[cycle], text, &metric, target)?;
+        db.add_intention(org, &intention).await?;
     }
     Ok(())
 }

@@ -20,6 +20,7 @@ pub mod evaluation;
 pub mod followup;
 pub mod ids;
 pub mod import;
+pub mod intention;
 pub mod locale;
 pub mod mail;
 pub mod org;

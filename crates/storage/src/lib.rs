@@ -22,6 +22,7 @@ mod follow_ups;
 mod goals;
 mod hr_shares;
 mod imports;
+mod intentions;
 mod orgs;
 mod outbox;
 mod people;

@@ -410,3 +410,15 @@ pub(crate) enum ConversationEvaluations {
     Comment,
     GivenAt,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum EffectIntentions {
+    Table,
+    Id,
+    OrgId,
+    CycleId,
+    Text,
+    Metric,
+    Target,
+    CreatedAt,
+}

@@ -64,6 +64,14 @@ pub fn router(state: AppState) -> Router {
         .route("/cycles/{id}/state", post(cycles::change_state))
         .route("/cycles/{id}/framing", post(cycles::frame))
         .route(
+            "/cycles/{id}/intentions",
+            get(intentions::show).post(intentions::add),
+        )
+        .route(
+            "/cycles/{id}/intentions/{intention}/delete",
+            post(intentions::remove),
+        )
+        .route(
             "/cycles/{id}/focus-questions",
             post(cycles::mark_focus_questions),
         )

@@ -166,4 +166,53 @@ both_backends! {
         let (_, page) = app.login(LANE).await.page(&format!("/effect?cycle={last}")).await;
         assert_eq!(row(&page, equals), format!("{equals} for få svar til at blive vist"));
     }
+
+    async fn the_leadership_sets_the_effect_it_wants_and_sees_it_measured(app: &TestApp) {
+        let open = cycle(app, "MUS 2026").await.id;
+        let last = cycle(app, "MUS 2025").await.id;
+        let head = app.login(HEAD).await;
+        let (_, page) = head.page("/effect").await;
+        // 2 of 20 held so far against a target of 95 %; no agreement yet to count.
+        assert_eq!(row(&page, "Alle har haft deres samtale, før runden slutter."), "Alle har haft deres samtale, før runden slutter. Andel: Holdt inden for runden 95 % 10 % ikke nået");
+        assert!(row(&page, "Hver anden udviklingsaftale styrker dialogen med forældrene.").ends_with("50 % kan ikke måles endnu —"));
+        assert!(row(&page, "Samtalerne opleves som tiden værd.").ends_with("4.0 vises, når runden er lukket —"));
+        let (_, page) = head.page(&format!("/effect?cycle={last}")).await;
+        assert!(row(&page, "Højst hver tiende aftale går i skuffen.").ends_with("10 % 50 % ikke nået"), "fewer is better");
+
+        // Bad input is refused with the form as typed, and nothing is added.
+        let path = format!("/cycles/{open}/intentions");
+        let before = app.db.intentions(person(&app.db, HEAD).await.org_id, open).await.unwrap().len();
+        for (text, metric, target, message) in [
+            ("Flere holdte samtaler", "share:held", "120", "Målet skal være en procent fra 0 til 100"),
+            ("", "share:held", "90", "Beskriv hensigten"),
+            ("Flere holdte samtaler", "share:nothing", "90", ""),
+            ("Gode samtaler", "evaluation:worth", "7", "Målet skal være"),
+        ] {
+            let response = head.post(&path, &[("text", text), ("metric", metric), ("target", target)]).await;
+            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{metric} {target}");
+            let body = response.text().await.unwrap();
+            assert!(body.contains(message) && body.contains(text), "{body}");
+        }
+        let org = person(&app.db, HEAD).await.org_id;
+        assert_eq!(app.db.intentions(org, open).await.unwrap().len(), before);
+
+        let added = head.post(&path, &[("text", "Alle aftaler følges op"), ("metric", "share:follow-ups-held"), ("target", "90")]).await;
+        assert_eq!(added.status(), StatusCode::SEE_OTHER);
+        let all = app.db.intentions(org, open).await.unwrap();
+        let new = all.iter().find(|i| i.text == "Alle aftaler følges op").unwrap();
+
+        // Only the leadership sets or removes them.
+        let delete = format!("/cycles/{open}/intentions/{}/delete", new.id);
+        for email in [HR, LEADER, LANE] {
+            let session = app.login(email).await;
+            assert_eq!(session.post(&path, &[("text", "x"), ("metric", "share:held"), ("target", "1")]).await.status(), StatusCode::FORBIDDEN);
+            assert_eq!(session.post(&delete, &[]).await.status(), StatusCode::FORBIDDEN);
+        }
+        let (_, stranger) = other_org(app).await;
+        assert_eq!(app.login(stranger).await.get(&path).await.status(), StatusCode::NOT_FOUND);
+        assert_eq!(app.db.intentions(org, open).await.unwrap().len(), before + 1);
+        assert_eq!(head.post(&delete, &[]).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(head.post(&delete, &[]).await.status(), StatusCode::NOT_FOUND, "gone");
+        assert_eq!(app.db.intentions(org, open).await.unwrap().len(), before);
+    }
 }

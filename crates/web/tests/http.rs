@@ -150,6 +150,9 @@ both_backends! {
             (format!("/conversations/{lanes}/evaluation"),  [404, 404, 404, 404, 200]),
             // a leader's results from their own conversations: for whoever leads a unit
             ("/evaluations".into(),              [403, 200, 200, 200, 403]),
+            // everyone sees effect in their own scope; only leadership sets the intended effect
+            ("/effect".into(),                   [200, 200, 200, 200, 200]),
+            (format!("/cycles/{open_cycle}/intentions"), [403, 403, 200, 403, 403]),
             ("/strategy/feedback".into(),        [403, 403, 200, 403, 403]),
             ("/red-thread".into(),               [200, 200, 200, 200, 200]),
             ("/my-actions".into(),               [200, 200, 200, 200, 200]),

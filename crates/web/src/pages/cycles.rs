@@ -33,7 +33,11 @@ fn require_keeper(user: &CurrentUser) -> AppResult<()> {
 }
 
 /// The cycle if the user may see it; drafts are invisible (404) to everyone but the keepers.
-async fn visible_cycle(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Cycle> {
+pub(crate) async fn visible_cycle(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+) -> AppResult<Cycle> {
     let cycle = state
         .db
         .cycle(user.org.id, parse_id::<CycleId>(id)?)
@@ -126,6 +130,8 @@ struct CycleView {
     marked_questions: Vec<String>,
     /// Keepers mark the focus questions while the cycle is not closed.
     can_mark_focus: bool,
+    /// The leadership group sets the cycle's intended effect.
+    sets_effect: bool,
     keeper: bool,
     can_see_overview: bool,
     error: Option<String>,
@@ -248,6 +254,7 @@ async fn cycle_view(
             .collect(),
         questions,
         can_mark_focus: keeper && cycle.state != CycleState::Closed,
+        sets_effect: user.actor.granted.leadership,
         id: cycle.id.to_string(),
         name: cycle.name.clone(),
         state: state_label(&t, cycle.state),

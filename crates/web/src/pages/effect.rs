@@ -8,6 +8,7 @@ use crate::forms::parse_id;
 use crate::i18n::Tr;
 use crate::page::Page;
 use crate::pages::effect_scores::{self, Context, CycleAnswers, ScoreRow};
+use crate::pages::intentions::{metric_label, target_label};
 use crate::pages::render;
 use crate::session::CurrentUser;
 use crate::state::AppState;
@@ -20,6 +21,7 @@ use domain::conversation::{Conversation, TIME_ZONE};
 use domain::cycle::{Cycle, CycleState};
 use domain::effect::{CycleRecord, Figure, Figures, Part, Share, Signed, parts};
 use domain::followup::FollowUp;
+use domain::intention::{Intention, Metric};
 use domain::org::UnitTree;
 use domain::person::Person;
 use domain::strategy::GoalTree;
@@ -282,6 +284,7 @@ struct EffectView {
     thread: Vec<ThreadRow>,
     gaps: Vec<String>,
     scores: Vec<ScoreRow>,
+    intentions: Vec<IntentionRow>,
     threshold: u32,
     people: usize,
     export: String,
@@ -408,6 +411,13 @@ pub async fn dashboard(
         (now, loaded.answers_of(now)),
         before.map(|c| (c, loaded.answers_of(c))),
     );
+    let intentions = state
+        .db
+        .intentions(user.org.id, now.id)
+        .await?
+        .into_iter()
+        .map(|i| intention_row(&loaded, &user, &t, now, &current, i))
+        .collect();
     let scopes = scope_choices(&loaded, &user, &t);
     let cycles = loaded
         .cycles
@@ -424,11 +434,55 @@ pub async fn dashboard(
         thread,
         gaps,
         scores,
+        intentions,
         threshold: user.org.settings.anonymity_threshold,
         people: current.people,
         export: format!("/effect.csv?{scope}&cycle={}", now.id),
         page: page.titled("effect-title"),
     })
+}
+
+/// An intention of the leadership with what was measured for the scope.
+struct IntentionRow {
+    text: String,
+    metric: String,
+    target: String,
+    measured: String,
+    /// Met or not; none when it cannot be measured (yet).
+    met: Option<bool>,
+}
+
+fn intention_row(
+    loaded: &Loaded,
+    user: &CurrentUser,
+    t: &Tr,
+    cycle: &Cycle,
+    figures: &Figures,
+    intention: Intention,
+) -> IntentionRow {
+    let measured = match intention.metric {
+        Metric::Evaluation(q) => effect_scores::employees_average(
+            &loaded.score_context(t, user),
+            cycle,
+            loaded.answers_of(cycle),
+            q,
+        )
+        .map(|(average, _)| average)
+        .map_err(|key| t.with(key, &[])),
+        metric => metric
+            .measure(figures)
+            .ok_or_else(|| t.get("effect-not-measured")),
+    };
+    IntentionRow {
+        metric: metric_label(t, &loaded.goals, intention.metric),
+        target: target_label(intention.metric, intention.target),
+        measured: match &measured {
+            Ok(value) => target_label(intention.metric, *value),
+            Err(why) => why.clone(),
+        },
+        met: measured.ok().map(|v| intention.met(v)),
+        text: intention.text,
+    }
 }
 
 /// The scopes the viewer may choose: their own figures and the units they may see.

@@ -46,26 +46,33 @@ pub struct Context<'a> {
     pub threshold: usize,
 }
 
+/// One side's answers to one evaluation question.
+fn evaluation(ctx: &Context, answers: &CycleAnswers, side: Side, q: Question) -> Measure {
+    let t = ctx.t;
+    let key = match side {
+        Side::Employee => "effect-eval-employees",
+        Side::Leader => "effect-eval-leaders",
+    };
+    Measure {
+        label: t.with(
+            key,
+            &[("question", t.get(&format!("evaluation-q-{}", q.as_str())))],
+        ),
+        answers: answers
+            .evaluations
+            .iter()
+            .filter(|(_, e)| e.side == side)
+            .map(|(p, e)| (*p, e.scores.get(q)))
+            .collect(),
+    }
+}
+
 fn measures(ctx: &Context, cycle: &Cycle, answers: &CycleAnswers) -> Vec<Measure> {
     let t = ctx.t;
     let mut out = Vec::new();
-    for (side, key) in [
-        (Side::Employee, "effect-eval-employees"),
-        (Side::Leader, "effect-eval-leaders"),
-    ] {
+    for side in [Side::Employee, Side::Leader] {
         for q in Question::ALL {
-            out.push(Measure {
-                label: t.with(
-                    key,
-                    &[("question", t.get(&format!("evaluation-q-{}", q.as_str())))],
-                ),
-                answers: answers
-                    .evaluations
-                    .iter()
-                    .filter(|(_, e)| e.side == side)
-                    .map(|(p, e)| (*p, e.scores.get(q)))
-                    .collect(),
-            });
+            out.push(evaluation(ctx, answers, side, q));
         }
     }
     for goal in cycle.focus_goals.iter().filter_map(|g| ctx.goals.get(*g)) {
@@ -167,4 +174,15 @@ pub fn disclosed(
                 .map(|(average, count)| (m.label, average, count))
         })
         .collect()
+}
+
+/// The employees' average evaluation of a question in the viewer's unit, or why it is not
+/// shown: the measured value of an intention.
+pub fn employees_average(
+    ctx: &Context,
+    cycle: &Cycle,
+    answers: &CycleAnswers,
+    q: Question,
+) -> Result<(f64, usize), &'static str> {
+    guarded(ctx, cycle, &evaluation(ctx, answers, Side::Employee, q))
 }
