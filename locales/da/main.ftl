@@ -927,3 +927,20 @@ effect-met = nået
 effect-not-met = ikke nået
 effect-not-measured = kan ikke måles endnu
 effect-status = Status
+
+## Strategic insight: responding to feedback
+feedback-counts = { $people } har delt: { $barriers } nævner barrierer, { $opportunities } muligheder, { $dilemmas } konkrete dilemmaer.
+feedback-per-unit = Pr. enhed (kun hvor ingen kan udpeges)
+feedback-people = Personer
+insight-respond = Svar og send videre
+insight-taken-up = taget op
+insight-taken-up-label = Ledelsen tager det op
+insight-answer = Ledelsens svar
+insight-route = Send videre til enheden
+insight-route-none = Ingen enhed
+insight-save = Gem svaret
+insight-routed-to = Sendt videre til { $unit }
+insight-leadership-response = Ledelsens svar på det, du delte
+routed-title = Feedback sendt videre til dine enheder
+routed-intro = Det, medarbejderne har delt med ledelsen, og som ledelsen har sendt videre til en enhed, du leder – med ledelsens svar. Det, der blev givet uden navn, står uden navn.
+routed-none = Ledelsen har ikke sendt feedback videre til dine enheder.

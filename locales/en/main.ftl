@@ -927,3 +927,20 @@ effect-met = met
 effect-not-met = not met
 effect-not-measured = cannot be measured yet
 effect-status = Status
+
+## Strategic insight: responding to feedback
+feedback-counts = { $people } shared: { $barriers } name barriers, { $opportunities } opportunities, { $dilemmas } concrete dilemmas.
+feedback-per-unit = Per unit (only where nobody can be singled out)
+feedback-people = People
+insight-respond = Answer and send on
+insight-taken-up = taken up
+insight-taken-up-label = The leadership takes it up
+insight-answer = The leadership's answer
+insight-route = Send on to the unit
+insight-route-none = No unit
+insight-save = Save the answer
+insight-routed-to = Sent on to { $unit }
+insight-leadership-response = The leadership's answer to what you shared
+routed-title = Feedback sent on to your units
+routed-intro = What employees shared with the leadership and the leadership sent on to a unit you lead – with the leadership's answer. What was given without a name stays without a name.
+routed-none = The leadership has not sent feedback on to your units.

@@ -157,14 +157,15 @@ pub fn goals_concerning(
         .collect()
 }
 
-/// What the leadership group may read about one goal.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct GoalFeedback {
+/// What the leadership group may read about one goal; each item carries the caller's `T`
+/// (such as its handle for answering it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct GoalFeedback<T> {
     /// Items shared with a name, by name.
-    pub named: Vec<(String, Feedback)>,
+    pub named: Vec<(String, Feedback, T)>,
     /// Items shared anonymously, when enough people did; sorted so that their order says
     /// nothing about whose conversation came first.
-    pub anonymous: Vec<Feedback>,
+    pub anonymous: Vec<(Feedback, T)>,
     /// The average clarity of the anonymous items and how many rated, when they are shown.
     pub anonymous_clarity: Option<(f64, usize)>,
     /// How many anonymous items are held back because too few people gave one.
@@ -173,31 +174,42 @@ pub struct GoalFeedback {
 
 /// Sorts the feedback shared with leadership on one goal into what may be shown. Items kept
 /// to the conversation never get here; the caller passes only shared ones.
-pub fn for_leadership(shared: Vec<(PersonId, String, Feedback)>, threshold: usize) -> GoalFeedback {
-    let mut out = GoalFeedback::default();
-    let mut anonymous: Vec<(PersonId, Feedback)> = Vec::new();
-    for (person, name, feedback) in shared {
+pub fn for_leadership<T>(
+    shared: Vec<(PersonId, String, Feedback, T)>,
+    threshold: usize,
+) -> GoalFeedback<T> {
+    let mut out = GoalFeedback {
+        named: Vec::new(),
+        anonymous: Vec::new(),
+        anonymous_clarity: None,
+        held_back: 0,
+    };
+    let mut anonymous: Vec<(PersonId, Feedback, T)> = Vec::new();
+    for (person, name, feedback, extra) in shared {
         match feedback.visibility {
-            Visibility::Named => out.named.push((name, feedback)),
-            Visibility::Anonymous => anonymous.push((person, feedback)),
+            Visibility::Named => out.named.push((name, feedback, extra)),
+            Visibility::Anonymous => anonymous.push((person, feedback, extra)),
             Visibility::Conversation => {}
         }
     }
     out.named.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut people: Vec<PersonId> = anonymous.iter().map(|(p, _)| *p).collect();
+    let mut people: Vec<PersonId> = anonymous.iter().map(|(p, _, _)| *p).collect();
     people.sort();
     people.dedup();
     if people.len() < threshold.max(1) {
         out.held_back = anonymous.len();
         return out;
     }
-    let ratings: Vec<u8> = anonymous.iter().filter_map(|(_, f)| f.clarity).collect();
+    let ratings: Vec<u8> = anonymous.iter().filter_map(|(_, f, _)| f.clarity).collect();
     if !ratings.is_empty() {
         let sum: u32 = ratings.iter().map(|r| u32::from(*r)).sum();
         out.anonymous_clarity = Some((f64::from(sum) / ratings.len() as f64, ratings.len()));
     }
-    out.anonymous = anonymous.into_iter().map(|(_, f)| f).collect();
-    out.anonymous.sort_by(|a, b| {
+    out.anonymous = anonymous
+        .into_iter()
+        .map(|(_, f, extra)| (f, extra))
+        .collect();
+    out.anonymous.sort_by(|(a, _), (b, _)| {
         (&a.contribution, &a.hard_situations, &a.barriers).cmp(&(
             &b.contribution,
             &b.hard_situations,
@@ -205,6 +217,33 @@ pub fn for_leadership(shared: Vec<(PersonId, String, Feedback)>, threshold: usiz
         ))
     });
     out
+}
+
+/// What the leadership did with an item of feedback: taken up or not, its answer to the
+/// employee, and the unit it was sent on to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Response {
+    pub taken_up: bool,
+    pub answer: String,
+    pub routed_to: Option<UnitId>,
+}
+
+impl Response {
+    pub fn read(
+        taken_up: bool,
+        answer: &str,
+        routed_to: Option<UnitId>,
+    ) -> Result<Response, DialogueError> {
+        let answer = answer.trim();
+        if answer.chars().count() > 3000 {
+            return Err(DialogueError::TooLong);
+        }
+        Ok(Response {
+            taken_up,
+            answer: answer.to_owned(),
+            routed_to,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -255,16 +294,19 @@ mod tests {
                 lane,
                 "Lane".to_owned(),
                 feedback("Jeg vil gerne have mere sparring", 2, Visibility::Anonymous),
+                (),
             ),
             (
                 PersonId::new(),
                 "Mads".to_owned(),
                 feedback("Tydeligt", 4, Visibility::Named),
+                (),
             ),
             (
                 PersonId::new(),
                 "Sara".to_owned(),
                 feedback("Kun til os", 1, Visibility::Conversation),
+                (),
             ),
         ];
         let few = for_leadership(shared.clone(), 5);
@@ -277,6 +319,7 @@ mod tests {
                 PersonId::new(),
                 format!("P{i}"),
                 feedback("Svært i hverdagen", 4, Visibility::Anonymous),
+                (),
             ));
         }
         let enough = for_leadership(shared, 5);
@@ -284,7 +327,7 @@ mod tests {
         assert_eq!(enough.anonymous_clarity, Some((18.0 / 5.0, 5)));
         assert_eq!(enough.held_back, 0);
         assert!(
-            enough.named.iter().all(|(name, _)| name == "Mads"),
+            enough.named.iter().all(|(name, _, _)| name == "Mads"),
             "only named items carry names"
         );
     }

@@ -1,16 +1,16 @@
 //! The strategic dialogue's feedback, per conversation and focus goal.
 
 use crate::db::{Db, now};
-use crate::schema::StrategicFeedback as F;
+use crate::schema::{FeedbackResponses, StrategicFeedback as F};
 use crate::{Result, StorageError};
 use domain::conversation::Conversation;
 use domain::dialogue::{Feedback, Visibility};
 use domain::{ConversationId, CycleId, GoalId, OrgId, PersonId};
-use sea_query::{Expr, Query, SelectStatement};
+use sea_query::{Expr, OnConflict, Query, SelectStatement};
 use uuid::Uuid;
 
 #[derive(sqlx::FromRow)]
-struct FeedbackRow {
+pub(crate) struct FeedbackRow {
     employee_id: Uuid,
     goal_id: Uuid,
     contribution: String,
@@ -45,19 +45,22 @@ impl TryFrom<FeedbackRow> for (PersonId, Feedback) {
     }
 }
 
-fn select() -> SelectStatement {
+pub(crate) fn select() -> SelectStatement {
     Query::select()
-        .columns([
-            F::EmployeeId,
-            F::GoalId,
-            F::Contribution,
-            F::HardSituations,
-            F::WhatThen,
-            F::Opportunities,
-            F::Barriers,
-            F::Clarity,
-            F::Visibility,
-        ])
+        .columns(
+            [
+                F::EmployeeId,
+                F::GoalId,
+                F::Contribution,
+                F::HardSituations,
+                F::WhatThen,
+                F::Opportunities,
+                F::Barriers,
+                F::Clarity,
+                F::Visibility,
+            ]
+            .map(|c| (F::Table, c)),
+        )
         .from(F::Table)
         .to_owned()
 }
@@ -121,6 +124,39 @@ impl Db {
                         ]),
                 )
                 .await?;
+            // A shared item gets its handle for the leadership's response once, and keeps it.
+            if f.visibility != Visibility::Conversation {
+                tx.c()
+                    .exec(
+                        Query::insert()
+                            .into_table(FeedbackResponses::Table)
+                            .columns([
+                                FeedbackResponses::Handle,
+                                FeedbackResponses::ConversationId,
+                                FeedbackResponses::GoalId,
+                                FeedbackResponses::OrgId,
+                                FeedbackResponses::TakenUp,
+                                FeedbackResponses::Answer,
+                            ])
+                            .values_panic([
+                                Uuid::new_v4().into(),
+                                c.id.0.into(),
+                                f.goal_id.0.into(),
+                                c.org_id.0.into(),
+                                false.into(),
+                                "".into(),
+                            ])
+                            .on_conflict(
+                                OnConflict::columns([
+                                    FeedbackResponses::ConversationId,
+                                    FeedbackResponses::GoalId,
+                                ])
+                                .do_nothing()
+                                .to_owned(),
+                            ),
+                    )
+                    .await?;
+            }
         }
         tx.commit().await
     }

@@ -17,6 +17,7 @@ mod db;
 mod dialogue;
 mod error;
 mod evaluations;
+mod feedback_responses;
 mod focus_questions;
 mod follow_ups;
 mod goals;

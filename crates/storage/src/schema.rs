@@ -422,3 +422,17 @@ pub(crate) enum EffectIntentions {
     Target,
     CreatedAt,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum FeedbackResponses {
+    Table,
+    Handle,
+    ConversationId,
+    GoalId,
+    OrgId,
+    TakenUp,
+    Answer,
+    RoutedUnitId,
+    AnsweredBy,
+    AnsweredAt,
+}

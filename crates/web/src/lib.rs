@@ -49,7 +49,9 @@ pub fn router(state: AppState) -> Router {
             post(my_actions::report),
         )
         .route("/strategy/goals", post(strategy::create))
-        .route("/strategy/feedback", get(dialogue::leadership))
+        .route("/strategy/feedback", get(insight::leadership))
+        .route("/strategy/feedback/{handle}", post(insight::respond))
+        .route("/strategy/routed", get(insight::routed))
         .route("/strategy/goals/new", get(strategy::new_form))
         .route(
             "/strategy/goals/{id}",

@@ -154,6 +154,7 @@ both_backends! {
             ("/effect".into(),                   [200, 200, 200, 200, 200]),
             (format!("/cycles/{open_cycle}/intentions"), [403, 403, 200, 403, 403]),
             ("/strategy/feedback".into(),        [403, 403, 200, 403, 403]),
+            ("/strategy/routed".into(),          [403, 200, 200, 200, 403]),
             ("/red-thread".into(),               [200, 200, 200, 200, 200]),
             ("/my-actions".into(),               [200, 200, 200, 200, 200]),
             ("/follow-through".into(),           [403, 200, 200, 200, 403]),

@@ -3,21 +3,20 @@
 //! employee chose.
 
 use crate::error::{AppError, AppResult};
-use crate::forms::{Form, parse_id};
+use crate::forms::Form;
 use crate::page::Page;
+use crate::pages::insight::{ResponseView, response_view};
 use crate::pages::party::Party;
 use crate::pages::{render, render_status};
 use crate::session::CurrentUser;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use domain::CycleId;
 use domain::cycle::CycleState;
-use domain::dialogue::{Feedback, Visibility, for_leadership, goals_concerning};
+use domain::dialogue::{Feedback, Visibility, goals_concerning};
 use domain::preparation::Side;
-use serde::Deserialize;
 use std::collections::HashMap;
 
 /// One focus goal with the employee's answers, as typed or as stored.
@@ -32,6 +31,8 @@ struct GoalForm {
     barriers: String,
     clarity: u8,
     visibility: &'static str,
+    /// What the leadership answered, if it did.
+    response: Option<ResponseView>,
 }
 
 #[derive(Template)]
@@ -73,6 +74,7 @@ async fn view(
         .into_iter()
         .map(|f| (f.goal_id, f))
         .collect();
+    let responses = state.db.responses_of(party.conversation.id).await?;
     let t = page.t;
     let concerning = goals_concerning(
         &party.cycle.focus_goals,
@@ -115,6 +117,7 @@ async fn view(
                     .parse::<Visibility>()
                     .unwrap_or(Visibility::Conversation)
                     .as_str(),
+                response: responses.get(&goal.id).map(|r| response_view(r, &units)),
             }
         })
         .collect();
@@ -208,101 +211,4 @@ pub async fn save(
             )
         }
     }
-}
-
-struct LeadershipGoal {
-    id: String,
-    title: String,
-    named: Vec<(String, Feedback)>,
-    anonymous: Vec<Feedback>,
-    clarity: Option<String>,
-    held_back: usize,
-}
-
-#[derive(Template)]
-#[template(path = "feedback.html")]
-struct FeedbackView {
-    page: Page,
-    cycles: Vec<(String, String, bool)>,
-    goals: Vec<LeadershipGoal>,
-    threshold: usize,
-}
-
-#[derive(Deserialize)]
-pub struct FeedbackQuery {
-    #[serde(default)]
-    cycle: String,
-}
-
-/// What the employees shared with the leadership group in a cycle, goal by goal.
-pub async fn leadership(
-    State(state): State<AppState>,
-    user: CurrentUser,
-    page: Page,
-    Query(query): Query<FeedbackQuery>,
-) -> AppResult<Response> {
-    if !user.actor.granted.leadership {
-        return Err(AppError::Forbidden);
-    }
-    let org = user.org.id;
-    let mut cycles = state.db.cycles(org).await?;
-    cycles.retain(|c| c.state != CycleState::Draft);
-    cycles.sort_by_key(|c| std::cmp::Reverse(c.timeline.conversations_from()));
-    let chosen = if query.cycle.is_empty() {
-        cycles.first().map(|c| c.id)
-    } else {
-        Some(parse_id::<CycleId>(&query.cycle)?)
-    };
-    let cycle = chosen
-        .and_then(|id| cycles.iter().find(|c| c.id == id))
-        .cloned();
-    if chosen.is_some() && cycle.is_none() {
-        return Err(AppError::NotFound);
-    }
-    let goals = state.db.goal_tree(org).await?;
-    let threshold = user.org.settings.anonymity_threshold as usize;
-    let mut lines = Vec::new();
-    if let Some(cycle) = &cycle {
-        let shared = state.db.shared_feedback(org, cycle.id).await?;
-        let mut people: Vec<_> = shared.iter().map(|(p, _)| *p).collect();
-        people.sort();
-        people.dedup();
-        let names: HashMap<_, _> = state
-            .db
-            .people_by_ids(org, &people)
-            .await?
-            .into_iter()
-            .map(|p| (p.id, p.name))
-            .collect();
-        for goal in cycle.focus_goals.iter().filter_map(|g| goals.get(*g)) {
-            let on_goal = shared
-                .iter()
-                .filter(|(_, f)| f.goal_id == goal.id)
-                .map(|(p, f)| (*p, names.get(p).cloned().unwrap_or_default(), f.clone()))
-                .collect();
-            let sorted = for_leadership(on_goal, threshold);
-            lines.push(LeadershipGoal {
-                id: goal.id.to_string(),
-                title: goal.title.clone(),
-                clarity: sorted.anonymous_clarity.map(|(avg, n)| {
-                    page.t.with(
-                        "feedback-clarity-average",
-                        &[("average", format!("{avg:.1}")), ("count", n.to_string())],
-                    )
-                }),
-                named: sorted.named,
-                anonymous: sorted.anonymous,
-                held_back: sorted.held_back,
-            });
-        }
-    }
-    render(FeedbackView {
-        cycles: cycles
-            .iter()
-            .map(|c| (c.id.to_string(), c.name.clone(), Some(c.id) == chosen))
-            .collect(),
-        goals: lines,
-        threshold,
-        page: page.titled("feedback-title"),
-    })
 }

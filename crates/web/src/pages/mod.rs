@@ -17,6 +17,7 @@ pub mod evaluation;
 pub mod follow_up;
 pub mod home;
 pub mod import;
+pub mod insight;
 pub mod intentions;
 pub mod login;
 pub mod my_actions;

@@ -1,0 +1,355 @@
+//! Strategic insight for the leadership: what the employees shared about each focus goal,
+//! named or anonymous as each chose — how many raised barriers, opportunities and dilemmas,
+//! and per unit where that cannot single anyone out. The leadership marks items as taken up,
+//! answers them and sends them on to the unit they concern; the employee sees the answer, and
+//! the unit's leader reads what was sent on, without a name when it was given without one.
+
+use crate::error::{AppError, AppResult};
+use crate::forms::{Form, checked, parse_id};
+use crate::page::Page;
+use crate::pages::render;
+use crate::session::CurrentUser;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use domain::cycle::CycleState;
+use domain::dialogue::{self, Feedback, for_leadership};
+use domain::disclosure::disclosable;
+use domain::org::UnitTree;
+use domain::{CycleId, PersonId, UnitId};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use storage::StorageError;
+use uuid::Uuid;
+
+/// What the leadership did with an item, as the pages show it.
+pub(crate) struct ResponseView {
+    pub taken_up: bool,
+    pub answer: String,
+    /// The unit it was sent on to: id and name.
+    pub unit: Option<(String, String)>,
+}
+
+pub(crate) fn response_view(response: &dialogue::Response, units: &UnitTree) -> ResponseView {
+    ResponseView {
+        taken_up: response.taken_up,
+        answer: response.answer.clone(),
+        unit: response
+            .routed_to
+            .and_then(|u| units.get(u))
+            .map(|u| (u.id.to_string(), u.name.clone())),
+    }
+}
+
+/// One item the leadership may read, with its handle for answering it.
+struct Item {
+    name: Option<String>,
+    f: Feedback,
+    handle: String,
+    response: Option<ResponseView>,
+}
+
+struct LeadershipGoal {
+    id: String,
+    title: String,
+    items: Vec<Item>,
+    clarity: Option<String>,
+    held_back: usize,
+    /// How many people raised barriers, opportunities and dilemmas, among the items shown.
+    counts: Option<String>,
+    /// Units whose number of people sharing may be shown, with that number.
+    per_unit: Vec<(String, usize)>,
+}
+
+#[derive(Template)]
+#[template(path = "feedback.html")]
+struct FeedbackView {
+    page: Page,
+    cycle: String,
+    cycles: Vec<(String, String, bool)>,
+    goals: Vec<LeadershipGoal>,
+    units: Vec<(String, String)>,
+    threshold: usize,
+}
+
+#[derive(Deserialize)]
+pub struct FeedbackQuery {
+    #[serde(default)]
+    cycle: String,
+}
+
+/// What the employees shared with the leadership group in a cycle, goal by goal.
+pub async fn leadership(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Page,
+    Query(query): Query<FeedbackQuery>,
+) -> AppResult<Response> {
+    if !user.actor.granted.leadership {
+        return Err(AppError::Forbidden);
+    }
+    let org = user.org.id;
+    let mut cycles = state.db.cycles(org).await?;
+    cycles.retain(|c| c.state != CycleState::Draft);
+    cycles.sort_by_key(|c| std::cmp::Reverse(c.timeline.conversations_from()));
+    let chosen = if query.cycle.is_empty() {
+        cycles.first().map(|c| c.id)
+    } else {
+        Some(parse_id::<CycleId>(&query.cycle)?)
+    };
+    let cycle = chosen
+        .and_then(|id| cycles.iter().find(|c| c.id == id))
+        .cloned();
+    if chosen.is_some() && cycle.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let goals = state.db.goal_tree(org).await?;
+    let units = state.db.unit_tree(org).await?;
+    let threshold = user.org.settings.anonymity_threshold as usize;
+    let t = page.t;
+    let mut lines = Vec::new();
+    if let Some(cycle) = &cycle {
+        let shared = state.db.shared_feedback(org, cycle.id).await?;
+        let handled = state.db.feedback_responses(org, cycle.id).await?;
+        let mut people: Vec<_> = shared.iter().map(|(p, _)| *p).collect();
+        people.sort();
+        people.dedup();
+        let found = state.db.people_by_ids(org, &people).await?;
+        let names: HashMap<_, _> = found.iter().map(|p| (p.id, p.name.clone())).collect();
+        let unit_of: HashMap<_, _> = found.iter().map(|p| (p.id, p.unit_id)).collect();
+        for goal in cycle.focus_goals.iter().filter_map(|g| goals.get(*g)) {
+            let on_goal = shared
+                .iter()
+                .filter(|(_, f)| f.goal_id == goal.id)
+                .filter_map(|(p, f)| {
+                    let (handle, response) = handled.get(&(*p, goal.id))?;
+                    let name = names.get(p).cloned().unwrap_or_default();
+                    Some((*p, name, f.clone(), (*p, *handle, response.clone())))
+                })
+                .collect();
+            let sorted = for_leadership(on_goal, threshold);
+            let shown: Vec<(PersonId, &Feedback)> = sorted
+                .named
+                .iter()
+                .map(|(_, f, (p, _, _))| (*p, f))
+                .chain(sorted.anonymous.iter().map(|(f, (p, _, _))| (*p, f)))
+                .collect();
+            let raised = |pick: fn(&Feedback) -> &String| {
+                shown.iter().filter(|(_, f)| !pick(f).is_empty()).count()
+            };
+            let counts = (!shown.is_empty()).then(|| {
+                t.with(
+                    "feedback-counts",
+                    &[
+                        ("people", shown.len().to_string()),
+                        ("barriers", raised(|f| &f.barriers).to_string()),
+                        ("opportunities", raised(|f| &f.opportunities).to_string()),
+                        ("dilemmas", raised(|f| &f.hard_situations).to_string()),
+                    ],
+                )
+            });
+            let mut own: HashMap<UnitId, usize> = HashMap::new();
+            for (person, _) in &shown {
+                if let Some(unit) = unit_of.get(person) {
+                    *own.entry(*unit).or_default() += 1;
+                }
+            }
+            let open = disclosable(&units, &own, threshold);
+            let per_unit = units
+                .walk()
+                .into_iter()
+                .filter(|(_, u)| open.contains(&u.id))
+                .map(|(_, u)| {
+                    let below = units.subtree(u.id);
+                    let n = own
+                        .iter()
+                        .filter(|(unit, _)| below.contains(unit))
+                        .map(|(_, n)| n)
+                        .sum();
+                    (u.name.clone(), n)
+                })
+                .collect();
+            let item = |name: Option<String>,
+                        f: Feedback,
+                        handle: Uuid,
+                        response: Option<dialogue::Response>| Item {
+                name,
+                f,
+                handle: handle.to_string(),
+                response: response.as_ref().map(|r| response_view(r, &units)),
+            };
+            let mut items: Vec<Item> = Vec::new();
+            for (name, f, (_, handle, response)) in sorted.named {
+                items.push(item(Some(name), f, handle, response));
+            }
+            for (f, (_, handle, response)) in sorted.anonymous {
+                items.push(item(None, f, handle, response));
+            }
+            lines.push(LeadershipGoal {
+                id: goal.id.to_string(),
+                title: goal.title.clone(),
+                clarity: sorted.anonymous_clarity.map(|(avg, n)| {
+                    t.with(
+                        "feedback-clarity-average",
+                        &[("average", format!("{avg:.1}")), ("count", n.to_string())],
+                    )
+                }),
+                items,
+                held_back: sorted.held_back,
+                counts,
+                per_unit,
+            });
+        }
+    }
+    render(FeedbackView {
+        cycle: cycle.as_ref().map(|c| c.id.to_string()).unwrap_or_default(),
+        cycles: cycles
+            .iter()
+            .map(|c| (c.id.to_string(), c.name.clone(), Some(c.id) == chosen))
+            .collect(),
+        goals: lines,
+        units: units
+            .walk()
+            .into_iter()
+            .map(|(depth, u)| {
+                (
+                    u.id.to_string(),
+                    format!("{}{}", "· ".repeat(depth), u.name),
+                )
+            })
+            .collect(),
+        threshold,
+        page: page.titled("feedback-title"),
+    })
+}
+
+#[derive(Deserialize)]
+pub struct RespondForm {
+    #[serde(default)]
+    taken_up: Option<String>,
+    #[serde(default)]
+    answer: String,
+    #[serde(default)]
+    unit: String,
+    #[serde(default)]
+    cycle: String,
+}
+
+/// The leadership marks an item as taken up, answers it and may send it on to a unit.
+pub async fn respond(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(handle): Path<String>,
+    Form(form): Form<RespondForm>,
+) -> AppResult<Response> {
+    if !user.actor.granted.leadership {
+        return Err(AppError::Forbidden);
+    }
+    let org = user.org.id;
+    let handle = parse_id::<Uuid>(&handle)?;
+    let unit = match form.unit.trim() {
+        "" => None,
+        raw => {
+            let id = raw
+                .parse::<UnitId>()
+                .map_err(|_| AppError::BadRequest("error-unit-unknown"))?;
+            if state.db.unit_tree(org).await?.get(id).is_none() {
+                return Err(AppError::BadRequest("error-unit-unknown"));
+            }
+            Some(id)
+        }
+    };
+    let response = dialogue::Response::read(checked(&form.taken_up), &form.answer, unit)
+        .map_err(|e| AppError::BadRequest(e.message_key()))?;
+    match state
+        .db
+        .respond_to_feedback(org, handle, &response, user.person.id)
+        .await
+    {
+        Ok(()) => {}
+        Err(StorageError::NotFound) => return Err(AppError::NotFound),
+        Err(other) => return Err(other.into()),
+    }
+    let cycle = parse_id::<CycleId>(&form.cycle).ok();
+    let back = match cycle {
+        Some(c) => format!("/strategy/feedback?cycle={c}&done=done-saved#item-{handle}"),
+        None => format!("/strategy/feedback?done=done-saved#item-{handle}"),
+    };
+    Ok(Redirect::to(&back).into_response())
+}
+
+struct RoutedItem {
+    goal: String,
+    unit: String,
+    name: Option<String>,
+    f: Feedback,
+    response: ResponseView,
+}
+
+#[derive(Template)]
+#[template(path = "feedback_routed.html")]
+struct RoutedView {
+    page: Page,
+    items: Vec<RoutedItem>,
+}
+
+/// A unit leader reads the feedback the leadership sent on to their units.
+pub async fn routed(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Page,
+) -> AppResult<Response> {
+    if !user.actor.is_leader() {
+        return Err(AppError::Forbidden);
+    }
+    let org = user.org.id;
+    let units = state.db.unit_tree(org).await?;
+    let mine: HashSet<UnitId> = user
+        .actor
+        .led_units
+        .iter()
+        .flat_map(|u| units.subtree(*u))
+        .collect();
+    let goals = state.db.goal_tree(org).await?;
+    let found = state.db.routed_feedback(org, &mine).await?;
+    let mut named: Vec<PersonId> = found.iter().filter_map(|(p, _, _)| *p).collect();
+    named.sort();
+    named.dedup();
+    let names: HashMap<_, _> = state
+        .db
+        .people_by_ids(org, &named)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let mut items: Vec<RoutedItem> = found
+        .into_iter()
+        .map(|(who, f, response)| RoutedItem {
+            goal: goals
+                .get(f.goal_id)
+                .map(|g| g.title.clone())
+                .unwrap_or_default(),
+            unit: response
+                .routed_to
+                .and_then(|u| units.get(u))
+                .map(|u| u.name.clone())
+                .unwrap_or_default(),
+            name: who.and_then(|p| names.get(&p).cloned()),
+            response: response_view(&response, &units),
+            f,
+        })
+        .collect();
+    // Sorted by goal and text, so that the order says nothing about who came first.
+    items.sort_by(|a, b| {
+        (&a.goal, &a.f.contribution, &a.f.barriers).cmp(&(
+            &b.goal,
+            &b.f.contribution,
+            &b.f.barriers,
+        ))
+    });
+    render(RoutedView {
+        items,
+        page: page.titled("routed-title"),
+    })
+}

@@ -1,0 +1,143 @@
+//! Strategic insight: the leadership answers what employees shared, takes it up and sends it
+//! on to a unit; the employee sees the answer, the unit's leader reads what was sent on, and
+//! anonymous items stay anonymous all the way.
+
+use reqwest::StatusCode;
+use testkit::demo::{HEAD, HR, LANE, LEADER, PETER, conversation_of, goal, other_org, person};
+use testkit::{TestApp, both_backends};
+
+/// The handle of the item on the leadership page whose text contains `text`.
+fn handle_of(page: &str, text: &str) -> String {
+    let at = page
+        .find(text)
+        .unwrap_or_else(|| panic!("{text} in {page}"));
+    let start = page[..at].rfind("id=\"item-").expect("an item") + "id=\"item-".len();
+    page[start..start + 36].to_owned()
+}
+
+async fn unit(app: &TestApp, name: &str) -> String {
+    let org = person(&app.db, HEAD).await.org_id;
+    app.db
+        .unit_tree(org)
+        .await
+        .unwrap()
+        .by_name(name)
+        .unwrap()
+        .id
+        .to_string()
+}
+
+/// Lane shares her feedback on the parents goal without her name: the fifth anonymous answer.
+async fn lane_shares_anonymously(app: &TestApp) {
+    let conversation = conversation_of(app, LANE).await;
+    let parents = goal(app, "Styrk dialogen med forældrene").await.id;
+    let response = app
+        .login(LANE)
+        .await
+        .post_owned(
+            &format!("/conversations/{}/dialogue", conversation.id),
+            &[
+                (
+                    &format!("{parents}-contribution"),
+                    "Jeg holder forældremøderne".into(),
+                ),
+                (
+                    &format!("{parents}-barriers"),
+                    "Vi mangler tid til forberedelse".into(),
+                ),
+                (&format!("{parents}-clarity"), "3".into()),
+                (&format!("{parents}-visibility"), "anonymous".into()),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+}
+
+both_backends! {
+    async fn the_leadership_answers_and_sends_on_and_the_employee_sees_it(app: &TestApp) {
+        let head = app.login(HEAD).await;
+        let (_, page) = head.page("/strategy/feedback").await;
+        // Only Sofie's named item is shown; the four anonymous ones wait for a fifth.
+        assert!(page.contains("1 har delt: 1 nævner barrierer, 0 muligheder, 1 konkrete dilemmaer."), "{page}");
+        let sofie_item = handle_of(&page, "inviterer forældrene");
+        let red = unit(app, "Rød stue").await;
+        let answer = "Vi flytter forældrearrangementerne til kl. 17.";
+        let path = format!("/strategy/feedback/{sofie_item}");
+        let saved = head.post(&path, &[("taken_up", "yes"), ("answer", answer), ("unit", red.as_str())]).await;
+        assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+        let (_, page) = head.page("/strategy/feedback").await;
+        assert!(page.contains("taget op") && page.contains("Sendt videre til Rød stue") && page.contains(answer));
+
+        // Sofie reads the answer on her own conversation's dialogue page.
+        let sofie = person(&app.db, "sofie@maelkeboetten.dk").await;
+        let open = testkit::demo::cycle(app, "MUS 2026").await;
+        let hers = app.db.conversation_of(sofie.org_id, open.id, sofie.id).await.unwrap().unwrap();
+        let (_, dialogue) = app.login("sofie@maelkeboetten.dk").await.page(&format!("/conversations/{}/dialogue", hers.id)).await;
+        assert!(dialogue.contains("Ledelsens svar på det, du delte") && dialogue.contains(answer), "{dialogue}");
+        // Lane shared nothing with the leadership: no answer on hers.
+        let lanes = conversation_of(app, LANE).await;
+        let (_, dialogue) = app.login(LANE).await.page(&format!("/conversations/{}/dialogue", lanes.id)).await;
+        assert!(!dialogue.contains(answer));
+
+        // The leaders of Rød stue and above read what was sent on; Peter's unit got nothing.
+        for email in ["sofie@maelkeboetten.dk", LEADER] {
+            let (status, routed) = app.login(email).await.page("/strategy/routed").await;
+            assert_eq!(status, StatusCode::OK);
+            assert!(routed.contains("inviterer forældrene") && routed.contains("Sofie Dahl") && routed.contains(answer), "{email}: {routed}");
+        }
+        let (_, peters) = app.login(PETER).await.page("/strategy/routed").await;
+        assert!(peters.contains("har ikke sendt feedback videre") && !peters.contains("inviterer forældrene"));
+        assert_eq!(app.login(LANE).await.get("/strategy/routed").await.status(), StatusCode::FORBIDDEN);
+    }
+
+    async fn anonymous_items_stay_anonymous_all_the_way(app: &TestApp) {
+        lane_shares_anonymously(app).await;
+        let head = app.login(HEAD).await;
+        let (_, page) = head.page("/strategy/feedback").await;
+        assert!(page.contains("6 har delt: 6 nævner barrierer"), "{page}");
+        // Nothing on the page leads back to a conversation.
+        let ali = person(&app.db, "ali@maelkeboetten.dk").await;
+        let open = testkit::demo::cycle(app, "MUS 2026").await;
+        let alis = app.db.conversation_of(ali.org_id, open.id, ali.id).await.unwrap().unwrap();
+        assert!(!page.contains(&alis.id.to_string()));
+
+        let item = handle_of(&page, "oversætter for forældre");
+        let green = unit(app, "Grøn stue").await;
+        let answer = "Vi får folderen oversat til arabisk og somali.";
+        assert_eq!(head.post(&format!("/strategy/feedback/{item}"), &[("taken_up", "yes"), ("answer", answer), ("unit", green.as_str())]).await.status(), StatusCode::SEE_OTHER);
+
+        // Peter leads Grøn stue: he reads the item and the answer, and no name at all.
+        let (_, routed) = app.login(PETER).await.page("/strategy/routed").await;
+        assert!(routed.contains("oversætter for forældre") && routed.contains(answer) && routed.contains("uden navn"), "{routed}");
+        for name in ["Ali Hassan", "Lane Andersen", "Anne Thomsen", "Camilla Jakobsen", "Lars Pedersen"] {
+            assert!(!routed.contains(name), "{name} in {routed}");
+        }
+        // Ali, who wrote it, sees the answer; Lane, also anonymous, does not.
+        let (_, his) = app.login("ali@maelkeboetten.dk").await.page(&format!("/conversations/{}/dialogue", alis.id)).await;
+        assert!(his.contains(answer));
+        let lanes = conversation_of(app, LANE).await;
+        let (_, hers) = app.login(LANE).await.page(&format!("/conversations/{}/dialogue", lanes.id)).await;
+        assert!(!hers.contains(answer));
+    }
+
+    async fn only_the_leadership_answers_and_bad_answers_change_nothing(app: &TestApp) {
+        let head = app.login(HEAD).await;
+        let (_, page) = head.page("/strategy/feedback").await;
+        let item = handle_of(&page, "inviterer forældrene");
+        let path = format!("/strategy/feedback/{item}");
+        for email in [PETER, HR, LEADER, LANE] {
+            let status = app.login(email).await.post(&path, &[("taken_up", "yes"), ("answer", "x")]).await.status();
+            assert_eq!(status, StatusCode::FORBIDDEN, "{email}");
+        }
+        let (_, stranger) = other_org(app).await;
+        let status = app.login(stranger).await.post(&path, &[("answer", "x")]).await.status();
+        assert_eq!(status, StatusCode::NOT_FOUND, "another organisation's leadership");
+        let unknown = format!("/strategy/feedback/{}", uuid::Uuid::new_v4());
+        assert_eq!(head.post(&unknown, &[("answer", "x")]).await.status(), StatusCode::NOT_FOUND);
+        assert_eq!(head.post(&path, &[("answer", "x"), ("unit", "not-a-unit")]).await.status(), StatusCode::BAD_REQUEST);
+        let long = "x".repeat(3001);
+        assert_eq!(head.post(&path, &[("answer", long.as_str())]).await.status(), StatusCode::BAD_REQUEST);
+        let (_, after) = head.page("/strategy/feedback").await;
+        assert!(!after.contains("taget op") && !after.contains("Sendt videre"), "nothing was saved");
+    }
+}
