@@ -944,3 +944,12 @@ insight-leadership-response = Ledelsens svar på det, du delte
 routed-title = Feedback sendt videre til dine enheder
 routed-intro = Det, medarbejderne har delt med ledelsen, og som ledelsen har sendt videre til en enhed, du leder – med ledelsens svar. Det, der blev givet uden navn, står uden navn.
 routed-none = Ledelsen har ikke sendt feedback videre til dine enheder.
+
+## The joint committee's yearly evaluation
+report-title = Årlig evaluering til MED-udvalget
+report-intro = Rundens samtaler og kompetenceudvikling enhed for enhed: fik alle medarbejdere deres samtale og en skriftlig, aftalt udviklingsaftale, hvordan blev aftalerne fulgt op, hvilken effekt blev målt, og hvad rejste den strategiske feedback. Ingen person kan udpeges.
+report-made = Udarbejdet { $at }. Enheder og svar vises kun, hvor mindst { $threshold } personer indgår.
+report-units = Enhed for enhed
+report-hidden = { $count } enheder har for få personer til at stå alene; de indgår i tallene for enheden over dem.
+report-feedback-title = Hvad den strategiske feedback rejste
+report-feedback = { $people } har delt med ledelsen: { $barriers } om barrierer, { $opportunities } om muligheder, { $dilemmas } om konkrete dilemmaer. Ledelsen har taget { $taken } op og svaret på { $answered }. { $held } svar uden navn holdes tilbage, fordi for få gav dem.

@@ -944,3 +944,12 @@ insight-leadership-response = The leadership's answer to what you shared
 routed-title = Feedback sent on to your units
 routed-intro = What employees shared with the leadership and the leadership sent on to a unit you lead – with the leadership's answer. What was given without a name stays without a name.
 routed-none = The leadership has not sent feedback on to your units.
+
+## The joint committee's yearly evaluation
+report-title = Yearly evaluation for the joint committee
+report-intro = The cycle's conversations and competence development unit by unit: did every employee have their conversation and a written, agreed development agreement, how were the agreements followed through, what effect was measured, and what did the strategic feedback raise. No person can be identified.
+report-made = Made { $at }. Units and answers are shown only where at least { $threshold } people are included.
+report-units = Unit by unit
+report-hidden = { $count } units have too few people to stand alone; they count in the unit above them.
+report-feedback-title = What the strategic feedback raised
+report-feedback = { $people } shared with the leadership: { $barriers } on barriers, { $opportunities } on opportunities, { $dilemmas } on concrete dilemmas. The leadership took up { $taken } and answered { $answered }. { $held } answers without a name are held back because too few gave them.

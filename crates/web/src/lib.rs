@@ -65,6 +65,7 @@ pub fn router(state: AppState) -> Router {
         .route("/cycles/{id}/edit", get(cycles::edit_form))
         .route("/cycles/{id}/state", post(cycles::change_state))
         .route("/cycles/{id}/framing", post(cycles::frame))
+        .route("/cycles/{id}/report", get(report::show))
         .route(
             "/cycles/{id}/intentions",
             get(intentions::show).post(intentions::add),

@@ -25,6 +25,7 @@ const KEY_PREFIXES: &[&str] = &[
     "effect-",
     "insight-",
     "routed-",
+    "report-",
     "feedback-",
     "notes-",
     "feedback-",

@@ -132,6 +132,8 @@ struct CycleView {
     can_mark_focus: bool,
     /// The leadership group sets the cycle's intended effect.
     sets_effect: bool,
+    /// Leadership and HR produce the joint committee's yearly evaluation.
+    reports: bool,
     keeper: bool,
     can_see_overview: bool,
     error: Option<String>,
@@ -255,6 +257,7 @@ async fn cycle_view(
         questions,
         can_mark_focus: keeper && cycle.state != CycleState::Closed,
         sets_effect: user.actor.granted.leadership,
+        reports: user.actor.granted.leadership || user.actor.granted.hr,
         id: cycle.id.to_string(),
         name: cycle.name.clone(),
         state: state_label(&t, cycle.state),

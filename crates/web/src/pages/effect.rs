@@ -52,13 +52,13 @@ enum Scope {
 }
 
 /// Everything a dashboard is computed from, read once per request.
-struct Loaded {
+pub(crate) struct Loaded {
     scope: Scope,
     name: String,
     people: HashSet<PersonId>,
-    everyone: HashMap<PersonId, Person>,
-    units: UnitTree,
-    goals: GoalTree,
+    pub(crate) everyone: HashMap<PersonId, Person>,
+    pub(crate) units: UnitTree,
+    pub(crate) goals: GoalTree,
     /// Cycles with conversations, newest first.
     cycles: Vec<Cycle>,
     chosen: usize,
@@ -73,6 +73,19 @@ struct Loaded {
 }
 
 impl Loaded {
+    /// The organisation's data for a cycle, as leadership and HR see it.
+    pub(crate) async fn for_cycle(
+        state: &AppState,
+        user: &CurrentUser,
+        cycle: CycleId,
+    ) -> AppResult<Loaded> {
+        let q = EffectQuery {
+            cycle: cycle.to_string(),
+            ..EffectQuery::default()
+        };
+        Loaded::read(state, user, &q).await
+    }
+
     async fn read(state: &AppState, user: &CurrentUser, q: &EffectQuery) -> AppResult<Loaded> {
         let org = user.org.id;
         let units = state.db.unit_tree(org).await?;
@@ -162,7 +175,7 @@ impl Loaded {
     }
 
     /// The chosen cycle and the one before it, if any.
-    fn compared(&self) -> (Option<&Cycle>, Option<&Cycle>) {
+    pub(crate) fn compared(&self) -> (Option<&Cycle>, Option<&Cycle>) {
         (
             self.cycles.get(self.chosen),
             self.cycles.get(self.chosen + 1),
@@ -196,14 +209,24 @@ impl Loaded {
     }
 
     fn figures(&self, cycle: &Cycle, user: &CurrentUser) -> Figures {
+        self.figures_of(cycle, &self.people, user)
+    }
+
+    /// The figures of any group of people in the organisation.
+    pub(crate) fn figures_of(
+        &self,
+        cycle: &Cycle,
+        people: &HashSet<PersonId>,
+        user: &CurrentUser,
+    ) -> Figures {
         let patience = user.org.settings.patience;
         self.with_record(cycle, |r| {
-            Figures::of(r, &self.people, &self.goals, self.today, patience)
+            Figures::of(r, people, &self.goals, self.today, patience)
         })
     }
 
     /// What the personal answers may show to this viewer.
-    fn score_context<'a>(&'a self, t: &'a Tr, user: &CurrentUser) -> Context<'a> {
+    pub(crate) fn score_context<'a>(&'a self, t: &'a Tr, user: &CurrentUser) -> Context<'a> {
         Context {
             t,
             units: &self.units,
@@ -217,7 +240,7 @@ impl Loaded {
         }
     }
 
-    fn answers_of(&self, cycle: &Cycle) -> &CycleAnswers {
+    pub(crate) fn answers_of(&self, cycle: &Cycle) -> &CycleAnswers {
         self.answers.get(&cycle.id).unwrap_or(&self.no_answers)
     }
 
@@ -443,16 +466,16 @@ pub async fn dashboard(
 }
 
 /// An intention of the leadership with what was measured for the scope.
-struct IntentionRow {
-    text: String,
-    metric: String,
-    target: String,
-    measured: String,
+pub(crate) struct IntentionRow {
+    pub text: String,
+    pub metric: String,
+    pub target: String,
+    pub measured: String,
     /// Met or not; none when it cannot be measured (yet).
-    met: Option<bool>,
+    pub met: Option<bool>,
 }
 
-fn intention_row(
+pub(crate) fn intention_row(
     loaded: &Loaded,
     user: &CurrentUser,
     t: &Tr,

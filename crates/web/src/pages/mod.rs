@@ -28,6 +28,7 @@ pub mod print;
 pub mod question_sets;
 pub mod red_thread;
 pub mod reminders;
+pub mod report;
 pub mod settings;
 pub mod strategy;
 pub mod system;
