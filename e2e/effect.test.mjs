@@ -14,7 +14,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import { ARTIFACTS, CHROMIUM, screenshot, section, textOf, walk } from './walk.mjs';
 
-const { pages, jsErrors, logIn, step } = walk('effect'); // birgitte, peter, lane, hr
+const { pages, jsErrors, logIn, step } = walk('effect'); // birgitte, peter, lane, hr, sofie
 let server, browser;
 
 /** Opens the dashboard from the navigation. */
@@ -32,7 +32,7 @@ describe('the effect dashboards', () => {
     await mkdir(ARTIFACTS, { recursive: true });
     server = await startServer();
     browser = await chromium.launch(CHROMIUM);
-    for (const who of ['birgitte', 'peter', 'lane', 'hr']) await logIn(browser, server, who, `${who}@maelkeboetten.dk`);
+    for (const who of ['birgitte', 'peter', 'lane', 'hr', 'sofie']) await logIn(browser, server, who, `${who}@maelkeboetten.dk`);
   });
 
   after(async () => {
@@ -121,6 +121,40 @@ describe('the effect dashboards', () => {
     );
     await intentions.getByRole('row', { name: /^Alle opfølgningsmøder bliver holdt\./ }).waitFor();
     await screenshot(birgitte, 'effect-5-measured.png');
+  });
+
+  step('6. the head answers Sofie\'s feedback and sends it on to Rød stue; Sofie reads it', async () => {
+    const { birgitte, sofie } = pages;
+    const answer = 'Vi flytter forældrearrangementerne til kl. 17.';
+    await birgitte.goto(`${server.baseUrl}/strategy/feedback`);
+    const item = birgitte.getByRole('article').filter({ hasText: 'inviterer forældrene' });
+    await item.locator('summary', { hasText: 'Svar og send videre' }).click();
+    await item.getByLabel('Ledelsen tager det op').check();
+    await item.getByLabel('Ledelsens svar').fill(answer);
+    await item.getByLabel('Send videre til enheden').selectOption({ label: '· · Rød stue' });
+    await item.getByRole('button', { name: 'Gem svaret' }).click();
+    await birgitte.getByRole('article').filter({ hasText: 'Sendt videre til Rød stue' }).waitFor();
+    await screenshot(birgitte, 'effect-6-feedback-answered.png');
+
+    await sofie.goto(server.baseUrl);
+    await sofie.getByRole('link', { name: 'Feedback sendt videre til dine enheder' }).click();
+    const routed = sofie.getByRole('article').filter({ hasText: 'inviterer forældrene' });
+    assert.match(await textOf(routed), new RegExp(answer.replace('.', '\\.')));
+    await screenshot(sofie, 'effect-6-routed.png');
+  });
+
+  step('7. HR makes the yearly evaluation for the joint committee', async () => {
+    const { hr } = pages;
+    await hr.getByRole('navigation').getByRole('link', { name: 'MUS-runder' }).click();
+    await hr.getByRole('link', { name: 'MUS 2025' }).click();
+    await hr.getByRole('button', { name: 'Årlig evaluering til MED-udvalget' }).click();
+    await hr.getByRole('heading', { level: 1, name: 'Årlig evaluering til MED-udvalget: MUS 2025' }).waitFor();
+    const units = section(hr, 'Enhed for enhed').locator('tbody th');
+    assert.deepEqual(await units.allInnerTexts(), ['Mælkebøtten', 'Børnehaven'], 'only units where nobody can be singled out');
+    await hr.getByRole('button', { name: 'Udskriv' }).waitFor();
+    await hr.emulateMedia({ media: 'print' });
+    await screenshot(hr, 'effect-7-report-print.png');
+    await hr.emulateMedia({ media: 'screen' });
     assert.deepEqual(jsErrors, [], 'no script errors along the way');
   });
 });

@@ -953,3 +953,5 @@ report-units = Enhed for enhed
 report-hidden = { $count } enheder har for få personer til at stå alene; de indgår i tallene for enheden over dem.
 report-feedback-title = Hvad den strategiske feedback rejste
 report-feedback = { $people } har delt med ledelsen: { $barriers } om barrierer, { $opportunities } om muligheder, { $dilemmas } om konkrete dilemmaer. Ledelsen har taget { $taken } op og svaret på { $answered }. { $held } svar uden navn holdes tilbage, fordi for få gav dem.
+effect-no-answers = ingen svar
+report-feedback-none = Ingen har delt feedback om målet med ledelsen.

@@ -91,6 +91,9 @@ fn measures(ctx: &Context, cycle: &Cycle, answers: &CycleAnswers) -> Vec<Measure
 
 /// The measure's average in the viewer's unit, or why it is not shown.
 fn guarded(ctx: &Context, cycle: &Cycle, measure: &Measure) -> Result<(f64, usize), &'static str> {
+    if measure.answers.is_empty() {
+        return Err("effect-no-answers");
+    }
     if cycle.state != CycleState::Closed {
         return Err("effect-withheld-open");
     }

@@ -222,6 +222,13 @@ async fn feedback_lines(
                 .count()
                 .to_string()
         };
+        if shown.is_empty() && sorted.held_back == 0 {
+            lines.push(GoalLine {
+                title: goal.title.clone(),
+                text: t.get("report-feedback-none"),
+            });
+            continue;
+        }
         lines.push(GoalLine {
             title: goal.title.clone(),
             text: t.with(
