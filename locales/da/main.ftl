@@ -955,3 +955,4 @@ report-feedback-title = Hvad den strategiske feedback rejste
 report-feedback = { $people } har delt med ledelsen: { $barriers } om barrierer, { $opportunities } om muligheder, { $dilemmas } om konkrete dilemmaer. Ledelsen har taget { $taken } op og svaret på { $answered }. { $held } svar uden navn holdes tilbage, fordi for få gav dem.
 effect-no-answers = ingen svar
 report-feedback-none = Ingen har delt feedback om målet med ledelsen.
+effect-serving = Udviklingsmål, der tjener »{ $goal }«

@@ -955,3 +955,4 @@ report-feedback-title = What the strategic feedback raised
 report-feedback = { $people } shared with the leadership: { $barriers } on barriers, { $opportunities } on opportunities, { $dilemmas } on concrete dilemmas. The leadership took up { $taken } and answered { $answered }. { $held } answers without a name are held back because too few gave them.
 effect-no-answers = no answers
 report-feedback-none = Nobody shared feedback on this goal with the leadership.
+effect-serving = Development goals serving “{ $goal }”

@@ -350,6 +350,34 @@ pub fn parts(
     parts
 }
 
+/// The development goals of `people` in a cycle, each counted when it serves `goal`: links it
+/// or a goal below it.
+pub fn serving(
+    record: &CycleRecord,
+    people: &HashSet<PersonId>,
+    goals: &GoalTree,
+    goal: GoalId,
+) -> Vec<Part> {
+    let mut parts: Vec<Part> = record
+        .signed
+        .iter()
+        .filter(|s| people.contains(&s.employee))
+        .flat_map(|s| s.agreement.terms.goals.iter().map(move |g| (s, g)))
+        .map(|(s, g)| Part {
+            person: s.employee,
+            conversation: Some(s.agreement.conversation_id),
+            text: g.text.title.clone(),
+            counted: g
+                .text
+                .strategic_goals
+                .iter()
+                .any(|linked| goals.path(*linked).iter().any(|above| above.id == goal)),
+        })
+        .collect();
+    parts.sort_by_key(|p| (!p.counted, p.person));
+    parts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

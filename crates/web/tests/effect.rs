@@ -111,6 +111,18 @@ both_backends! {
         // Mette, the leader above, sees whose it is but not what the agreement says.
         let (_, page) = app.login(LEADER).await.page(&path).await;
         assert!(page.contains("Lane Andersen") && !page.contains("Sprogmappe for hvert barn"), "{page}");
+
+        // The red thread opens too: which development goals serve the parents goal.
+        let parents = testkit::demo::goal(app, "Styrk dialogen med forældrene").await.id;
+        let thread = format!("/effect/parts?cycle={last}&goal={parents}");
+        let (status, page) = app.login(HEAD).await.page(&thread).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("Udviklingsmål, der tjener »Styrk dialogen med forældrene«") && page.contains("3 af 11"), "{page}");
+        assert!(page.contains("Ali Hassan") && !page.contains("Flersprogede forældre føler sig velkomne"), "whose, not what");
+        let (_, page) = app.login(PETER).await.page(&format!("/effect/parts?unit={green}&cycle={last}&goal={parents}")).await;
+        assert!(page.contains("Flersprogede forældre føler sig velkomne") && page.contains("1 af 5"), "{page}");
+        let bad = format!("/effect/parts?cycle={last}&goal=00000000-0000-0000-0000-000000000000");
+        assert_eq!(app.login(HEAD).await.get(&bad).await.status(), StatusCode::NOT_FOUND);
     }
 
     async fn the_dashboard_exports_to_csv(app: &TestApp) {

@@ -19,13 +19,13 @@ use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use domain::conversation::{Conversation, TIME_ZONE};
 use domain::cycle::{Cycle, CycleState};
-use domain::effect::{CycleRecord, Figure, Figures, Part, Share, Signed, parts};
+use domain::effect::{CycleRecord, Figure, Figures, Part, Share, Signed, parts, serving};
 use domain::followup::FollowUp;
 use domain::intention::{Intention, Metric};
 use domain::org::UnitTree;
 use domain::person::Person;
 use domain::strategy::GoalTree;
-use domain::{ConversationId, CycleId, ItemId, PersonId, UnitId};
+use domain::{ConversationId, CycleId, GoalId, ItemId, PersonId, UnitId};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use storage::{SignedAgreement, now};
@@ -43,6 +43,9 @@ pub struct EffectQuery {
     cycle: String,
     #[serde(default)]
     figure: String,
+    /// Opens the red thread of one strategic goal instead of a figure.
+    #[serde(default)]
+    goal: String,
 }
 
 /// Whose figures: one person, or everyone in a unit and the units below it.
@@ -287,6 +290,7 @@ struct Row {
 
 struct ThreadRow {
     title: String,
+    link: String,
     depth: usize,
     in_focus: bool,
     now: usize,
@@ -414,6 +418,7 @@ pub async fn dashboard(
             let goal = loaded.goals.get(g.goal)?;
             Some(ThreadRow {
                 title: goal.title.clone(),
+                link: format!("/effect/parts?{scope}&cycle={}&goal={}", now.id, goal.id),
                 depth: g.depth,
                 in_focus: g.in_focus,
                 now: g.dev_goals,
@@ -563,13 +568,28 @@ pub async fn figure_parts(
     page: Page,
     Query(q): Query<EffectQuery>,
 ) -> AppResult<Response> {
-    let figure = Figure::parse(&q.figure).ok_or(AppError::NotFound)?;
     let loaded = Loaded::read(&state, &user, &q).await?;
     let cycle = loaded.cycles.get(loaded.chosen).ok_or(AppError::NotFound)?;
     let patience = user.org.settings.patience;
-    let found = loaded.with_record(cycle, |r| {
-        parts(r, &loaded.people, figure, loaded.today, patience)
-    });
+    let (found, title) = if q.goal.is_empty() {
+        let figure = Figure::parse(&q.figure).ok_or(AppError::NotFound)?;
+        let found = loaded.with_record(cycle, |r| {
+            parts(r, &loaded.people, figure, loaded.today, patience)
+        });
+        (found, page.t.get(&format!("effect-{}", figure.as_str())))
+    } else {
+        let goal = loaded
+            .goals
+            .get(parse_id::<GoalId>(&q.goal)?)
+            .ok_or(AppError::NotFound)?;
+        let found = loaded.with_record(cycle, |r| {
+            serving(r, &loaded.people, &loaded.goals, goal.id)
+        });
+        let title = page
+            .t
+            .with("effect-serving", &[("goal", goal.title.clone())]);
+        (found, title)
+    };
     let t = page.t;
     let share = Share {
         part: found.iter().filter(|p| p.counted).count(),
@@ -583,7 +603,7 @@ pub async fn figure_parts(
     render(PartsView {
         name: loaded.name.clone(),
         cycle: cycle.name.clone(),
-        figure: t.get(&format!("effect-{}", figure.as_str())),
+        figure: title,
         share: cell(&t, share, String::new()).text,
         rows,
         back: format!("/effect?{}&cycle={}", loaded.scope_query(), cycle.id),
