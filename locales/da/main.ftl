@@ -956,3 +956,6 @@ report-feedback = { $people } har delt med ledelsen: { $barriers } om barrierer,
 effect-no-answers = ingen svar
 report-feedback-none = Ingen har delt feedback om målet med ledelsen.
 effect-serving = Udviklingsmål, der tjener »{ $goal }«
+evaluations-csv-answers = Svar i tallene
+feedback-csv-goal = Fokusmål
+feedback-csv-name = Navn

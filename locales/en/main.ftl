@@ -956,3 +956,6 @@ report-feedback = { $people } shared with the leadership: { $barriers } on barri
 effect-no-answers = no answers
 report-feedback-none = Nobody shared feedback on this goal with the leadership.
 effect-serving = Development goals serving “{ $goal }”
+evaluations-csv-answers = Answers in the figures
+feedback-csv-goal = Focus goal
+feedback-csv-name = Name

@@ -50,6 +50,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/strategy/goals", post(strategy::create))
         .route("/strategy/feedback", get(insight::leadership))
+        .route("/strategy/feedback.csv", get(insight::export))
         .route("/strategy/feedback/{handle}", post(insight::respond))
         .route("/strategy/routed", get(insight::routed))
         .route("/strategy/goals/new", get(strategy::new_form))
@@ -124,6 +125,7 @@ pub fn router(state: AppState) -> Router {
             get(evaluation::show).post(evaluation::give),
         )
         .route("/evaluations", get(evaluation::mine))
+        .route("/evaluations.csv", get(evaluation::export))
         .route("/effect", get(effect::dashboard))
         .route("/effect/parts", get(effect::figure_parts))
         .route("/effect.csv", get(effect::export))

@@ -107,10 +107,21 @@ both_backends! {
         assert_eq!(figures(&after), figures(&before));
         assert!(!after.contains("spild af tid"));
 
+        // The export holds the figures shown, nothing newer.
+        let csv = peter.get("/evaluations.csv").await;
+        assert_eq!(csv.status(), StatusCode::OK);
+        let csv = csv.text().await.unwrap();
+        assert!(csv.starts_with("Spørgsmål,Gennemsnit,1,2,3,4,5,Svar i tallene"), "{csv}");
+        assert!(csv.contains("Samtalen var tiden værd,4.40,0,0,0,3,2,5"), "{csv}");
+        assert!(!csv.contains("spild af tid"));
+
         // Sofie has three answers: held back. Lane leads nobody.
         let (_, sofie) = app.login("sofie@maelkeboetten.dk").await.page("/evaluations").await;
         assert!(sofie.contains("3 svar indtil nu; tallene vises, når der er 5") && !sofie.contains("<table"), "{sofie}");
         assert!(!sofie.contains("Vi nåede ikke det hele"));
         assert_eq!(lane.get("/evaluations").await.status(), StatusCode::FORBIDDEN);
+        assert_eq!(lane.get("/evaluations.csv").await.status(), StatusCode::FORBIDDEN);
+        let sofies = app.login("sofie@maelkeboetten.dk").await.get("/evaluations.csv").await.text().await.unwrap();
+        assert_eq!(sofies.lines().count(), 1, "only the header while held back: {sofies}");
     }
 }

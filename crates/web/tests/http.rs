@@ -152,6 +152,9 @@ both_backends! {
             ("/evaluations".into(),              [403, 200, 200, 200, 403]),
             // everyone sees effect in their own scope; only leadership sets the intended effect
             ("/effect".into(),                   [200, 200, 200, 200, 200]),
+            ("/effect.csv".into(),               [200, 200, 200, 200, 200]),
+            ("/evaluations.csv".into(),          [403, 200, 200, 200, 403]),
+            ("/strategy/feedback.csv".into(),    [403, 403, 200, 403, 403]),
             (format!("/cycles/{open_cycle}/intentions"), [403, 403, 200, 403, 403]),
             ("/strategy/feedback".into(),        [403, 403, 200, 403, 403]),
             ("/strategy/routed".into(),          [403, 200, 200, 200, 403]),

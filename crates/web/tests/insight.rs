@@ -112,6 +112,15 @@ both_backends! {
         for name in ["Ali Hassan", "Lane Andersen", "Anne Thomsen", "Camilla Jakobsen", "Lars Pedersen"] {
             assert!(!routed.contains(name), "{name} in {routed}");
         }
+        // The export has the five anonymous items without a name and Sofie's with hers.
+        let csv = head.get(&format!("/strategy/feedback.csv?cycle={}", open.id)).await.text().await.unwrap();
+        assert_eq!(csv.lines().filter(|l| l.starts_with("Styrk dialogen med forældrene,Uden navn,")).count(), 5, "{csv}");
+        assert!(csv.contains("Styrk dialogen med forældrene,Sofie Dahl,"));
+        for name in ["Ali Hassan", "Lane Andersen", "Anne Thomsen", "Camilla Jakobsen", "Lars Pedersen"] {
+            assert!(!csv.contains(name), "{name} in {csv}");
+        }
+        assert_eq!(app.login(PETER).await.get("/strategy/feedback.csv").await.status(), StatusCode::FORBIDDEN);
+
         // Ali, who wrote it, sees the answer; Lane, also anonymous, does not.
         let (_, his) = app.login("ali@maelkeboetten.dk").await.page(&format!("/conversations/{}/dialogue", alis.id)).await;
         assert!(his.contains(answer));

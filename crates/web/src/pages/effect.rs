@@ -9,13 +9,12 @@ use crate::i18n::Tr;
 use crate::page::Page;
 use crate::pages::effect_scores::{self, Context, CycleAnswers, ScoreRow};
 use crate::pages::intentions::{metric_label, target_label};
-use crate::pages::render;
+use crate::pages::{csv_response, render};
 use crate::session::CurrentUser;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use chrono::NaiveDate;
 use domain::conversation::{Conversation, TIME_ZONE};
 use domain::cycle::{Cycle, CycleState};
@@ -649,87 +648,66 @@ pub async fn export(
     let (Some(now), before) = loaded.compared() else {
         return Err(AppError::NotFound);
     };
-    let mut out = csv::Writer::from_writer(Vec::new());
-    let header = [
-        "effect-csv-scope",
-        "effect-csv-cycle",
-        "effect-csv-figure",
-        "effect-csv-part",
-        "effect-csv-whole",
-        "effect-csv-percent",
+    let mut rows: Vec<Vec<String>> = vec![
+        [
+            "effect-csv-scope",
+            "effect-csv-cycle",
+            "effect-csv-figure",
+            "effect-csv-part",
+            "effect-csv-whole",
+            "effect-csv-percent",
+        ]
+        .map(|k| t.get(k))
+        .to_vec(),
     ];
-    let write = |out: &mut csv::Writer<Vec<u8>>, row: [String; 6]| {
-        out.write_record(row)
-            .map_err(|e| AppError::Internal(e.to_string()))
-    };
-    write(&mut out, header.map(|k| t.get(k)))?;
+    let percent = |s: Share| s.percent().map(|p| p.to_string()).unwrap_or_default();
     for cycle in [Some(now), before].into_iter().flatten() {
         let figures = loaded.figures(cycle, &user);
+        let line = |label: String, part: String, whole: String, share: String| {
+            vec![
+                loaded.name.clone(),
+                cycle.name.clone(),
+                label,
+                part,
+                whole,
+                share,
+            ]
+        };
         for figure in Figure::ALL {
             let share = figures.share(figure);
-            write(
-                &mut out,
-                [
-                    loaded.name.clone(),
-                    cycle.name.clone(),
-                    t.get(&format!("effect-{}", figure.as_str())),
-                    share.part.to_string(),
-                    share.whole.to_string(),
-                    share.percent().map(|p| p.to_string()).unwrap_or_default(),
-                ],
-            )?;
+            rows.push(line(
+                t.get(&format!("effect-{}", figure.as_str())),
+                share.part.to_string(),
+                share.whole.to_string(),
+                percent(share),
+            ));
         }
         let context = loaded.score_context(&t, &user);
         for (label, average, count) in
             effect_scores::disclosed(&context, cycle, loaded.answers_of(cycle))
         {
-            write(
-                &mut out,
-                [
-                    loaded.name.clone(),
-                    cycle.name.clone(),
-                    label,
-                    format!("{average:.2}"),
-                    count.to_string(),
-                    String::new(),
-                ],
-            )?;
+            rows.push(line(
+                label,
+                format!("{average:.2}"),
+                count.to_string(),
+                String::new(),
+            ));
         }
         for served in &figures.red_thread {
             let Some(goal) = loaded.goals.get(served.goal) else {
                 continue;
             };
-            write(
-                &mut out,
-                [
-                    loaded.name.clone(),
-                    cycle.name.clone(),
-                    t.with("effect-csv-thread", &[("goal", goal.title.clone())]),
-                    served.dev_goals.to_string(),
-                    figures.dev_goals.to_string(),
-                    Share {
-                        part: served.dev_goals,
-                        whole: figures.dev_goals,
-                    }
-                    .percent()
-                    .map(|p| p.to_string())
-                    .unwrap_or_default(),
-                ],
-            )?;
+            let share = Share {
+                part: served.dev_goals,
+                whole: figures.dev_goals,
+            };
+            rows.push(line(
+                t.with("effect-csv-thread", &[("goal", goal.title.clone())]),
+                share.part.to_string(),
+                share.whole.to_string(),
+                percent(share),
+            ));
         }
     }
-    let bytes = out
-        .into_inner()
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"mouse-effect-{}.csv\"", now.id),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+    csv_response(&rows, &format!("mouse-effect-{}.csv", now.id))
 }

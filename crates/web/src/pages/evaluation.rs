@@ -5,7 +5,7 @@ use crate::error::{AppError, AppResult};
 use crate::forms::Form;
 use crate::page::Page;
 use crate::pages::party::Party;
-use crate::pages::{render, render_status};
+use crate::pages::{csv_response, render, render_status};
 use crate::session::CurrentUser;
 use crate::state::AppState;
 use askama::Template;
@@ -256,4 +256,44 @@ pub async fn mine(
         threshold,
         page: page.titled("evaluations-title"),
     })
+}
+
+/// The leader's results as CSV: the figures shown, never more.
+pub async fn export(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Page,
+) -> AppResult<Response> {
+    if !user.actor.is_leader() {
+        return Err(AppError::Forbidden);
+    }
+    let answers = state
+        .db
+        .evaluations_of_leader(user.org.id, user.person.id)
+        .await?;
+    let summary = Summary::of(&answers, user.org.settings.anonymity_threshold as usize);
+    let t = page.t;
+    let mut rows = vec![
+        [
+            t.get("evaluations-question"),
+            t.get("evaluations-average"),
+            "1".into(),
+            "2".into(),
+            "3".into(),
+            "4".into(),
+            "5".into(),
+            t.get("evaluations-csv-answers"),
+        ]
+        .to_vec(),
+    ];
+    for (q, average, spread) in &summary.questions {
+        let mut row = vec![
+            t.get(&format!("evaluation-q-{}", q.as_str())),
+            format!("{average:.2}"),
+        ];
+        row.extend(spread.iter().map(|n| n.to_string()));
+        row.push(summary.shown.to_string());
+        rows.push(row);
+    }
+    csv_response(&rows, "mouse-conversation-feedback.csv")
 }

@@ -6,14 +6,15 @@
 
 use crate::error::{AppError, AppResult};
 use crate::forms::{Form, checked, parse_id};
+use crate::i18n::Tr;
 use crate::page::Page;
-use crate::pages::render;
+use crate::pages::{csv_response, render};
 use crate::session::CurrentUser;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use domain::cycle::CycleState;
+use domain::cycle::{Cycle, CycleState};
 use domain::dialogue::{self, Feedback, for_leadership};
 use domain::disclosure::disclosable;
 use domain::org::UnitTree;
@@ -79,6 +80,126 @@ pub struct FeedbackQuery {
     cycle: String,
 }
 
+/// The cycles with conversations, newest first, and the one asked for (the newest if none).
+fn choose(mut cycles: Vec<Cycle>, asked: &str) -> AppResult<(Vec<Cycle>, Option<Cycle>)> {
+    cycles.retain(|c| c.state != CycleState::Draft);
+    cycles.sort_by_key(|c| std::cmp::Reverse(c.timeline.conversations_from()));
+    let chosen = if asked.is_empty() {
+        cycles.first().cloned()
+    } else {
+        let id = parse_id::<CycleId>(asked)?;
+        let found = cycles.iter().find(|c| c.id == id).cloned();
+        Some(found.ok_or(AppError::NotFound)?)
+    };
+    Ok((cycles, chosen))
+}
+
+/// Everything the leadership may read of a cycle's shared feedback, goal by goal.
+async fn goal_lines(
+    state: &AppState,
+    user: &CurrentUser,
+    t: &Tr,
+    cycle: &Cycle,
+    units: &UnitTree,
+) -> AppResult<Vec<LeadershipGoal>> {
+    let org = user.org.id;
+    let goals = state.db.goal_tree(org).await?;
+    let threshold = user.org.settings.anonymity_threshold as usize;
+    let shared = state.db.shared_feedback(org, cycle.id).await?;
+    let handled = state.db.feedback_responses(org, cycle.id).await?;
+    let mut people: Vec<_> = shared.iter().map(|(p, _)| *p).collect();
+    people.sort();
+    people.dedup();
+    let found = state.db.people_by_ids(org, &people).await?;
+    let names: HashMap<_, _> = found.iter().map(|p| (p.id, p.name.clone())).collect();
+    let unit_of: HashMap<_, _> = found.iter().map(|p| (p.id, p.unit_id)).collect();
+    let mut lines = Vec::new();
+    for goal in cycle.focus_goals.iter().filter_map(|g| goals.get(*g)) {
+        let on_goal = shared
+            .iter()
+            .filter(|(_, f)| f.goal_id == goal.id)
+            .filter_map(|(p, f)| {
+                let (handle, response) = handled.get(&(*p, goal.id))?;
+                let name = names.get(p).cloned().unwrap_or_default();
+                Some((*p, name, f.clone(), (*p, *handle, response.clone())))
+            })
+            .collect();
+        let sorted = for_leadership(on_goal, threshold);
+        let shown: Vec<(PersonId, &Feedback)> = sorted
+            .named
+            .iter()
+            .map(|(_, f, (p, _, _))| (*p, f))
+            .chain(sorted.anonymous.iter().map(|(f, (p, _, _))| (*p, f)))
+            .collect();
+        let raised = |pick: fn(&Feedback) -> &String| {
+            shown.iter().filter(|(_, f)| !pick(f).is_empty()).count()
+        };
+        let counts = (!shown.is_empty()).then(|| {
+            t.with(
+                "feedback-counts",
+                &[
+                    ("people", shown.len().to_string()),
+                    ("barriers", raised(|f| &f.barriers).to_string()),
+                    ("opportunities", raised(|f| &f.opportunities).to_string()),
+                    ("dilemmas", raised(|f| &f.hard_situations).to_string()),
+                ],
+            )
+        });
+        let mut own: HashMap<UnitId, usize> = HashMap::new();
+        for (person, _) in &shown {
+            if let Some(unit) = unit_of.get(person) {
+                *own.entry(*unit).or_default() += 1;
+            }
+        }
+        let open = disclosable(units, &own, threshold);
+        let per_unit = units
+            .walk()
+            .into_iter()
+            .filter(|(_, u)| open.contains(&u.id))
+            .map(|(_, u)| {
+                let below = units.subtree(u.id);
+                let n = own
+                    .iter()
+                    .filter(|(unit, _)| below.contains(unit))
+                    .map(|(_, n)| n)
+                    .sum();
+                (u.name.clone(), n)
+            })
+            .collect();
+        let item = |name: Option<String>,
+                    f: Feedback,
+                    handle: Uuid,
+                    response: Option<dialogue::Response>| Item {
+            name,
+            f,
+            handle: handle.to_string(),
+            response: response.as_ref().map(|r| response_view(r, units)),
+        };
+        let mut items: Vec<Item> = Vec::new();
+        for (name, f, (_, handle, response)) in sorted.named {
+            items.push(item(Some(name), f, handle, response));
+        }
+        for (f, (_, handle, response)) in sorted.anonymous {
+            items.push(item(None, f, handle, response));
+        }
+        lines.push(LeadershipGoal {
+            id: goal.id.to_string(),
+            title: goal.title.clone(),
+            clarity: sorted.anonymous_clarity.map(|(avg, n)| {
+                t.with(
+                    "feedback-clarity-average",
+                    &[("average", format!("{avg:.1}")), ("count", n.to_string())],
+                )
+            }),
+            items,
+            held_back: sorted.held_back,
+            counts,
+            per_unit,
+        });
+    }
+    Ok(lines)
+}
+
 /// What the employees shared with the leadership group in a cycle, goal by goal.
 pub async fn leadership(
     State(state): State<AppState>,
@@ -89,126 +210,21 @@ pub async fn leadership(
     if !user.actor.granted.leadership {
         return Err(AppError::Forbidden);
     }
-    let org = user.org.id;
-    let mut cycles = state.db.cycles(org).await?;
-    cycles.retain(|c| c.state != CycleState::Draft);
-    cycles.sort_by_key(|c| std::cmp::Reverse(c.timeline.conversations_from()));
-    let chosen = if query.cycle.is_empty() {
-        cycles.first().map(|c| c.id)
-    } else {
-        Some(parse_id::<CycleId>(&query.cycle)?)
-    };
-    let cycle = chosen
-        .and_then(|id| cycles.iter().find(|c| c.id == id))
-        .cloned();
-    if chosen.is_some() && cycle.is_none() {
-        return Err(AppError::NotFound);
-    }
-    let goals = state.db.goal_tree(org).await?;
-    let units = state.db.unit_tree(org).await?;
-    let threshold = user.org.settings.anonymity_threshold as usize;
+    let (cycles, cycle) = choose(state.db.cycles(user.org.id).await?, &query.cycle)?;
+    let units = state.db.unit_tree(user.org.id).await?;
     let t = page.t;
-    let mut lines = Vec::new();
-    if let Some(cycle) = &cycle {
-        let shared = state.db.shared_feedback(org, cycle.id).await?;
-        let handled = state.db.feedback_responses(org, cycle.id).await?;
-        let mut people: Vec<_> = shared.iter().map(|(p, _)| *p).collect();
-        people.sort();
-        people.dedup();
-        let found = state.db.people_by_ids(org, &people).await?;
-        let names: HashMap<_, _> = found.iter().map(|p| (p.id, p.name.clone())).collect();
-        let unit_of: HashMap<_, _> = found.iter().map(|p| (p.id, p.unit_id)).collect();
-        for goal in cycle.focus_goals.iter().filter_map(|g| goals.get(*g)) {
-            let on_goal = shared
-                .iter()
-                .filter(|(_, f)| f.goal_id == goal.id)
-                .filter_map(|(p, f)| {
-                    let (handle, response) = handled.get(&(*p, goal.id))?;
-                    let name = names.get(p).cloned().unwrap_or_default();
-                    Some((*p, name, f.clone(), (*p, *handle, response.clone())))
-                })
-                .collect();
-            let sorted = for_leadership(on_goal, threshold);
-            let shown: Vec<(PersonId, &Feedback)> = sorted
-                .named
-                .iter()
-                .map(|(_, f, (p, _, _))| (*p, f))
-                .chain(sorted.anonymous.iter().map(|(f, (p, _, _))| (*p, f)))
-                .collect();
-            let raised = |pick: fn(&Feedback) -> &String| {
-                shown.iter().filter(|(_, f)| !pick(f).is_empty()).count()
-            };
-            let counts = (!shown.is_empty()).then(|| {
-                t.with(
-                    "feedback-counts",
-                    &[
-                        ("people", shown.len().to_string()),
-                        ("barriers", raised(|f| &f.barriers).to_string()),
-                        ("opportunities", raised(|f| &f.opportunities).to_string()),
-                        ("dilemmas", raised(|f| &f.hard_situations).to_string()),
-                    ],
-                )
-            });
-            let mut own: HashMap<UnitId, usize> = HashMap::new();
-            for (person, _) in &shown {
-                if let Some(unit) = unit_of.get(person) {
-                    *own.entry(*unit).or_default() += 1;
-                }
-            }
-            let open = disclosable(&units, &own, threshold);
-            let per_unit = units
-                .walk()
-                .into_iter()
-                .filter(|(_, u)| open.contains(&u.id))
-                .map(|(_, u)| {
-                    let below = units.subtree(u.id);
-                    let n = own
-                        .iter()
-                        .filter(|(unit, _)| below.contains(unit))
-                        .map(|(_, n)| n)
-                        .sum();
-                    (u.name.clone(), n)
-                })
-                .collect();
-            let item = |name: Option<String>,
-                        f: Feedback,
-                        handle: Uuid,
-                        response: Option<dialogue::Response>| Item {
-                name,
-                f,
-                handle: handle.to_string(),
-                response: response.as_ref().map(|r| response_view(r, &units)),
-            };
-            let mut items: Vec<Item> = Vec::new();
-            for (name, f, (_, handle, response)) in sorted.named {
-                items.push(item(Some(name), f, handle, response));
-            }
-            for (f, (_, handle, response)) in sorted.anonymous {
-                items.push(item(None, f, handle, response));
-            }
-            lines.push(LeadershipGoal {
-                id: goal.id.to_string(),
-                title: goal.title.clone(),
-                clarity: sorted.anonymous_clarity.map(|(avg, n)| {
-                    t.with(
-                        "feedback-clarity-average",
-                        &[("average", format!("{avg:.1}")), ("count", n.to_string())],
-                    )
-                }),
-                items,
-                held_back: sorted.held_back,
-                counts,
-                per_unit,
-            });
-        }
-    }
+    let goals = match &cycle {
+        Some(cycle) => goal_lines(&state, &user, &t, cycle, &units).await?,
+        None => Vec::new(),
+    };
+    let chosen = cycle.as_ref().map(|c| c.id);
     render(FeedbackView {
-        cycle: cycle.as_ref().map(|c| c.id.to_string()).unwrap_or_default(),
+        cycle: chosen.map(|c| c.to_string()).unwrap_or_default(),
         cycles: cycles
             .iter()
             .map(|c| (c.id.to_string(), c.name.clone(), Some(c.id) == chosen))
             .collect(),
-        goals: lines,
+        goals,
         units: units
             .walk()
             .into_iter()
@@ -219,9 +235,76 @@ pub async fn leadership(
                 )
             })
             .collect(),
-        threshold,
+        threshold: user.org.settings.anonymity_threshold as usize,
         page: page.titled("feedback-title"),
     })
+}
+
+/// The same as CSV: an item per line, without a name where it was given without one.
+pub async fn export(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Page,
+    Query(query): Query<FeedbackQuery>,
+) -> AppResult<Response> {
+    if !user.actor.granted.leadership {
+        return Err(AppError::Forbidden);
+    }
+    let (_, cycle) = choose(state.db.cycles(user.org.id).await?, &query.cycle)?;
+    let cycle = cycle.ok_or(AppError::NotFound)?;
+    let units = state.db.unit_tree(user.org.id).await?;
+    let t = page.t;
+    let mut rows = vec![
+        [
+            "feedback-csv-goal",
+            "feedback-csv-name",
+            "dialogue-contribution",
+            "dialogue-hard",
+            "dialogue-what-then",
+            "dialogue-opportunities",
+            "dialogue-barriers",
+            "dialogue-clarity",
+            "insight-taken-up",
+            "insight-answer",
+            "insight-route",
+        ]
+        .map(|k| t.get(k))
+        .to_vec(),
+    ];
+    for goal in goal_lines(&state, &user, &t, &cycle, &units).await? {
+        for item in goal.items {
+            let f = item.f;
+            let response = item.response;
+            rows.push(vec![
+                goal.title.clone(),
+                item.name.unwrap_or_else(|| t.get("feedback-anonymous")),
+                f.contribution,
+                f.hard_situations,
+                f.what_then,
+                f.opportunities,
+                f.barriers,
+                f.clarity.map(|c| c.to_string()).unwrap_or_default(),
+                response
+                    .as_ref()
+                    .map(|r| {
+                        if r.taken_up {
+                            t.get("effect-yes")
+                        } else {
+                            t.get("effect-no")
+                        }
+                    })
+                    .unwrap_or_default(),
+                response
+                    .as_ref()
+                    .map(|r| r.answer.clone())
+                    .unwrap_or_default(),
+                response
+                    .and_then(|r| r.unit.map(|(_, name)| name))
+                    .unwrap_or_default(),
+            ]);
+        }
+    }
+    csv_response(&rows, &format!("mouse-feedback-{}.csv", cycle.id))
 }
 
 #[derive(Deserialize)]

@@ -51,3 +51,29 @@ pub fn render(view: impl Template) -> AppResult<Response> {
 pub fn render_status(status: StatusCode, view: impl Template) -> AppResult<Response> {
     Ok((status, Html(view.render()?)).into_response())
 }
+
+/// Rows as a CSV download named `filename`.
+pub fn csv_response(rows: &[Vec<String>], filename: &str) -> AppResult<Response> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        out.write_record(row)
+            .map_err(|e| crate::error::AppError::Internal(e.to_string()))?;
+    }
+    let bytes = out
+        .into_inner()
+        .map_err(|e| crate::error::AppError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "text/csv; charset=utf-8".to_owned(),
+            ),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
