@@ -959,3 +959,4 @@ effect-serving = Udviklingsmål, der tjener »{ $goal }«
 evaluations-csv-answers = Svar i tallene
 feedback-csv-goal = Fokusmål
 feedback-csv-name = Navn
+effect-trend = Udviklingen over runderne

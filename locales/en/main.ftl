@@ -959,3 +959,4 @@ effect-serving = Development goals serving “{ $goal }”
 evaluations-csv-answers = Answers in the figures
 feedback-csv-goal = Focus goal
 feedback-csv-name = Name
+effect-trend = Over the cycles

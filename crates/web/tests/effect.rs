@@ -54,6 +54,11 @@ both_backends! {
         assert!(page.contains("Fokusmål, som intet udviklingsmål tjener: Styrk dialogen med forældrene, Et sundt og trygt arbejdsmiljø")
             || page.contains("Fokusmål, som intet udviklingsmål tjener: Et sundt og trygt arbejdsmiljø, Styrk dialogen med forældrene"), "{page}");
 
+        // The trend over both cycles, oldest first.
+        let trend = &page[page.find("Udviklingen over runderne").expect("a trend section")..];
+        assert_eq!(row(trend, "Samtaler holdt"), "Samtaler holdt 55 % 10 % MUS 2025: 55 % MUS 2026: 10 %", "the numbers, then each bar titled");
+        assert!(trend.contains("aria-label=\"Samtaler holdt – MUS 2025: 55 %; MUS 2026: 10 %\""), "{trend}");
+
         // Last year's cycle against nothing before it: the parents goal was served by three
         // development goals, one of them through its sub-goal.
         let last = cycle(app, "MUS 2025").await.id;

@@ -149,8 +149,11 @@ impl Loaded {
         };
         let mut conversations = HashMap::new();
         let mut answers = HashMap::new();
-        for cycle in cycles.iter().skip(chosen).take(2) {
+        // Every cycle's conversations, for the trend; personal answers only for the two compared.
+        for cycle in &cycles {
             conversations.insert(cycle.id, state.db.conversations(org, cycle.id).await?);
+        }
+        for cycle in cycles.iter().skip(chosen).take(2) {
             let given = CycleAnswers {
                 evaluations: state.db.evaluations_in(org, cycle.id).await?,
                 feedback: state.db.shared_feedback(org, cycle.id).await?,
@@ -311,6 +314,7 @@ struct EffectView {
     gaps: Vec<String>,
     scores: Vec<ScoreRow>,
     intentions: Vec<IntentionRow>,
+    trend: Vec<TrendRow>,
     threshold: u32,
     people: usize,
     export: String,
@@ -445,6 +449,7 @@ pub async fn dashboard(
         .into_iter()
         .map(|i| intention_row(&loaded, &user, &t, now, &current, i))
         .collect();
+    let trend = trend(&loaded, &user, &t);
     let scopes = scope_choices(&loaded, &user, &t);
     let cycles = loaded
         .cycles
@@ -462,11 +467,77 @@ pub async fn dashboard(
         gaps,
         scores,
         intentions,
+        trend,
         threshold: user.org.settings.anonymity_threshold,
         people: current.people,
         export: format!("/effect.csv?{scope}&cycle={}", now.id),
         page: page.titled("effect-title"),
     })
+}
+
+/// The figures the trend follows over every cycle.
+const TREND: [Figure; 5] = [
+    Figure::Held,
+    Figure::Signed,
+    Figure::DoneOnTime,
+    Figure::FollowUpsHeld,
+    Figure::Achieved,
+];
+
+/// One figure over the cycles, oldest first: each cycle's name, share and bar.
+struct TrendRow {
+    label: String,
+    points: Vec<TrendPoint>,
+    chart_label: String,
+}
+
+struct TrendPoint {
+    cycle: String,
+    percent: String,
+    x: usize,
+    height: usize,
+    y: usize,
+}
+
+fn trend(loaded: &Loaded, user: &CurrentUser, t: &Tr) -> Vec<TrendRow> {
+    let oldest_first: Vec<(&Cycle, Figures)> = loaded
+        .cycles
+        .iter()
+        .rev()
+        .map(|c| (c, loaded.figures(c, user)))
+        .collect();
+    TREND
+        .iter()
+        .map(|figure| {
+            let label = t.get(&format!("effect-{}", figure.as_str()));
+            let points: Vec<TrendPoint> = oldest_first
+                .iter()
+                .enumerate()
+                .map(|(i, (cycle, figures))| {
+                    let share = figures.share(*figure);
+                    let height = share.percent().unwrap_or(0);
+                    TrendPoint {
+                        cycle: cycle.name.clone(),
+                        percent: share
+                            .percent()
+                            .map_or_else(|| "—".to_owned(), |p| format!("{p} %")),
+                        x: i * 20 + 2,
+                        height,
+                        y: 100 - height,
+                    }
+                })
+                .collect();
+            let said: Vec<String> = points
+                .iter()
+                .map(|p| format!("{}: {}", p.cycle, p.percent))
+                .collect();
+            TrendRow {
+                chart_label: format!("{label} – {}", said.join("; ")),
+                label,
+                points,
+            }
+        })
+        .collect()
 }
 
 /// An intention of the leadership with what was measured for the scope.
