@@ -8,6 +8,7 @@
 use crate::ids::{GoalId, PersonId, UnitId};
 use crate::org::UnitTree;
 use crate::strategy::GoalTree;
+use chrono::{DateTime, Utc};
 
 /// Who may read an item of feedback, chosen by the employee.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -172,43 +173,61 @@ pub struct GoalFeedback<T> {
     pub held_back: usize,
 }
 
+/// One item shared with the leadership, as the caller read it.
+#[derive(Clone, Debug)]
+pub struct Shared<T> {
+    pub person: PersonId,
+    pub name: String,
+    pub feedback: Feedback,
+    /// When it was first shared; unknown counts as the oldest.
+    pub since: Option<DateTime<Utc>>,
+    pub extra: T,
+}
+
 /// Sorts the feedback shared with leadership on one goal into what may be shown. Items kept
-/// to the conversation never get here; the caller passes only shared ones.
-pub fn for_leadership<T>(
-    shared: Vec<(PersonId, String, Feedback, T)>,
-    threshold: usize,
-) -> GoalFeedback<T> {
+/// to the conversation never get here; the caller passes only shared ones. Anonymous items
+/// are shown in whole blocks of `threshold` people, in the order they were first shared, so
+/// that one more never stands out as the newest.
+pub fn for_leadership<T>(shared: Vec<Shared<T>>, threshold: usize) -> GoalFeedback<T> {
+    let threshold = threshold.max(1);
     let mut out = GoalFeedback {
         named: Vec::new(),
         anonymous: Vec::new(),
         anonymous_clarity: None,
         held_back: 0,
     };
-    let mut anonymous: Vec<(PersonId, Feedback, T)> = Vec::new();
-    for (person, name, feedback, extra) in shared {
-        match feedback.visibility {
-            Visibility::Named => out.named.push((name, feedback, extra)),
-            Visibility::Anonymous => anonymous.push((person, feedback, extra)),
+    let mut anonymous: Vec<Shared<T>> = Vec::new();
+    for item in shared {
+        match item.feedback.visibility {
+            Visibility::Named => out.named.push((item.name, item.feedback, item.extra)),
+            Visibility::Anonymous => anonymous.push(item),
             Visibility::Conversation => {}
         }
     }
     out.named.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut people: Vec<PersonId> = anonymous.iter().map(|(p, _, _)| *p).collect();
-    people.sort();
-    people.dedup();
-    if people.len() < threshold.max(1) {
-        out.held_back = anonymous.len();
-        return out;
+    let mut people: Vec<(Option<DateTime<Utc>>, PersonId)> = Vec::new();
+    for item in &anonymous {
+        match people.iter_mut().find(|(_, p)| *p == item.person) {
+            Some(seen) => seen.0 = seen.0.min(item.since),
+            None => people.push((item.since, item.person)),
+        }
     }
-    let ratings: Vec<u8> = anonymous.iter().filter_map(|(_, f, _)| f.clarity).collect();
+    people.sort();
+    let shown: Vec<PersonId> = people
+        .iter()
+        .take(people.len() / threshold * threshold)
+        .map(|(_, p)| *p)
+        .collect();
+    let (open, waiting): (Vec<_>, Vec<_>) = anonymous
+        .into_iter()
+        .partition(|item| shown.contains(&item.person));
+    out.held_back = waiting.len();
+    let ratings: Vec<u8> = open.iter().filter_map(|i| i.feedback.clarity).collect();
     if !ratings.is_empty() {
         let sum: u32 = ratings.iter().map(|r| u32::from(*r)).sum();
         out.anonymous_clarity = Some((f64::from(sum) / ratings.len() as f64, ratings.len()));
     }
-    out.anonymous = anonymous
-        .into_iter()
-        .map(|(_, f, extra)| (f, extra))
-        .collect();
+    out.anonymous = open.into_iter().map(|i| (i.feedback, i.extra)).collect();
     out.anonymous.sort_by(|(a, _), (b, _)| {
         (&a.contribution, &a.hard_situations, &a.barriers).cmp(&(
             &b.contribution,
@@ -288,26 +307,25 @@ mod tests {
 
     #[test]
     fn anonymous_feedback_waits_for_enough_people_and_never_names_anyone() {
-        let lane = PersonId::new();
+        use chrono::TimeZone;
+        let at = |minute| Some(Utc.with_ymd_and_hms(2026, 11, 1, 10, minute, 0).unwrap());
+        let item = |name: &str, text, clarity, visibility, minute| Shared {
+            person: PersonId::new(),
+            name: name.to_owned(),
+            feedback: feedback(text, clarity, visibility),
+            since: at(minute),
+            extra: (),
+        };
         let mut shared = vec![
-            (
-                lane,
-                "Lane".to_owned(),
-                feedback("Jeg vil gerne have mere sparring", 2, Visibility::Anonymous),
-                (),
+            item(
+                "Lane",
+                "Jeg vil gerne have mere sparring",
+                2,
+                Visibility::Anonymous,
+                1,
             ),
-            (
-                PersonId::new(),
-                "Mads".to_owned(),
-                feedback("Tydeligt", 4, Visibility::Named),
-                (),
-            ),
-            (
-                PersonId::new(),
-                "Sara".to_owned(),
-                feedback("Kun til os", 1, Visibility::Conversation),
-                (),
-            ),
+            item("Mads", "Tydeligt", 4, Visibility::Named, 2),
+            item("Sara", "Kun til os", 1, Visibility::Conversation, 3),
         ];
         let few = for_leadership(shared.clone(), 5);
         assert_eq!(few.named.len(), 1);
@@ -315,14 +333,15 @@ mod tests {
         assert_eq!(few.held_back, 1);
 
         for i in 0..4 {
-            shared.push((
-                PersonId::new(),
-                format!("P{i}"),
-                feedback("Svært i hverdagen", 4, Visibility::Anonymous),
-                (),
+            shared.push(item(
+                &format!("P{i}"),
+                "Svært i hverdagen",
+                4,
+                Visibility::Anonymous,
+                10 + i,
             ));
         }
-        let enough = for_leadership(shared, 5);
+        let enough = for_leadership(shared.clone(), 5);
         assert_eq!(enough.anonymous.len(), 5);
         assert_eq!(enough.anonymous_clarity, Some((18.0 / 5.0, 5)));
         assert_eq!(enough.held_back, 0);
@@ -330,5 +349,18 @@ mod tests {
             enough.named.iter().all(|(name, _, _)| name == "Mads"),
             "only named items carry names"
         );
+
+        // A sixth, shared later, waits for a whole new block: nothing visible changes.
+        shared.push(item(
+            "Nyest",
+            "Det nyeste svar",
+            1,
+            Visibility::Anonymous,
+            50,
+        ));
+        let six = for_leadership(shared, 5);
+        assert_eq!(six.anonymous, enough.anonymous);
+        assert_eq!(six.anonymous_clarity, enough.anonymous_clarity);
+        assert_eq!(six.held_back, 1);
     }
 }

@@ -137,6 +137,7 @@ impl Db {
                                 FeedbackResponses::OrgId,
                                 FeedbackResponses::TakenUp,
                                 FeedbackResponses::Answer,
+                                FeedbackResponses::SharedAt,
                             ])
                             .values_panic([
                                 Uuid::new_v4().into(),
@@ -145,6 +146,7 @@ impl Db {
                                 c.org_id.0.into(),
                                 false.into(),
                                 "".into(),
+                                at.into(),
                             ])
                             .on_conflict(
                                 OnConflict::columns([

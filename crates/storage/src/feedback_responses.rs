@@ -21,6 +21,7 @@ struct ResponseRow {
     answer: String,
     routed_unit_id: Option<Uuid>,
     answered_at: Option<DateTime<Utc>>,
+    shared_at: Option<DateTime<Utc>>,
 }
 
 impl ResponseRow {
@@ -34,8 +35,18 @@ impl ResponseRow {
     }
 }
 
-/// A shared item of feedback, its handle and the leadership's response, by employee and goal.
-pub type Handled = HashMap<(PersonId, GoalId), (Uuid, Option<Response>)>;
+/// What is kept beside a shared item of feedback.
+#[derive(Clone, Debug)]
+pub struct Handle {
+    /// Random: names the item on the pages without leading back to its conversation.
+    pub id: Uuid,
+    pub response: Option<Response>,
+    /// When it was first shared; unknown for items shared before this was kept.
+    pub shared_at: Option<DateTime<Utc>>,
+}
+
+/// The handles of a cycle's shared items, by employee and goal.
+pub type Handled = HashMap<(PersonId, GoalId), Handle>;
 
 impl Db {
     /// The handles and responses of a cycle's shared feedback.
@@ -50,6 +61,7 @@ impl Db {
                         (R::Table, R::Answer),
                         (R::Table, R::RoutedUnitId),
                         (R::Table, R::AnsweredAt),
+                        (R::Table, R::SharedAt),
                     ])
                     .column((Conversations::Table, Conversations::EmployeeId))
                     .from(R::Table)
@@ -68,7 +80,12 @@ impl Db {
             .into_iter()
             .map(|row| {
                 let key = (PersonId(row.employee_id), GoalId(row.goal_id));
-                (key, (row.handle, row.response()))
+                let handle = Handle {
+                    id: row.handle,
+                    response: row.response(),
+                    shared_at: row.shared_at,
+                };
+                (key, handle)
             })
             .collect())
     }
@@ -117,6 +134,7 @@ impl Db {
                         (R::Table, R::Answer),
                         (R::Table, R::RoutedUnitId),
                         (R::Table, R::AnsweredAt),
+                        (R::Table, R::SharedAt),
                     ])
                     .column((Conversations::Table, Conversations::EmployeeId))
                     .from(R::Table)

@@ -40,6 +40,7 @@ pub use audit::{AuditEntry, AuditRecord};
 pub use calendar_feeds::Deadline;
 pub use db::{Backend, Db, now};
 pub use error::StorageError;
+pub use feedback_responses::Handle;
 pub use outbox::{Delivery, Outgoing};
 pub use questions::VersionInfo;
 pub use sessions::SessionRecord;

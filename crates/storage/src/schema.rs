@@ -435,4 +435,5 @@ pub(crate) enum FeedbackResponses {
     RoutedUnitId,
     AnsweredBy,
     AnsweredAt,
+    SharedAt,
 }

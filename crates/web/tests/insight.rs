@@ -29,18 +29,19 @@ async fn unit(app: &TestApp, name: &str) -> String {
 
 /// Lane shares her feedback on the parents goal without her name: the fifth anonymous answer.
 async fn lane_shares_anonymously(app: &TestApp) {
-    let conversation = conversation_of(app, LANE).await;
+    shares_anonymously(app, LANE, "Jeg holder forældremøderne").await;
+}
+
+async fn shares_anonymously(app: &TestApp, email: &str, contribution: &str) {
+    let conversation = conversation_of(app, email).await;
     let parents = goal(app, "Styrk dialogen med forældrene").await.id;
     let response = app
-        .login(LANE)
+        .login(email)
         .await
         .post_owned(
             &format!("/conversations/{}/dialogue", conversation.id),
             &[
-                (
-                    &format!("{parents}-contribution"),
-                    "Jeg holder forældremøderne".into(),
-                ),
+                (&format!("{parents}-contribution"), contribution.into()),
                 (
                     &format!("{parents}-barriers"),
                     "Vi mangler tid til forberedelse".into(),
@@ -148,5 +149,19 @@ both_backends! {
         assert_eq!(head.post(&path, &[("answer", long.as_str())]).await.status(), StatusCode::BAD_REQUEST);
         let (_, after) = head.page("/strategy/feedback").await;
         assert!(!after.contains("taget op") && !after.contains("Sendt videre"), "nothing was saved");
+    }
+
+    async fn a_new_anonymous_item_waits_for_a_whole_block(app: &TestApp) {
+        lane_shares_anonymously(app).await;
+        let head = app.login(HEAD).await;
+        let (_, five) = head.page("/strategy/feedback").await;
+        assert!(five.contains("Jeg holder forældremøderne"), "the fifth opens the block");
+        // A sixth shared later would stand out as the newest: it waits for five more.
+        shares_anonymously(app, "nanna@maelkeboetten.dk", "Jeg spørger forældrene om deres dag").await;
+        let (_, six) = head.page("/strategy/feedback").await;
+        assert!(!six.contains("Jeg spørger forældrene om deres dag"));
+        assert!(six.contains("1 svar uden navn holdes tilbage"), "{six}");
+        let csv = head.get("/strategy/feedback.csv").await.text().await.unwrap();
+        assert!(!csv.contains("Jeg spørger forældrene om deres dag"), "nor in the export");
     }
 }

@@ -15,7 +15,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::cycle::{Cycle, CycleState};
-use domain::dialogue::{self, Feedback, for_leadership};
+use domain::dialogue::{self, Feedback, Shared, for_leadership};
 use domain::disclosure::disclosable;
 use domain::org::UnitTree;
 use domain::{CycleId, PersonId, UnitId};
@@ -119,9 +119,14 @@ async fn goal_lines(
             .iter()
             .filter(|(_, f)| f.goal_id == goal.id)
             .filter_map(|(p, f)| {
-                let (handle, response) = handled.get(&(*p, goal.id))?;
-                let name = names.get(p).cloned().unwrap_or_default();
-                Some((*p, name, f.clone(), (*p, *handle, response.clone())))
+                let handle = handled.get(&(*p, goal.id))?;
+                Some(Shared {
+                    person: *p,
+                    name: names.get(p).cloned().unwrap_or_default(),
+                    feedback: f.clone(),
+                    since: handle.shared_at,
+                    extra: (*p, handle.id, handle.response.clone()),
+                })
             })
             .collect();
         let sorted = for_leadership(on_goal, threshold);

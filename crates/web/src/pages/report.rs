@@ -18,7 +18,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use domain::CycleId;
 use domain::cycle::Cycle;
-use domain::dialogue::for_leadership;
+use domain::dialogue::{Shared, for_leadership};
 use domain::disclosure::disclosable;
 use domain::effect::{Figure, Share};
 use std::collections::{HashMap, HashSet};
@@ -201,8 +201,14 @@ async fn feedback_lines(
             .iter()
             .filter(|(_, f)| f.goal_id == goal.id)
             .map(|(p, f)| {
-                let response = handled.get(&(*p, goal.id)).and_then(|(_, r)| r.clone());
-                (*p, String::new(), f.clone(), response)
+                let handle = handled.get(&(*p, goal.id));
+                Shared {
+                    person: *p,
+                    name: String::new(),
+                    feedback: f.clone(),
+                    since: handle.and_then(|h| h.shared_at),
+                    extra: handle.and_then(|h| h.response.clone()),
+                }
             })
             .collect();
         let sorted = for_leadership(on_goal, threshold);
