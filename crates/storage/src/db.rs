@@ -15,6 +15,8 @@ use sqlx::{
     FromRow, PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool, Transaction,
 };
 use std::str::FromStr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 /// Which database engine a [`Db`] talks to.
@@ -24,9 +26,17 @@ pub enum Backend {
     Postgres,
 }
 
-/// A connection pool on one of the two backends.
+/// A connection pool on one of the two backends, counting the statements it runs.
 #[derive(Clone, Debug)]
-pub enum Db {
+pub struct Db {
+    pool: Pool,
+    /// Statements run through this pool (and its clones), for the tests that keep each page's
+    /// number of queries bounded.
+    queries: Arc<AtomicU64>,
+}
+
+#[derive(Clone, Debug)]
+enum Pool {
     Sqlite(SqlitePool),
     Postgres(PgPool),
 }
@@ -37,6 +47,18 @@ pub fn now() -> DateTime<Utc> {
 }
 
 impl Db {
+    fn on(pool: Pool) -> Db {
+        Db {
+            pool,
+            queries: Arc::new(AtomicU64::new(0)),
+        }
+    }
+
+    /// How many statements this pool has run so far.
+    pub fn queries(&self) -> u64 {
+        self.queries.load(Ordering::Relaxed)
+    }
+
     /// Connects to a `sqlite://PATH` or `postgres://…` URL. A SQLite file is created if missing.
     pub async fn connect(url: &str) -> Result<Db> {
         if url.starts_with("sqlite:") {
@@ -50,7 +72,7 @@ impl Db {
                 .max_connections(8)
                 .connect_with(options)
                 .await?;
-            Ok(Db::Sqlite(pool))
+            Ok(Db::on(Pool::Sqlite(pool)))
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             let options = PgConnectOptions::from_str(url)?;
             let pool = PgPoolOptions::new()
@@ -58,7 +80,7 @@ impl Db {
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(options)
                 .await?;
-            Ok(Db::Postgres(pool))
+            Ok(Db::on(Pool::Postgres(pool)))
         } else {
             Err(StorageError::Database(sqlx::Error::Configuration(
                 "the database URL must start with sqlite:// or postgres://".into(),
@@ -67,50 +89,50 @@ impl Db {
     }
 
     pub fn backend(&self) -> Backend {
-        match self {
-            Db::Sqlite(_) => Backend::Sqlite,
-            Db::Postgres(_) => Backend::Postgres,
+        match &self.pool {
+            Pool::Sqlite(_) => Backend::Sqlite,
+            Pool::Postgres(_) => Backend::Postgres,
         }
     }
 
     /// Brings the schema up to date. Each backend has its own migration folder with the same
     /// file names; a test keeps their tables and columns in step.
     pub async fn migrate(&self) -> Result<()> {
-        match self {
-            Db::Sqlite(pool) => sqlx::migrate!("./migrations/sqlite").run(pool).await?,
-            Db::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
+        match &self.pool {
+            Pool::Sqlite(pool) => sqlx::migrate!("./migrations/sqlite").run(pool).await?,
+            Pool::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
         }
         Ok(())
     }
 
     /// True when the database answers; for `/healthz`.
     pub async fn ping(&self) -> bool {
-        let result = match self {
-            Db::Sqlite(pool) => sqlx::query("SELECT 1").execute(pool).await.map(|_| ()),
-            Db::Postgres(pool) => sqlx::query("SELECT 1").execute(pool).await.map(|_| ()),
+        let result = match &self.pool {
+            Pool::Sqlite(pool) => sqlx::query("SELECT 1").execute(pool).await.map(|_| ()),
+            Pool::Postgres(pool) => sqlx::query("SELECT 1").execute(pool).await.map(|_| ()),
         };
         result.is_ok()
     }
 
     pub async fn close(&self) {
-        match self {
-            Db::Sqlite(pool) => pool.close().await,
-            Db::Postgres(pool) => pool.close().await,
+        match &self.pool {
+            Pool::Sqlite(pool) => pool.close().await,
+            Pool::Postgres(pool) => pool.close().await,
         }
     }
 
     /// The tables and their columns as (table, column, nullable), sorted; for the parity test.
     pub async fn schema_columns(&self) -> Result<Vec<(String, String, bool)>> {
         let mut columns: Vec<(String, String, bool)> =
-            match self {
-                Db::Sqlite(pool) => sqlx::query_as(
+            match &self.pool {
+                Pool::Sqlite(pool) => sqlx::query_as(
                     "SELECT m.name, p.name, p.\"notnull\" = 0 AND p.pk = 0 FROM sqlite_master m \
                  JOIN pragma_table_info(m.name) p WHERE m.type = 'table' \
                  AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'",
                 )
                 .fetch_all(pool)
                 .await?,
-                Db::Postgres(pool) => {
+                Pool::Postgres(pool) => {
                     sqlx::query_as(
                         "SELECT table_name::text, column_name::text, is_nullable = 'YES' \
                  FROM information_schema.columns WHERE table_schema = current_schema() \
@@ -125,16 +147,24 @@ impl Db {
     }
 
     pub(crate) async fn conn(&self) -> Result<Handle> {
-        Ok(match self {
-            Db::Sqlite(pool) => Handle::Sqlite(pool.acquire().await?),
-            Db::Postgres(pool) => Handle::Postgres(pool.acquire().await?),
+        let conn = match &self.pool {
+            Pool::Sqlite(pool) => HandleConn::Sqlite(pool.acquire().await?),
+            Pool::Postgres(pool) => HandleConn::Postgres(pool.acquire().await?),
+        };
+        Ok(Handle {
+            conn,
+            queries: self.queries.clone(),
         })
     }
 
     pub(crate) async fn begin(&self) -> Result<Tx> {
-        Ok(match self {
-            Db::Sqlite(pool) => Tx::Sqlite(pool.begin().await?),
-            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        let tx = match &self.pool {
+            Pool::Sqlite(pool) => TxConn::Sqlite(pool.begin().await?),
+            Pool::Postgres(pool) => TxConn::Postgres(pool.begin().await?),
+        };
+        Ok(Tx {
+            tx,
+            queries: self.queries.clone(),
         })
     }
 
@@ -165,59 +195,84 @@ impl<T> Row for T where T: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, 
 {}
 
 /// A pooled connection.
-pub(crate) enum Handle {
+pub(crate) struct Handle {
+    conn: HandleConn,
+    queries: Arc<AtomicU64>,
+}
+
+enum HandleConn {
     Sqlite(PoolConnection<Sqlite>),
     Postgres(PoolConnection<Postgres>),
 }
 
 impl Handle {
     pub(crate) fn c(&mut self) -> Conn<'_> {
-        match self {
-            Handle::Sqlite(c) => Conn::Sqlite(c),
-            Handle::Postgres(c) => Conn::Postgres(c),
+        let inner = match &mut self.conn {
+            HandleConn::Sqlite(c) => Inner::Sqlite(c),
+            HandleConn::Postgres(c) => Inner::Postgres(c),
+        };
+        Conn {
+            inner,
+            queries: &self.queries,
         }
     }
 }
 
 /// A transaction; dropped without [`Tx::commit`] it rolls back.
-pub(crate) enum Tx {
+pub(crate) struct Tx {
+    tx: TxConn,
+    queries: Arc<AtomicU64>,
+}
+
+enum TxConn {
     Sqlite(Transaction<'static, Sqlite>),
     Postgres(Transaction<'static, Postgres>),
 }
 
 impl Tx {
     pub(crate) fn c(&mut self) -> Conn<'_> {
-        match self {
-            Tx::Sqlite(t) => Conn::Sqlite(t),
-            Tx::Postgres(t) => Conn::Postgres(t),
+        let inner = match &mut self.tx {
+            TxConn::Sqlite(t) => Inner::Sqlite(t),
+            TxConn::Postgres(t) => Inner::Postgres(t),
+        };
+        Conn {
+            inner,
+            queries: &self.queries,
         }
     }
 
     pub(crate) async fn commit(self) -> Result<()> {
-        match self {
-            Tx::Sqlite(t) => t.commit().await?,
-            Tx::Postgres(t) => t.commit().await?,
+        match self.tx {
+            TxConn::Sqlite(t) => t.commit().await?,
+            TxConn::Postgres(t) => t.commit().await?,
         }
         Ok(())
     }
 }
 
-/// A borrowed connection of either backend: the one place that renders and runs statements.
-pub(crate) enum Conn<'c> {
+/// A borrowed connection of either backend: the one place that renders and runs statements,
+/// and counts them.
+pub(crate) struct Conn<'c> {
+    inner: Inner<'c>,
+    queries: &'c AtomicU64,
+}
+
+enum Inner<'c> {
     Sqlite(&'c mut SqliteConnection),
     Postgres(&'c mut PgConnection),
 }
 
 impl Conn<'_> {
     pub(crate) async fn all<T: Row>(&mut self, stmt: &impl QueryStatementWriter) -> Result<Vec<T>> {
-        Ok(match self {
-            Conn::Sqlite(c) => {
+        self.queries.fetch_add(1, Ordering::Relaxed);
+        Ok(match &mut self.inner {
+            Inner::Sqlite(c) => {
                 let (sql, values) = stmt.build(SqliteQueryBuilder);
                 sqlx::query_as_with(&sql, SqlxValues(values))
                     .fetch_all(&mut **c)
                     .await?
             }
-            Conn::Postgres(c) => {
+            Inner::Postgres(c) => {
                 let (sql, values) = stmt.build(PostgresQueryBuilder);
                 sqlx::query_as_with(&sql, SqlxValues(values))
                     .fetch_all(&mut **c)
@@ -230,14 +285,15 @@ impl Conn<'_> {
         &mut self,
         stmt: &impl QueryStatementWriter,
     ) -> Result<Option<T>> {
-        Ok(match self {
-            Conn::Sqlite(c) => {
+        self.queries.fetch_add(1, Ordering::Relaxed);
+        Ok(match &mut self.inner {
+            Inner::Sqlite(c) => {
                 let (sql, values) = stmt.build(SqliteQueryBuilder);
                 sqlx::query_as_with(&sql, SqlxValues(values))
                     .fetch_optional(&mut **c)
                     .await?
             }
-            Conn::Postgres(c) => {
+            Inner::Postgres(c) => {
                 let (sql, values) = stmt.build(PostgresQueryBuilder);
                 sqlx::query_as_with(&sql, SqlxValues(values))
                     .fetch_optional(&mut **c)
@@ -247,15 +303,16 @@ impl Conn<'_> {
     }
 
     pub(crate) async fn exec(&mut self, stmt: &impl QueryStatementWriter) -> Result<u64> {
-        Ok(match self {
-            Conn::Sqlite(c) => {
+        self.queries.fetch_add(1, Ordering::Relaxed);
+        Ok(match &mut self.inner {
+            Inner::Sqlite(c) => {
                 let (sql, values) = stmt.build(SqliteQueryBuilder);
                 sqlx::query_with(&sql, SqlxValues(values))
                     .execute(&mut **c)
                     .await?
                     .rows_affected()
             }
-            Conn::Postgres(c) => {
+            Inner::Postgres(c) => {
                 let (sql, values) = stmt.build(PostgresQueryBuilder);
                 sqlx::query_with(&sql, SqlxValues(values))
                     .execute(&mut **c)
@@ -270,9 +327,9 @@ impl Db {
     /// Runs a fixed SQL statement without parameters: administration only (creating the test
     /// databases), never with user input.
     pub async fn execute_raw(&self, sql: &str) -> Result<()> {
-        match self {
-            Db::Sqlite(pool) => sqlx::raw_sql(sql).execute(pool).await.map(|_| ())?,
-            Db::Postgres(pool) => sqlx::raw_sql(sql).execute(pool).await.map(|_| ())?,
+        match &self.pool {
+            Pool::Sqlite(pool) => sqlx::raw_sql(sql).execute(pool).await.map(|_| ())?,
+            Pool::Postgres(pool) => sqlx::raw_sql(sql).execute(pool).await.map(|_| ())?,
         }
         Ok(())
     }
