@@ -960,3 +960,12 @@ evaluations-csv-answers = Svar i tallene
 feedback-csv-goal = Fokusmål
 feedback-csv-name = Navn
 effect-trend = Udviklingen over runderne
+drawer-unsigned = { $count ->
+    [one] holdt for { $count } dag siden
+   *[other] holdt for { $count } dage siden
+}
+drawer-unsigned-leader = aftalen mangler lederens underskrift
+drawer-unsigned-employee = aftalen mangler medarbejderens underskrift
+drawer-unsigned-both = der er ingen underskrevet aftale
+follow-through-unsigned = Holdte samtaler uden underskrevet aftale
+follow-through-signed = Underskrevne aftaler

@@ -960,3 +960,12 @@ evaluations-csv-answers = Answers in the figures
 feedback-csv-goal = Focus goal
 feedback-csv-name = Name
 effect-trend = Over the cycles
+drawer-unsigned = { $count ->
+    [one] held { $count } day ago
+   *[other] held { $count } days ago
+}
+drawer-unsigned-leader = the agreement lacks the leader's signature
+drawer-unsigned-employee = the agreement lacks the employee's signature
+drawer-unsigned-both = there is no signed agreement
+follow-through-unsigned = Conversations held without a signed agreement
+follow-through-signed = Signed agreements

@@ -5,6 +5,7 @@
 //! must not stall on the organisation.
 
 use crate::agreement::{Progress, Terms};
+use crate::conversation::TIME_ZONE;
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// How long an organisation lets an agreement rest before it counts as going stale, and how
@@ -111,6 +112,17 @@ pub fn assess(
         escalated,
         complete,
     }
+}
+
+/// How many days the two parties have to sign the agreement once the conversation is held:
+/// an agreement never signed is in the drawer before it starts.
+pub const SIGN_WITHIN_DAYS: i64 = 14;
+
+/// The days since a conversation was held, when its agreement has waited too long for both
+/// signatures.
+pub fn unsigned_too_long(held_at: DateTime<Utc>, today: NaiveDate) -> Option<i64> {
+    let days = (today - held_at.with_timezone(&TIME_ZONE).date_naive()).num_days();
+    (days > SIGN_WITHIN_DAYS).then_some(days)
 }
 
 #[cfg(test)]
@@ -237,5 +249,12 @@ mod tests {
                 )
                 .urgency()
         );
+    }
+
+    #[test]
+    fn an_agreement_left_unsigned_for_two_weeks_is_a_drawer_case() {
+        let held = at("2026-11-02");
+        assert_eq!(unsigned_too_long(held, day("2026-11-16")), None);
+        assert_eq!(unsigned_too_long(held, day("2026-11-17")), Some(15));
     }
 }

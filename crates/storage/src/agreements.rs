@@ -46,6 +46,29 @@ fn read_agreement(conversation: ConversationId, row: AgreementRow) -> Result<Agr
     })
 }
 
+/// A held conversation whose agreement both parties have not signed (or that has none).
+#[derive(Clone, Debug)]
+pub struct UnsignedAgreement {
+    pub conversation_id: ConversationId,
+    pub cycle_id: CycleId,
+    pub employee_id: PersonId,
+    pub leader_id: PersonId,
+    pub held_at: DateTime<Utc>,
+    pub employee_signed: bool,
+    pub leader_signed: bool,
+}
+
+#[derive(sqlx::FromRow)]
+struct UnsignedRow {
+    conversation_id: Uuid,
+    cycle_id: Uuid,
+    employee_id: Uuid,
+    leader_id: Uuid,
+    held_at: DateTime<Utc>,
+    employee_signed_at: Option<DateTime<Utc>>,
+    leader_signed_at: Option<DateTime<Utc>>,
+}
+
 /// A signed agreement with whose it is and when anything last happened on it.
 pub struct SignedAgreement {
     pub employee_id: PersonId,
@@ -257,6 +280,65 @@ impl Db {
                 })
             })
             .collect()
+    }
+
+    /// The organisation's held conversations without an agreement both parties signed.
+    pub async fn unsigned_agreements(&self, org: OrgId) -> Result<Vec<UnsignedAgreement>> {
+        let rows: Vec<UnsignedRow> = self
+            .all(
+                Query::select()
+                    .expr_as(
+                        Expr::col((Conversations::Table, Conversations::Id)),
+                        sea_query::Alias::new("conversation_id"),
+                    )
+                    .columns([
+                        (Conversations::Table, Conversations::CycleId),
+                        (Conversations::Table, Conversations::EmployeeId),
+                        (Conversations::Table, Conversations::LeaderId),
+                        (Conversations::Table, Conversations::HeldAt),
+                    ])
+                    .columns([
+                        (Agreements::Table, Agreements::EmployeeSignedAt),
+                        (Agreements::Table, Agreements::LeaderSignedAt),
+                    ])
+                    .from(Conversations::Table)
+                    .left_join(
+                        Agreements::Table,
+                        Expr::col((Agreements::Table, Agreements::ConversationId))
+                            .equals((Conversations::Table, Conversations::Id)),
+                    )
+                    .and_where(Expr::col((Conversations::Table, Conversations::OrgId)).eq(org.0))
+                    .and_where(
+                        Expr::col((Conversations::Table, Conversations::HeldAt)).is_not_null(),
+                    )
+                    .and_where(
+                        Expr::col((Conversations::Table, Conversations::Cancelled)).eq(false),
+                    )
+                    .cond_where(
+                        Cond::any()
+                            .add(
+                                Expr::col((Agreements::Table, Agreements::EmployeeSignedAt))
+                                    .is_null(),
+                            )
+                            .add(
+                                Expr::col((Agreements::Table, Agreements::LeaderSignedAt))
+                                    .is_null(),
+                            ),
+                    ),
+            )
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| UnsignedAgreement {
+                conversation_id: ConversationId(r.conversation_id),
+                cycle_id: CycleId(r.cycle_id),
+                employee_id: PersonId(r.employee_id),
+                leader_id: PersonId(r.leader_id),
+                held_at: r.held_at,
+                employee_signed: r.employee_signed_at.is_some(),
+                leader_signed: r.leader_signed_at.is_some(),
+            })
+            .collect())
     }
 
     /// When each action or commitment in the organisation was last reported done.

@@ -35,7 +35,7 @@ mod units;
 mod users;
 
 pub use agenda::AgendaPoint;
-pub use agreements::SignedAgreement;
+pub use agreements::{SignedAgreement, UnsignedAgreement};
 pub use audit::{AuditEntry, AuditRecord};
 pub use calendar_feeds::Deadline;
 pub use db::{Backend, Db, now};

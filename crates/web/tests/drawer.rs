@@ -31,7 +31,12 @@ both_backends! {
         let peter = flags(app, PETER).await;
         assert!(peter.contains("Lane Andersen") && peter.contains("Ali Hassan"), "{peter}");
         assert!(peter.contains("1 af organisationens løfter over frist"));
-        assert!(!peter.contains("Anne Thomsen"), "a fulfilled agreement is no drawer case");
+        assert!(!peter.contains("Anne Thomsen, MUS 2025"), "a fulfilled agreement is no drawer case");
+        // This year's conversations with Anne and Ali were held three weeks ago without an
+        // agreement: an agreement never signed is in the drawer before it starts.
+        assert!(peter.contains("Anne Thomsen, MUS 2026") && peter.contains("der er ingen underskrevet aftale"), "{peter}");
+        let anne = flags(app, "anne@maelkeboetten.dk").await;
+        assert!(anne.contains("Anne Thomsen, MUS 2026") && !anne.contains("Ali Hassan"), "{anne}");
 
         // Mette leads Peter's unit: she sees both, escalated; Birgitte above her does not.
         let mette = flags(app, LEADER).await;
@@ -59,8 +64,10 @@ both_backends! {
         assert!(sofie.contains("Lars Pedersen") && sofie.contains("Camilla Jakobsen"), "{sofie}");
         let mette = flags(app, LEADER).await;
         assert!(mette.contains("Camilla Jakobsen") && !mette.contains("Lars Pedersen"), "{mette}");
-        // Nanna's was never signed by the leader, so it is no agreement to follow up.
-        assert!(!sofie.contains("Nanna Larsen"));
+        // Nanna signed hers a year ago; Sofie never did.
+        assert!(sofie.contains("Nanna Larsen, MUS 2025") && sofie.contains("aftalen mangler lederens underskrift"), "{sofie}");
+        assert!(flags(app, "nanna@maelkeboetten.dk").await.contains("aftalen mangler lederens underskrift"));
+        assert!(!mette.contains("Nanna Larsen"), "told to the two parties only");
 
         // Sommerfuglen and the kitchen: on time with an amendment waiting, and fulfilled.
         assert!(flags(app, "aisha@maelkeboetten.dk").await.is_empty());
@@ -69,12 +76,18 @@ both_backends! {
         for name in ["Freja Poulsen", "Birthe Møller", "Peter Lund", "Ida Mortensen", "Camilla Jakobsen"] {
             assert!(hr.contains(name), "{name}");
         }
-        assert!(!hr.contains("Nanna Larsen"));
+        let unsigned = &hr[hr.find("Holdte samtaler uden underskrevet aftale").expect("an unsigned section")..];
+        assert!(unsigned.contains("Nanna Larsen") && unsigned.contains("Anne Thomsen"), "{unsigned}");
+        let (_, peters) = app.login(PETER).await.page("/follow-through").await;
+        assert!(!peters.contains("Nanna Larsen"), "outside his unit");
     }
 
     async fn leaders_and_hr_get_a_follow_up_list_by_urgency(app: &TestApp) {
-        let (status, list) = app.login(PETER).await.page("/follow-through").await;
+        let (status, page) = app.login(PETER).await.page("/follow-through").await;
         assert_eq!(status, StatusCode::OK);
+        // Held this year without an agreement first, then the signed agreements by urgency.
+        let (unsigned, list) = page.split_once("Underskrevne aftaler").expect("both lists");
+        assert!(unsigned.contains("Anne Thomsen") && unsigned.contains("Ali Hassan") && !unsigned.contains("Lane Andersen"));
         let ali = list.find("Ali Hassan").unwrap();
         let lane = list.find("Lane Andersen").unwrap();
         let anne = list.find("Anne Thomsen").unwrap();

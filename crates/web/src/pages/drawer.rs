@@ -1,7 +1,8 @@
 //! The drawer detector on the pages: the agreements going stale, on the home pages of those
 //! who should act (the employee, the leader, later the leader's own leader, and HR when the
 //! organisation's side is overdue), and the follow-up list of a leader's units or, for HR, the
-//! whole organisation, most urgent first.
+//! whole organisation, most urgent first. Held conversations whose agreement is still not
+//! signed by both after two weeks are flagged and listed too.
 
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
@@ -14,10 +15,10 @@ use axum::extract::State;
 use axum::response::Response;
 use domain::PersonId;
 use domain::conversation::TIME_ZONE;
-use domain::drawer::{Health, assess};
+use domain::drawer::{Health, assess, unsigned_too_long};
 use domain::org::UnitTree;
 use std::collections::{BTreeMap, HashMap};
-use storage::{SignedAgreement, now};
+use storage::{SignedAgreement, UnsignedAgreement, now};
 
 /// A signed agreement as the detector sees it, with who is concerned.
 pub struct Assessed {
@@ -85,6 +86,78 @@ async fn assessed(
         .collect())
 }
 
+/// A held conversation whose agreement has waited too long for both signatures.
+pub struct Unsigned {
+    pub agreement: UnsignedAgreement,
+    pub days: i64,
+    pub employee: String,
+    pub unit_id: domain::UnitId,
+    pub unit: String,
+    pub cycle: String,
+}
+
+async fn unsigned(
+    state: &AppState,
+    user: &CurrentUser,
+    tree: &UnitTree,
+) -> AppResult<Vec<Unsigned>> {
+    let org = user.org.id;
+    let today = now().with_timezone(&TIME_ZONE).date_naive();
+    let waiting: Vec<(UnsignedAgreement, i64)> = state
+        .db
+        .unsigned_agreements(org)
+        .await?
+        .into_iter()
+        .filter_map(|u| unsigned_too_long(u.held_at, today).map(|days| (u, days)))
+        .collect();
+    let mut ids: Vec<PersonId> = waiting.iter().map(|(u, _)| u.employee_id).collect();
+    ids.sort();
+    ids.dedup();
+    let people: HashMap<PersonId, domain::person::Person> = state
+        .db
+        .people_by_ids(org, &ids)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let cycles: HashMap<_, _> = state
+        .db
+        .cycles(org)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    let mut out: Vec<Unsigned> = waiting
+        .into_iter()
+        .filter_map(|(agreement, days)| {
+            let employee = people.get(&agreement.employee_id)?;
+            Some(Unsigned {
+                days,
+                employee: employee.name.clone(),
+                unit_id: employee.unit_id,
+                unit: tree
+                    .get(employee.unit_id)
+                    .map(|u| u.name.clone())
+                    .unwrap_or_default(),
+                cycle: cycles.get(&agreement.cycle_id).cloned().unwrap_or_default(),
+                agreement,
+            })
+        })
+        .collect();
+    out.sort_by_key(|u| std::cmp::Reverse(u.days));
+    Ok(out)
+}
+
+/// What is missing on an unsigned agreement, in words.
+fn unsigned_reason(t: &Tr, u: &Unsigned) -> String {
+    let who = match (u.agreement.employee_signed, u.agreement.leader_signed) {
+        (true, false) => t.get("drawer-unsigned-leader"),
+        (false, true) => t.get("drawer-unsigned-employee"),
+        _ => t.get("drawer-unsigned-both"),
+    };
+    format!("{} · {who}", t.count("drawer-unsigned", u.days as usize))
+}
+
 /// Why an agreement is flagged, in words.
 pub fn reasons(t: &Tr, health: &Health, patience_days: u32) -> Vec<String> {
     let mut out = Vec::new();
@@ -120,7 +193,7 @@ pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResul
     let own_only = !actor.is_leader() && !actor.granted.hr && !actor.granted.leadership;
     let mut all = assessed(state, user, &tree, own_only.then_some(me)).await?;
     all.sort_by_key(|a| std::cmp::Reverse(a.health.urgency()));
-    Ok(all
+    let mut flags: Vec<Flag> = all
         .into_iter()
         .filter(|a| a.health.stale)
         .filter(|a| {
@@ -145,7 +218,20 @@ pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResul
                 cycle: a.cycle,
             }
         })
-        .collect())
+        .collect();
+    // Conversations held without an agreement both signed: the two parties are told.
+    for u in unsigned(state, user, &tree).await? {
+        if u.agreement.employee_id == me || u.agreement.leader_id == me {
+            flags.push(Flag {
+                link: format!("/conversations/{}/agreement", u.agreement.conversation_id),
+                reasons: vec![unsigned_reason(t, &u)],
+                escalated: false,
+                employee: u.employee,
+                cycle: u.cycle,
+            });
+        }
+    }
+    Ok(flags)
 }
 
 struct ListLine {
@@ -159,10 +245,20 @@ struct ListLine {
     complete: bool,
 }
 
+/// A held conversation still waiting for its agreement to be signed.
+struct UnsignedLine {
+    employee: String,
+    unit: String,
+    cycle: String,
+    link: String,
+    reason: String,
+}
+
 #[derive(Template)]
 #[template(path = "follow_through.html")]
 struct FollowThroughView {
     page: Page,
+    unsigned: Vec<UnsignedLine>,
     lines: Vec<ListLine>,
     /// For HR: per unit, (unit, agreements, going stale, escalated).
     per_unit: Vec<(String, usize, usize, usize)>,
@@ -201,7 +297,31 @@ pub async fn list(
         entry.2 += usize::from(a.health.escalated);
     }
     let me = user.person.id;
+    let unsigned = unsigned(&state, &user, &tree)
+        .await?
+        .into_iter()
+        .filter(|u| {
+            visible
+                .as_ref()
+                .is_none_or(|units| units.contains(&u.unit_id))
+        })
+        .map(|u| UnsignedLine {
+            link: if u.agreement.leader_id == me {
+                format!("/conversations/{}/agreement", u.agreement.conversation_id)
+            } else {
+                format!(
+                    "/cycles/{}/people/{}",
+                    u.agreement.cycle_id, u.agreement.employee_id
+                )
+            },
+            reason: unsigned_reason(&t, &u),
+            employee: u.employee,
+            unit: u.unit,
+            cycle: u.cycle,
+        })
+        .collect();
     render(FollowThroughView {
+        unsigned,
         per_unit: if whole {
             per_unit
                 .into_iter()
