@@ -127,8 +127,8 @@ pub fn router(state: AppState) -> Router {
         .route("/evaluations", get(evaluation::mine))
         .route("/evaluations.csv", get(evaluation::export))
         .route("/effect", get(effect::dashboard))
-        .route("/effect/parts", get(effect::figure_parts))
-        .route("/effect.csv", get(effect::export))
+        .route("/effect/parts", get(effect_parts::figure_parts))
+        .route("/effect.csv", get(effect_parts::export))
         .route(
             "/conversations/{id}/agenda",
             post(conversations::add_agenda),

@@ -12,6 +12,8 @@ pub mod cycles;
 pub mod dialogue;
 pub mod drawer;
 pub mod effect;
+pub mod effect_data;
+pub mod effect_parts;
 pub mod effect_scores;
 pub mod evaluation;
 pub mod follow_up;

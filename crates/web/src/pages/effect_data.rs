@@ -1,0 +1,271 @@
+//! What the effect pages are computed from: whose figures (a person, or a unit and everything
+//! below it, as the viewer may see), the cycles, and the organisation's conversations,
+//! agreements, follow-ups and personal answers, read once per request.
+
+use crate::error::{AppError, AppResult};
+use crate::forms::parse_id;
+use crate::i18n::Tr;
+use crate::pages::effect_scores::{Context, CycleAnswers};
+use crate::session::CurrentUser;
+use crate::state::AppState;
+use chrono::NaiveDate;
+use domain::conversation::{Conversation, TIME_ZONE};
+use domain::cycle::{Cycle, CycleState};
+use domain::effect::{CycleRecord, Figures, Signed};
+use domain::followup::FollowUp;
+use domain::org::UnitTree;
+use domain::person::Person;
+use domain::strategy::GoalTree;
+use domain::{CycleId, ItemId, PersonId, UnitId};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use storage::{SignedAgreement, now};
+
+#[derive(Deserialize, Default)]
+pub struct EffectQuery {
+    /// The scope chosen in the form: `unit=ID` or `person=ID`.
+    #[serde(default)]
+    pub(crate) scope: String,
+    #[serde(default)]
+    pub(crate) unit: String,
+    #[serde(default)]
+    pub(crate) person: String,
+    #[serde(default)]
+    pub(crate) cycle: String,
+    #[serde(default)]
+    pub(crate) figure: String,
+    /// Opens the red thread of one strategic goal instead of a figure.
+    #[serde(default)]
+    pub(crate) goal: String,
+}
+
+/// Whose figures: one person, or everyone in a unit and the units below it.
+pub(crate) enum Scope {
+    Person(Person),
+    Unit(UnitId),
+}
+
+/// Everything a dashboard is computed from, read once per request.
+pub(crate) struct Loaded {
+    pub(crate) scope: Scope,
+    pub(crate) name: String,
+    pub(crate) people: HashSet<PersonId>,
+    pub(crate) everyone: HashMap<PersonId, Person>,
+    pub(crate) units: UnitTree,
+    pub(crate) goals: GoalTree,
+    /// Cycles with conversations, newest first.
+    pub(crate) cycles: Vec<Cycle>,
+    pub(crate) chosen: usize,
+    pub(crate) conversations: HashMap<CycleId, Vec<Conversation>>,
+    pub(crate) answers: HashMap<CycleId, CycleAnswers>,
+    /// What a cycle outside the two compared has: nothing read.
+    pub(crate) no_answers: CycleAnswers,
+    pub(crate) signed: Vec<SignedAgreement>,
+    pub(crate) follow_ups: Vec<FollowUp>,
+    pub(crate) done_at: HashMap<ItemId, chrono::DateTime<chrono::Utc>>,
+    pub(crate) today: NaiveDate,
+}
+
+impl Loaded {
+    /// The organisation's data for a cycle, as leadership and HR see it.
+    pub(crate) async fn for_cycle(
+        state: &AppState,
+        user: &CurrentUser,
+        cycle: CycleId,
+    ) -> AppResult<Loaded> {
+        let q = EffectQuery {
+            cycle: cycle.to_string(),
+            ..EffectQuery::default()
+        };
+        Loaded::read(state, user, &q).await
+    }
+
+    pub(crate) async fn read(
+        state: &AppState,
+        user: &CurrentUser,
+        q: &EffectQuery,
+    ) -> AppResult<Loaded> {
+        let org = user.org.id;
+        let units = state.db.unit_tree(org).await?;
+        let everyone: HashMap<PersonId, Person> = state
+            .db
+            .people(org)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect();
+        let visible = user.actor.visible_units(&units);
+        let (unit, person) = match q.scope.split_once('=') {
+            Some(("unit", id)) => (id, ""),
+            Some(("person", id)) => ("", id),
+            Some(_) => return Err(AppError::NotFound),
+            None => (q.unit.as_str(), q.person.as_str()),
+        };
+        let scope = if !person.is_empty() {
+            let person = everyone
+                .get(&parse_id::<PersonId>(person)?)
+                .filter(|p| user.actor.can_view_person(p, &units))
+                .ok_or(AppError::NotFound)?;
+            Scope::Person(person.clone())
+        } else if !unit.is_empty() {
+            let unit = parse_id::<UnitId>(unit)?;
+            let allowed =
+                units.get(unit).is_some() && visible.as_ref().is_none_or(|v| v.contains(&unit));
+            if !allowed {
+                return Err(AppError::NotFound);
+            }
+            Scope::Unit(unit)
+        } else {
+            default_scope(user, &units, visible.as_ref())
+        };
+        let (people, name) = match &scope {
+            Scope::Person(p) => (HashSet::from([p.id]), p.name.clone()),
+            Scope::Unit(u) => {
+                let below = units.subtree(*u);
+                let people = everyone
+                    .values()
+                    .filter(|p| p.active && below.contains(&p.unit_id))
+                    .map(|p| p.id)
+                    .collect();
+                let name = units.get(*u).map(|u| u.name.clone()).unwrap_or_default();
+                (people, name)
+            }
+        };
+        let mut cycles = state.db.cycles(org).await?;
+        cycles.retain(|c| c.state != CycleState::Draft);
+        cycles.sort_by_key(|c| std::cmp::Reverse(c.timeline.conversations_from()));
+        let chosen = if q.cycle.is_empty() {
+            0
+        } else {
+            let id = parse_id::<CycleId>(&q.cycle)?;
+            cycles
+                .iter()
+                .position(|c| c.id == id)
+                .ok_or(AppError::NotFound)?
+        };
+        let mut conversations = HashMap::new();
+        let mut answers = HashMap::new();
+        // Every cycle's conversations, for the trend; personal answers only for the two compared.
+        for cycle in &cycles {
+            conversations.insert(cycle.id, state.db.conversations(org, cycle.id).await?);
+        }
+        for cycle in cycles.iter().skip(chosen).take(2) {
+            let given = CycleAnswers {
+                evaluations: state.db.evaluations_in(org, cycle.id).await?,
+                feedback: state.db.shared_feedback(org, cycle.id).await?,
+            };
+            answers.insert(cycle.id, given);
+        }
+        Ok(Loaded {
+            scope,
+            name,
+            people,
+            everyone,
+            units,
+            goals: state.db.goal_tree(org).await?,
+            chosen,
+            conversations,
+            answers,
+            no_answers: CycleAnswers::default(),
+            signed: state.db.signed_agreements(org, None).await?,
+            follow_ups: state.db.all_follow_ups(org).await?,
+            done_at: state.db.done_at(org).await?,
+            cycles,
+            today: now().with_timezone(&TIME_ZONE).date_naive(),
+        })
+    }
+
+    /// The chosen cycle and the one before it, if any.
+    pub(crate) fn compared(&self) -> (Option<&Cycle>, Option<&Cycle>) {
+        (
+            self.cycles.get(self.chosen),
+            self.cycles.get(self.chosen + 1),
+        )
+    }
+
+    /// Runs `f` on the cycle's record.
+    pub(crate) fn with_record<T>(&self, cycle: &Cycle, f: impl FnOnce(&CycleRecord) -> T) -> T {
+        let signed: Vec<Signed> = self
+            .signed
+            .iter()
+            .filter(|s| s.cycle_id == cycle.id)
+            .map(|s| Signed {
+                employee: s.employee_id,
+                agreement: &s.agreement,
+                last_activity: s.last_activity,
+            })
+            .collect();
+        let record = CycleRecord {
+            cycle,
+            conversations: self
+                .conversations
+                .get(&cycle.id)
+                .map(Vec::as_slice)
+                .unwrap_or_default(),
+            signed: &signed,
+            follow_ups: &self.follow_ups,
+            done_at: &self.done_at,
+        };
+        f(&record)
+    }
+
+    pub(crate) fn figures(&self, cycle: &Cycle, user: &CurrentUser) -> Figures {
+        self.figures_of(cycle, &self.people, user)
+    }
+
+    /// The figures of any group of people in the organisation.
+    pub(crate) fn figures_of(
+        &self,
+        cycle: &Cycle,
+        people: &HashSet<PersonId>,
+        user: &CurrentUser,
+    ) -> Figures {
+        let patience = user.org.settings.patience;
+        self.with_record(cycle, |r| {
+            Figures::of(r, people, &self.goals, self.today, patience)
+        })
+    }
+
+    /// What the personal answers may show to this viewer.
+    pub(crate) fn score_context<'a>(&'a self, t: &'a Tr, user: &CurrentUser) -> Context<'a> {
+        Context {
+            t,
+            units: &self.units,
+            everyone: &self.everyone,
+            goals: &self.goals,
+            unit: match &self.scope {
+                Scope::Unit(u) => Some(*u),
+                Scope::Person(_) => None,
+            },
+            threshold: user.org.settings.anonymity_threshold as usize,
+        }
+    }
+
+    pub(crate) fn answers_of(&self, cycle: &Cycle) -> &CycleAnswers {
+        self.answers.get(&cycle.id).unwrap_or(&self.no_answers)
+    }
+
+    /// The query string that keeps this scope, for links and exports.
+    pub(crate) fn scope_query(&self) -> String {
+        match &self.scope {
+            Scope::Person(p) => format!("person={}", p.id),
+            Scope::Unit(u) => format!("unit={u}"),
+        }
+    }
+}
+
+/// Where a dashboard opens: the organisation for leadership and HR, a leader's first unit,
+/// otherwise the person's own figures.
+fn default_scope(user: &CurrentUser, units: &UnitTree, visible: Option<&HashSet<UnitId>>) -> Scope {
+    match (visible, units.root()) {
+        (None, Some(root)) => Scope::Unit(root.id),
+        _ => match units
+            .walk()
+            .into_iter()
+            .find(|(_, u)| user.actor.led_units.contains(&u.id))
+        {
+            Some((_, unit)) => Scope::Unit(unit.id),
+            None => Scope::Person(user.person.clone()),
+        },
+    }
+}
