@@ -61,8 +61,8 @@ describe('following up on development agreements', () => {
 
   step('1. the home pages show the agreements going into the drawer, to whom it concerns', async () => {
     const { lane, peter, mette, hr } = pages;
-    const laneFlag = /^Lane Andersen, MUS 2025 (sendt videre )?1 handling over frist/;
-    const aliFlag = /^Ali Hassan, MUS 2025 (sendt videre )?1 af organisationens løfter over frist$/;
+    const laneFlag = /^Lane Andersen, MUS 2025 (sendt videre til lederens leder )?1 handling over frist/;
+    const aliFlag = /^Ali Hassan, MUS 2025 (sendt videre til lederens leder )?1 af organisationens løfter over frist$/;
     const [lanes, ...more] = await drawer(lane);
     assert.match(lanes ?? '(none)', laneFlag);
     assert.deepEqual(more, [], 'only her own agreement');
@@ -81,7 +81,7 @@ describe('following up on development agreements', () => {
     assert.equal(mettes.length, 3, `escalated to the leader of Peter's and Sofie's units: ${mettes}`);
     for (const name of ['Lane Andersen', 'Ali Hassan', 'Camilla Jakobsen']) {
       const item = section(mette, DRAWER).getByRole('listitem').filter({ hasText: `${name}, MUS 2025` });
-      assert.equal(await textOf(item.locator('mark')), 'sendt videre', `${name} is marked as sent on`);
+      assert.equal(await textOf(item.locator('mark')), 'sendt videre til lederens leder', `${name} is marked as sent on`);
     }
 
     const [hrs, ...others] = await drawer(hr);

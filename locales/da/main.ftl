@@ -737,7 +737,7 @@ error-settings-patience = Perioderne skal være et helt antal dage fra 1 til 730
 ## Drawer detector
 nav-follow-through = Opfølgning
 follow-through-title = Opfølgningsliste
-follow-through-intro = De underskrevne udviklingsaftaler, de mest presserende først: organisationens egne overskredne løfter, så handlinger over frist, så aftaler, hvor der længe intet er sket.
+follow-through-intro = Først holdte samtaler, hvor aftalen endnu ikke er underskrevet af begge efter to uger; så de underskrevne udviklingsaftaler, de mest presserende først: organisationens egne overskredne løfter, så handlinger over frist, så aftaler, hvor der længe intet er sket.
 follow-through-per-unit = Pr. enhed
 follow-through-agreements = Aftaler
 follow-through-stale = Ved at gå i skuffen
@@ -745,7 +745,7 @@ follow-through-escalated = Sendt videre
 follow-through-none = Ingen underskrevne aftaler endnu.
 drawer-title = Aftaler, der er ved at gå i skuffen
 drawer-stale = ved at gå i skuffen
-drawer-escalated = sendt videre
+drawer-escalated = sendt videre til lederens leder
 drawer-fresh = i gang
 drawer-overdue-actions = { $count ->
     [one] { $count } handling over frist
@@ -929,7 +929,7 @@ effect-not-measured = kan ikke måles endnu
 effect-status = Status
 
 ## Strategic insight: responding to feedback
-feedback-counts = { $people } har delt: { $barriers } nævner barrierer, { $opportunities } muligheder, { $dilemmas } konkrete dilemmaer.
+feedback-counts = Delt af { $people }: barrierer { $barriers } · muligheder { $opportunities } · konkrete dilemmaer { $dilemmas }.
 feedback-per-unit = Pr. enhed (kun hvor ingen kan udpeges)
 feedback-people = Personer
 insight-respond = Svar og send videre
@@ -952,7 +952,7 @@ report-made = Udarbejdet { $at }. Enheder og svar vises kun, hvor mindst { $thre
 report-units = Enhed for enhed
 report-hidden = { $count } enheder har for få personer til at stå alene; de indgår i tallene for enheden over dem.
 report-feedback-title = Hvad den strategiske feedback rejste
-report-feedback = { $people } har delt med ledelsen: { $barriers } om barrierer, { $opportunities } om muligheder, { $dilemmas } om konkrete dilemmaer. Ledelsen har taget { $taken } op og svaret på { $answered }. { $held } svar uden navn holdes tilbage, fordi for få gav dem.
+report-feedback = Delt med ledelsen af { $people }: barrierer { $barriers } · muligheder { $opportunities } · konkrete dilemmaer { $dilemmas }. Taget op af ledelsen: { $taken } · besvaret: { $answered } · svar uden navn, der holdes tilbage: { $held }.
 effect-no-answers = ingen svar
 report-feedback-none = Ingen har delt feedback om målet med ledelsen.
 effect-serving = Udviklingsmål, der tjener »{ $goal }«

@@ -737,7 +737,7 @@ error-settings-patience = The periods must be whole numbers of days from 1 to 73
 ## Drawer detector
 nav-follow-through = Follow-up
 follow-through-title = Follow-up list
-follow-through-intro = The signed development agreements, most urgent first: the organisation's own overdue promises, then overdue actions, then agreements where nothing has happened for long.
+follow-through-intro = First, conversations held where both have still not signed the agreement after two weeks; then the signed development agreements, most urgent first: the organisation's own overdue promises, then overdue actions, then agreements where nothing has happened for long.
 follow-through-per-unit = Per unit
 follow-through-agreements = Agreements
 follow-through-stale = Going stale
@@ -745,7 +745,7 @@ follow-through-escalated = Escalated
 follow-through-none = No signed agreements yet.
 drawer-title = Agreements going stale
 drawer-stale = going stale
-drawer-escalated = escalated
+drawer-escalated = escalated to the leader's leader
 drawer-fresh = under way
 drawer-overdue-actions = { $count ->
     [one] { $count } action overdue
@@ -929,7 +929,7 @@ effect-not-measured = cannot be measured yet
 effect-status = Status
 
 ## Strategic insight: responding to feedback
-feedback-counts = { $people } shared: { $barriers } name barriers, { $opportunities } opportunities, { $dilemmas } concrete dilemmas.
+feedback-counts = Shared by { $people }: barriers { $barriers } · opportunities { $opportunities } · concrete dilemmas { $dilemmas }.
 feedback-per-unit = Per unit (only where nobody can be singled out)
 feedback-people = People
 insight-respond = Answer and send on
@@ -952,7 +952,7 @@ report-made = Made { $at }. Units and answers are shown only where at least { $t
 report-units = Unit by unit
 report-hidden = { $count } units have too few people to stand alone; they count in the unit above them.
 report-feedback-title = What the strategic feedback raised
-report-feedback = { $people } shared with the leadership: { $barriers } on barriers, { $opportunities } on opportunities, { $dilemmas } on concrete dilemmas. The leadership took up { $taken } and answered { $answered }. { $held } answers without a name are held back because too few gave them.
+report-feedback = Shared with the leadership by { $people }: barriers { $barriers } · opportunities { $opportunities } · concrete dilemmas { $dilemmas }. Taken up by the leadership: { $taken } · answered: { $answered } · answers without a name held back: { $held }.
 effect-no-answers = no answers
 report-feedback-none = Nobody shared feedback on this goal with the leadership.
 effect-serving = Development goals serving “{ $goal }”

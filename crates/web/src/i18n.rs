@@ -73,6 +73,15 @@ impl Tr {
         self.locale.code()
     }
 
+    /// A decimal number as people in this language write it: "4,2" in Danish, "4.2" in English.
+    pub fn decimal(&self, value: f64, places: usize) -> String {
+        let written = format!("{value:.places$}");
+        match self.locale {
+            Locale::Da => written.replace('.', ","),
+            Locale::En => written,
+        }
+    }
+
     /// A date as people in this language write it.
     pub fn date(&self, date: chrono::NaiveDate) -> String {
         match self.locale {

@@ -117,6 +117,13 @@ both_backends! {
         let (_, page) = app.login(LEADER).await.page(&path).await;
         assert!(page.contains("Lane Andersen") && !page.contains("Sprogmappe for hvert barn"), "{page}");
 
+        // The administrator sees the organisation's figures but no one's conversation page:
+        // names without links that would only lead to "not found".
+        let scheduled = format!("/effect/parts?cycle={last}&figure=held");
+        let (_, page) = app.login(testkit::demo::ADMIN).await.page(&scheduled).await;
+        let lane = person(&app.db, LANE).await.id;
+        assert!(page.contains("Lane Andersen") && !page.contains(&format!("/people/{lane}")), "{page}");
+
         // The red thread opens too: which development goals serve the parents goal.
         let parents = testkit::demo::goal(app, "Styrk dialogen med forældrene").await.id;
         let thread = format!("/effect/parts?cycle={last}&goal={parents}");
@@ -148,11 +155,11 @@ both_backends! {
         let head = app.login(HEAD).await;
         // The whole organisation: eight employees evaluated last year's conversations.
         let (_, page) = head.page(&format!("/effect?cycle={last}")).await;
-        assert_eq!(row(&page, equals), format!("{equals} 4.0 (8 svar)"));
-        assert_eq!(row(&page, "Lederne: Samtalen var en dialog mellem ligeværdige"), "Lederne: Samtalen var en dialog mellem ligeværdige 4.0 (8 svar)");
+        assert_eq!(row(&page, equals), format!("{equals} 4,0 (8 svar)"));
+        assert_eq!(row(&page, "Lederne: Samtalen var en dialog mellem ligeværdige"), "Lederne: Samtalen var en dialog mellem ligeværdige 4,0 (8 svar)");
         // This year's cycle is open: its answers wait until it is closed.
         let (_, page) = head.page("/effect").await;
-        assert_eq!(row(&page, equals), format!("{equals} vises, når runden er lukket 4.0 (8 svar)"));
+        assert_eq!(row(&page, equals), format!("{equals} vises, når runden er lukket 4,0 (8 svar)"));
 
         // Børnehaven holds seven of the eight: enough on its own, but the organisation minus
         // Børnehaven would be Emma's answer alone. Nobody sees Børnehaven's, not even the head.
@@ -176,7 +183,7 @@ both_backends! {
         let green = unit(app, "Grøn stue").await;
         let red = unit(app, "Rød stue").await;
         let (_, page) = head.page(&format!("/effect?unit={green}&cycle={last}")).await;
-        assert_eq!(row(&page, equals), format!("{equals} 4.0 (4 svar)"));
+        assert_eq!(row(&page, equals), format!("{equals} 4,0 (4 svar)"));
         let (_, page) = head.page(&format!("/effect?unit={red}&cycle={last}")).await;
         assert_eq!(row(&page, equals), format!("{equals} for få svar til at blive vist"));
         // One person's figures never show answers, whatever the threshold.
@@ -192,7 +199,7 @@ both_backends! {
         // 2 of 20 held so far against a target of 95 %; no agreement yet to count.
         assert_eq!(row(&page, "Alle har haft deres samtale, før runden slutter."), "Alle har haft deres samtale, før runden slutter. Andel: Holdt inden for runden 95 % 10 % ikke nået");
         assert!(row(&page, "Hver anden udviklingsaftale styrker dialogen med forældrene.").ends_with("50 % kan ikke måles endnu —"));
-        assert!(row(&page, "Samtalerne opleves som tiden værd.").ends_with("4.0 vises, når runden er lukket —"));
+        assert!(row(&page, "Samtalerne opleves som tiden værd.").ends_with("4,0 vises, når runden er lukket —"));
         let (_, page) = head.page(&format!("/effect?cycle={last}")).await;
         assert!(row(&page, "Højst hver tiende aftale går i skuffen.").ends_with("10 % 50 % ikke nået"), "fewer is better");
 

@@ -59,7 +59,7 @@ both_backends! {
         let head = app.login(HEAD).await;
         let (_, page) = head.page("/strategy/feedback").await;
         // Only Sofie's named item is shown; the four anonymous ones wait for a fifth.
-        assert!(page.contains("1 har delt: 1 nævner barrierer, 0 muligheder, 1 konkrete dilemmaer."), "{page}");
+        assert!(page.contains("Delt af 1: barrierer 1 · muligheder 0 · konkrete dilemmaer 1."), "{page}");
         let sofie_item = handle_of(&page, "inviterer forældrene");
         let red = unit(app, "Rød stue").await;
         let answer = "Vi flytter forældrearrangementerne til kl. 17.";
@@ -95,7 +95,7 @@ both_backends! {
         lane_shares_anonymously(app).await;
         let head = app.login(HEAD).await;
         let (_, page) = head.page("/strategy/feedback").await;
-        assert!(page.contains("6 har delt: 6 nævner barrierer"), "{page}");
+        assert!(page.contains("Delt af 6: barrierer 6"), "{page}");
         // Nothing on the page leads back to a conversation.
         let ali = person(&app.db, "ali@maelkeboetten.dk").await;
         let open = testkit::demo::cycle(app, "MUS 2026").await;

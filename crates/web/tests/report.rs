@@ -21,7 +21,7 @@ both_backends! {
         assert!(page.contains("6 enheder har for få personer til at stå alene"));
         // The intended effect, measured; the closed cycle's answers for the whole organisation.
         assert!(page.contains("Højst hver tiende aftale går i skuffen.") && page.contains("ikke nået"));
-        assert!(page.contains("Medarbejderne: Samtalen var en dialog mellem ligeværdige</th><td>4.0 (8 svar)"), "{page}");
+        assert!(page.contains("Medarbejderne: Samtalen var en dialog mellem ligeværdige</th><td>4,0 (8 svar)"), "{page}");
         for name in ["Lane Andersen", "Sofie Dahl", "Ali Hassan", "Emma Friis", "Peter Lund"] {
             assert!(!page.contains(name), "{name} named in the report");
         }
@@ -29,7 +29,7 @@ both_backends! {
         // This year's feedback: counts only, the anonymous ones still held back.
         let open = cycle(app, "MUS 2026").await.id;
         let (_, now) = app.login(HEAD).await.page(&format!("/cycles/{open}/report")).await;
-        assert!(now.contains("1 har delt med ledelsen: 1 om barrierer, 0 om muligheder, 1 om konkrete dilemmaer. Ledelsen har taget 0 op og svaret på 0. 4 svar uden navn holdes tilbage"), "{now}");
+        assert!(now.contains("Delt med ledelsen af 1: barrierer 1 · muligheder 0 · konkrete dilemmaer 1. Taget op af ledelsen: 0 · besvaret: 0 · svar uden navn, der holdes tilbage: 4."), "{now}");
         assert!(!now.contains("Sofie Dahl") && !now.contains("inviterer forældrene"), "no names, no texts");
     }
 

@@ -32,7 +32,7 @@ pub struct DemoLogin {
     pub name: &'static str,
 }
 
-pub const DEMO_LOGINS: [DemoLogin; 5] = [
+pub const DEMO_LOGINS: [DemoLogin; 6] = [
     DemoLogin {
         role: "administrator",
         email: "admin@maelkeboetten.dk",
@@ -57,6 +57,11 @@ pub const DEMO_LOGINS: [DemoLogin; 5] = [
         role: "employee (educator)",
         email: "lane@maelkeboetten.dk",
         name: "Lane Andersen",
+    },
+    DemoLogin {
+        role: "team leader, Grøn stue (Lane's leader)",
+        email: "peter@maelkeboetten.dk",
+        name: "Peter Lund",
     },
 ];
 

@@ -35,6 +35,11 @@ enum Part {
     Observer,
 }
 
+/// Whether the user may open this person's conversation page at all.
+pub(crate) fn may_open(user: &CurrentUser, employee: &Person, tree: &UnitTree) -> bool {
+    part(user, employee, tree).is_some()
+}
+
 fn part(user: &CurrentUser, employee: &Person, tree: &UnitTree) -> Option<Part> {
     if employee.org_id != user.org.id {
         None

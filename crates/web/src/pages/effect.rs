@@ -319,9 +319,9 @@ pub(crate) fn intention_row(
     };
     IntentionRow {
         metric: metric_label(t, &loaded.goals, intention.metric),
-        target: target_label(intention.metric, intention.target),
+        target: target_label(t, intention.metric, intention.target),
         measured: match &measured {
-            Ok(value) => target_label(intention.metric, *value),
+            Ok(value) => target_label(t, intention.metric, *value),
             Err(why) => why.clone(),
         },
         met: measured.ok().map(|v| intention.met(v)),
@@ -342,16 +342,22 @@ fn scope_choices(loaded: &Loaded, user: &CurrentUser, t: &Tr) -> Vec<(String, St
     {
         choices.push((format!("person={}", p.id), p.name.clone(), true));
     }
-    for (depth, unit) in loaded.units.walk() {
-        if visible.as_ref().is_none_or(|v| v.contains(&unit.id)) {
-            let chosen = matches!(loaded.scope, Scope::Unit(u) if u == unit.id);
-            let indent = "· ".repeat(depth);
-            choices.push((
-                format!("unit={}", unit.id),
-                format!("{indent}{}", unit.name),
-                chosen,
-            ));
-        }
+    let units: Vec<_> = loaded
+        .units
+        .walk()
+        .into_iter()
+        .filter(|(_, u)| visible.as_ref().is_none_or(|v| v.contains(&u.id)))
+        .collect();
+    // Indented from the highest unit the viewer sees, not from the organisation.
+    let top = units.iter().map(|(depth, _)| *depth).min().unwrap_or(0);
+    for (depth, unit) in units {
+        let chosen = matches!(loaded.scope, Scope::Unit(u) if u == unit.id);
+        let indent = "· ".repeat(depth - top);
+        choices.push((
+            format!("unit={}", unit.id),
+            format!("{indent}{}", unit.name),
+            chosen,
+        ));
     }
     choices
 }

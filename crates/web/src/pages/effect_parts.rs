@@ -3,6 +3,7 @@
 use crate::error::{AppError, AppResult};
 use crate::forms::parse_id;
 use crate::page::Page;
+use crate::pages::conversations::may_open;
 use crate::pages::effect::cell;
 use crate::pages::effect_data::{EffectQuery, Loaded};
 use crate::pages::effect_scores;
@@ -19,7 +20,8 @@ use domain::{ConversationId, GoalId, PersonId};
 /// One thing a figure is made of, as the viewer may see it.
 struct PartRow {
     name: String,
-    person_link: String,
+    /// The person's conversation page, when the viewer may open it.
+    person_link: Option<String>,
     text: String,
     counted: bool,
 }
@@ -96,13 +98,12 @@ fn part_row(loaded: &Loaded, cycle: &Cycle, user: &CurrentUser, part: &Part) -> 
             .map(|c| c.leader_id)
     });
     let party = user.person.id == part.person || leader_of == Some(user.person.id);
+    let person = loaded.everyone.get(&part.person);
     PartRow {
-        name: loaded
-            .everyone
-            .get(&part.person)
-            .map(|p| p.name.clone())
-            .unwrap_or_default(),
-        person_link: format!("/cycles/{}/people/{}", cycle.id, part.person),
+        name: person.map(|p| p.name.clone()).unwrap_or_default(),
+        person_link: person
+            .filter(|p| may_open(user, p, &loaded.units))
+            .map(|_| format!("/cycles/{}/people/{}", cycle.id, part.person)),
         text: if party {
             part.text.clone()
         } else {

@@ -124,7 +124,7 @@ fn shown(ctx: &Context, cycle: &Cycle, measure: &Measure) -> String {
         Ok((average, count)) => ctx.t.with(
             "effect-average",
             &[
-                ("average", format!("{average:.1}")),
+                ("average", ctx.t.decimal(average, 1)),
                 ("count", count.to_string()),
             ],
         ),

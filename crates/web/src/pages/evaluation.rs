@@ -245,7 +245,7 @@ pub async fn mine(
         .iter()
         .map(|(q, average, spread)| Figure {
             text: t.get(&format!("evaluation-q-{}", q.as_str())),
-            average: format!("{average:.1}"),
+            average: t.decimal(*average, 1),
             spread: *spread,
             segments: segments(spread),
         })

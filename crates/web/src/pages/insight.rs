@@ -193,7 +193,7 @@ async fn goal_lines(
             clarity: sorted.anonymous_clarity.map(|(avg, n)| {
                 t.with(
                     "feedback-clarity-average",
-                    &[("average", format!("{avg:.1}")), ("count", n.to_string())],
+                    &[("average", t.decimal(avg, 1)), ("count", n.to_string())],
                 )
             }),
             items,

@@ -45,10 +45,10 @@ pub fn metric_label(t: &Tr, goals: &GoalTree, metric: Metric) -> String {
 }
 
 /// A target as the page shows it: "90 %" or "4,2".
-pub fn target_label(metric: Metric, value: f64) -> String {
+pub fn target_label(t: &Tr, metric: Metric, value: f64) -> String {
     match metric {
-        Metric::Evaluation(_) => format!("{value:.1}"),
-        _ => format!("{value:.0} %"),
+        Metric::Evaluation(_) => t.decimal(value, 1),
+        _ => format!("{} %", t.decimal(value, 0)),
     }
 }
 
@@ -119,7 +119,7 @@ async fn view(
         .map(|i| Line {
             id: i.id.to_string(),
             metric: metric_label(&t, &goals, i.metric),
-            target: target_label(i.metric, i.target),
+            target: target_label(&t, i.metric, i.target),
             text: i.text,
         })
         .collect();
