@@ -307,7 +307,7 @@ describe('MOUSE in the browser', () => {
     await login(lane, LANE);
     assert.ok((await lane.locator('main').textContent()).includes('styrke dialogen med forældrene'), 'the intention is on her home page');
     assert.ok((await lane.locator('main').textContent()).includes(framing), 'and her department\'s framing');
-    assert.ok((await lane.locator('main').textContent()).includes('Din MUS-samtale er 12.11.2026 13:00, Grøn stues puderum'));
+    assert.ok((await lane.locator('main').textContent()).includes('Din MUS-samtale var sat til 12.11.2026 13:00, Grøn stues puderum – den er endnu ikke markeret som holdt.'));
     await screenshot(lane, 'lane-home-cycle.png');
     await lane.getByRole('link', { name: 'Se samtalen' }).click();
     const [download] = await Promise.all([

@@ -969,3 +969,5 @@ drawer-unsigned-employee = aftalen mangler medarbejderens underskrift
 drawer-unsigned-both = der er ingen underskrevet aftale
 follow-through-unsigned = Holdte samtaler uden underskrevet aftale
 follow-through-signed = Underskrevne aftaler
+home-conversation-held = Din MUS-samtale blev holdt { $when }.
+home-conversation-overdue = Din MUS-samtale var sat til { $when }, { $place } – den er endnu ikke markeret som holdt.

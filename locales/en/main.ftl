@@ -969,3 +969,5 @@ drawer-unsigned-employee = the agreement lacks the employee's signature
 drawer-unsigned-both = there is no signed agreement
 follow-through-unsigned = Conversations held without a signed agreement
 follow-through-signed = Signed agreements
+home-conversation-held = Your conversation was held { $when }.
+home-conversation-overdue = Your conversation was set for { $when }, { $place } – it has not been marked as held yet.

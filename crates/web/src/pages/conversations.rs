@@ -676,20 +676,27 @@ pub async fn own_appointment(
     user: &CurrentUser,
     cycle: &Cycle,
     t: &Tr,
-) -> AppResult<Option<(String, String)>> {
+) -> AppResult<Option<String>> {
     let conversation = state
         .db
         .conversation_of(user.org.id, cycle.id, user.person.id)
         .await?;
-    Ok(conversation
-        .filter(|c| !c.cancelled)
-        .and_then(|c| c.schedule)
-        .map(|s| {
-            let place = if s.place.is_empty() {
-                s.video_link.unwrap_or_default()
-            } else {
-                s.place
-            };
-            (t.datetime(&s.starts_at), place)
-        }))
+    Ok(conversation.filter(|c| !c.cancelled).and_then(|c| {
+        if let Some(held) = c.held_at {
+            return Some(t.with("home-conversation-held", &[("when", t.datetime(&held))]));
+        }
+        let s = c.schedule?;
+        let place = if s.place.is_empty() {
+            s.video_link.clone().unwrap_or_default()
+        } else {
+            s.place.clone()
+        };
+        // A time gone by without the conversation marked held says so.
+        let key = if s.starts_at < now() {
+            "home-conversation-overdue"
+        } else {
+            "home-your-conversation"
+        };
+        Some(t.with(key, &[("when", t.datetime(&s.starts_at)), ("place", place)]))
+    }))
 }

@@ -41,7 +41,8 @@ struct HomeCycle {
     intention: String,
     framings: Vec<(String, String)>,
     /// The user's own conversation: when and where.
-    appointment: Option<(String, String)>,
+    /// Their own conversation in the cycle, in words.
+    appointment: Option<String>,
 }
 
 struct Overview {
