@@ -317,7 +317,7 @@ audit-cycle-created = MUS-runde oprettet
 audit-cycle-changed = MUS-runde ændret
 audit-cycle-state-changed = MUS-runde åbnet eller afsluttet
 home-cycle = Årets MUS-runde
-home-cycle-your-framing = Indramning for dine enheder
+home-cycle-your-framing = Hensigten, som den gælder hos jer
 goal-links-cycles = MUS-runder med målet i fokus
 
 # Spørgeguider

@@ -317,7 +317,7 @@ audit-cycle-created = Cycle created
 audit-cycle-changed = Cycle changed
 audit-cycle-state-changed = Cycle opened or closed
 home-cycle = This year's cycle
-home-cycle-your-framing = Framing for your units
+home-cycle-your-framing = The intention where you work
 goal-links-cycles = Cycles with this goal in focus
 
 # Question sets

@@ -513,7 +513,7 @@ type DemoCycle = (
 const CYCLES: [DemoCycle; 2] = [
     (
         "MUS 2025",
-        "Sidste år skulle MUS gøre sprog og læring til en del af hverdagen: hver medarbejder skulle finde sin rolle i den fælles læreplan og aftale ét konkret skridt i arbejdet med børnenes sprog.",
+        "I år skal MUS gøre sprog og læring til en del af hverdagen: hver medarbejder finder sin rolle i den fælles læreplan og aftaler ét konkret skridt i arbejdet med børnenes sprog.",
         CycleState::Closed,
         "2025-09-01",
         "2025-09-15",
