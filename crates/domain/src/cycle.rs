@@ -319,6 +319,14 @@ impl Cycle {
     }
 }
 
+/// The cycles that have reached their conversations (not drafts), newest first: the order of
+/// every page that compares cycles.
+pub fn newest_first(mut cycles: Vec<Cycle>) -> Vec<Cycle> {
+    cycles.retain(|c| c.state != CycleState::Draft);
+    cycles.sort_by_key(|c| std::cmp::Reverse(c.timeline.conversations_from()));
+    cycles
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@ use crate::{Result, StorageError};
 use chrono::{DateTime, Utc};
 use domain::dialogue::{Feedback, Response, Visibility};
 use domain::{ConversationId, CycleId, GoalId, OrgId, PersonId, UnitId};
-use sea_query::{Expr, Query};
+use sea_query::{Expr, Query, SelectStatement};
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
@@ -48,28 +48,34 @@ pub struct Handle {
 /// The handles of a cycle's shared items, by employee and goal.
 pub type Handled = HashMap<(PersonId, GoalId), Handle>;
 
+/// Every response row with the employee of its conversation.
+fn select_responses() -> SelectStatement {
+    Query::select()
+        .columns([
+            (R::Table, R::Handle),
+            (R::Table, R::GoalId),
+            (R::Table, R::TakenUp),
+            (R::Table, R::Answer),
+            (R::Table, R::RoutedUnitId),
+            (R::Table, R::AnsweredAt),
+            (R::Table, R::SharedAt),
+        ])
+        .column((Conversations::Table, Conversations::EmployeeId))
+        .from(R::Table)
+        .inner_join(
+            Conversations::Table,
+            Expr::col((Conversations::Table, Conversations::Id))
+                .equals((R::Table, R::ConversationId)),
+        )
+        .to_owned()
+}
+
 impl Db {
     /// The handles and responses of a cycle's shared feedback.
     pub async fn feedback_responses(&self, org: OrgId, cycle: CycleId) -> Result<Handled> {
         let rows: Vec<ResponseRow> = self
             .all(
-                Query::select()
-                    .columns([
-                        (R::Table, R::Handle),
-                        (R::Table, R::GoalId),
-                        (R::Table, R::TakenUp),
-                        (R::Table, R::Answer),
-                        (R::Table, R::RoutedUnitId),
-                        (R::Table, R::AnsweredAt),
-                        (R::Table, R::SharedAt),
-                    ])
-                    .column((Conversations::Table, Conversations::EmployeeId))
-                    .from(R::Table)
-                    .inner_join(
-                        Conversations::Table,
-                        Expr::col((Conversations::Table, Conversations::Id))
-                            .equals((R::Table, R::ConversationId)),
-                    )
+                select_responses()
                     .and_where(Expr::col((R::Table, R::OrgId)).eq(org.0))
                     .and_where(
                         Expr::col((Conversations::Table, Conversations::CycleId)).eq(cycle.0),
@@ -126,23 +132,7 @@ impl Db {
     ) -> Result<HashMap<GoalId, Response>> {
         let rows: Vec<ResponseRow> = self
             .all(
-                Query::select()
-                    .columns([
-                        (R::Table, R::Handle),
-                        (R::Table, R::GoalId),
-                        (R::Table, R::TakenUp),
-                        (R::Table, R::Answer),
-                        (R::Table, R::RoutedUnitId),
-                        (R::Table, R::AnsweredAt),
-                        (R::Table, R::SharedAt),
-                    ])
-                    .column((Conversations::Table, Conversations::EmployeeId))
-                    .from(R::Table)
-                    .inner_join(
-                        Conversations::Table,
-                        Expr::col((Conversations::Table, Conversations::Id))
-                            .equals((R::Table, R::ConversationId)),
-                    )
+                select_responses()
                     .and_where(Expr::col((R::Table, R::ConversationId)).eq(conversation.0)),
             )
             .await?;

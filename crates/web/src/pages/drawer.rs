@@ -13,10 +13,11 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use domain::PersonId;
 use domain::conversation::TIME_ZONE;
 use domain::drawer::{Health, assess, unsigned_too_long};
 use domain::org::UnitTree;
+use domain::person::Person;
+use domain::{CycleId, PersonId};
 use std::collections::{BTreeMap, HashMap};
 use storage::{SignedAgreement, UnsignedAgreement, now};
 
@@ -32,6 +33,33 @@ pub struct Assessed {
     pub cycle: String,
 }
 
+/// The people among `ids`, and every cycle's name: what the lists name their lines by.
+async fn who_and_when(
+    state: &AppState,
+    user: &CurrentUser,
+    ids: impl Iterator<Item = PersonId>,
+) -> AppResult<(HashMap<PersonId, Person>, HashMap<CycleId, String>)> {
+    let org = user.org.id;
+    let mut ids: Vec<PersonId> = ids.collect();
+    ids.sort();
+    ids.dedup();
+    let people = state
+        .db
+        .people_by_ids(org, &ids)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let cycles = state
+        .db
+        .cycles(org)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    Ok((people, cycles))
+}
+
 /// The signed agreements of the organisation (or of one employee), assessed today.
 async fn assessed(
     state: &AppState,
@@ -43,26 +71,8 @@ async fn assessed(
     let today = now().with_timezone(&TIME_ZONE).date_naive();
     let patience = user.org.settings.patience;
     let signed = state.db.signed_agreements(org, employee).await?;
-    let mut ids: Vec<PersonId> = signed
-        .iter()
-        .flat_map(|s| [s.employee_id, s.leader_id])
-        .collect();
-    ids.sort();
-    ids.dedup();
-    let people: HashMap<PersonId, domain::person::Person> = state
-        .db
-        .people_by_ids(org, &ids)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
-    let cycles: HashMap<_, _> = state
-        .db
-        .cycles(org)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect();
+    let ids = signed.iter().flat_map(|s| [s.employee_id, s.leader_id]);
+    let (people, cycles) = who_and_when(state, user, ids).await?;
     Ok(signed
         .into_iter()
         .filter_map(|s| {
@@ -110,23 +120,8 @@ async fn unsigned(
         .into_iter()
         .filter_map(|u| unsigned_too_long(u.held_at, today).map(|days| (u, days)))
         .collect();
-    let mut ids: Vec<PersonId> = waiting.iter().map(|(u, _)| u.employee_id).collect();
-    ids.sort();
-    ids.dedup();
-    let people: HashMap<PersonId, domain::person::Person> = state
-        .db
-        .people_by_ids(org, &ids)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
-    let cycles: HashMap<_, _> = state
-        .db
-        .cycles(org)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect();
+    let ids = waiting.iter().map(|(u, _)| u.employee_id);
+    let (people, cycles) = who_and_when(state, user, ids).await?;
     let mut out: Vec<Unsigned> = waiting
         .into_iter()
         .filter_map(|(agreement, days)| {

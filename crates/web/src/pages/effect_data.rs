@@ -10,7 +10,7 @@ use crate::session::CurrentUser;
 use crate::state::AppState;
 use chrono::NaiveDate;
 use domain::conversation::{Conversation, TIME_ZONE};
-use domain::cycle::{Cycle, CycleState};
+use domain::cycle::{Cycle, newest_first};
 use domain::effect::{CycleRecord, Figures, Signed};
 use domain::followup::FollowUp;
 use domain::org::UnitTree;
@@ -131,9 +131,7 @@ impl Loaded {
                 (people, name)
             }
         };
-        let mut cycles = state.db.cycles(org).await?;
-        cycles.retain(|c| c.state != CycleState::Draft);
-        cycles.sort_by_key(|c| std::cmp::Reverse(c.timeline.conversations_from()));
+        let cycles = newest_first(state.db.cycles(org).await?);
         let chosen = if q.cycle.is_empty() {
             0
         } else {

@@ -14,7 +14,7 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use domain::cycle::{Cycle, CycleState};
+use domain::cycle::{Cycle, newest_first};
 use domain::dialogue::{self, Feedback, Shared, for_leadership};
 use domain::disclosure::disclosable;
 use domain::org::UnitTree;
@@ -81,9 +81,8 @@ pub struct FeedbackQuery {
 }
 
 /// The cycles with conversations, newest first, and the one asked for (the newest if none).
-fn choose(mut cycles: Vec<Cycle>, asked: &str) -> AppResult<(Vec<Cycle>, Option<Cycle>)> {
-    cycles.retain(|c| c.state != CycleState::Draft);
-    cycles.sort_by_key(|c| std::cmp::Reverse(c.timeline.conversations_from()));
+fn choose(cycles: Vec<Cycle>, asked: &str) -> AppResult<(Vec<Cycle>, Option<Cycle>)> {
+    let cycles = newest_first(cycles);
     let chosen = if asked.is_empty() {
         cycles.first().cloned()
     } else {
