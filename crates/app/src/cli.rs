@@ -96,6 +96,28 @@ pub enum Command {
     /// Manage users.
     #[command(subcommand)]
     User(UserCommand),
+    /// Build a large organisation with years of history in an empty database, for measuring
+    /// MOUSE, and write the manifest the load benchmark (`mouse-bench`) reads.
+    Generate(GenerateArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct GenerateArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// `large`: the given number of people in about one unit per seventeen, five yearly
+    /// cycles. `small`: 200 people, twenty leaders with nine each, three cycles.
+    #[arg(long, value_enum, default_value = "large")]
+    pub shape: crate::generate::ShapeArg,
+    /// People in the large shape.
+    #[arg(long, default_value_t = 50_000)]
+    pub people: usize,
+    /// The same seed (on the same day) builds the same organisation.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Where to write the manifest (JSON).
+    #[arg(long, default_value = "manifest.json")]
+    pub manifest: PathBuf,
 }
 
 #[derive(Subcommand, Debug)]

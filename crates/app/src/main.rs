@@ -35,6 +35,23 @@ async fn main() -> Result<()> {
             let db = open(&args.database.url).await?;
             mouse::user_add::run(&db, &args).await
         }
+        Command::Generate(args) => {
+            let db = open(&args.database.url).await?;
+            let shape = mouse::generate::Shape::new(args.shape, args.people);
+            let today = chrono::Utc::now().date_naive();
+            let manifest = mouse::generate::run(&db, shape, args.seed, today).await?;
+            std::fs::write(&args.manifest, serde_json::to_vec_pretty(&manifest)?)
+                .with_context(|| format!("cannot write {}", args.manifest.display()))?;
+            println!(
+                "Generated {} people in {} units with {} cycles in {:.1} s; manifest in {}.",
+                manifest.people,
+                manifest.units,
+                manifest.cycles,
+                manifest.generated_seconds,
+                args.manifest.display()
+            );
+            Ok(())
+        }
     }
 }
 

@@ -7,7 +7,7 @@ use crate::schema::{
     AgreementItems, Agreements, ConversationNotes, Conversations, FollowUps, Preparations,
     ProgressUpdates,
 };
-use crate::{Result, StorageError};
+use crate::{Reach, Result, StorageError};
 use chrono::{DateTime, Utc};
 use domain::agreement::{Agreement, Amendment, Terms};
 use domain::conversation::Marks;
@@ -282,8 +282,12 @@ impl Db {
             .collect()
     }
 
-    /// The organisation's held conversations without an agreement both parties signed.
-    pub async fn unsigned_agreements(&self, org: OrgId) -> Result<Vec<UnsignedAgreement>> {
+    /// The held conversations within reach without an agreement both parties signed.
+    pub async fn unsigned_agreements(
+        &self,
+        org: OrgId,
+        reach: Reach<'_>,
+    ) -> Result<Vec<UnsignedAgreement>> {
         let rows: Vec<UnsignedRow> = self
             .all(
                 Query::select()
@@ -307,7 +311,7 @@ impl Db {
                         Expr::col((Agreements::Table, Agreements::ConversationId))
                             .equals((Conversations::Table, Conversations::Id)),
                     )
-                    .and_where(Expr::col((Conversations::Table, Conversations::OrgId)).eq(org.0))
+                    .cond_where(reach.condition(org))
                     .and_where(
                         Expr::col((Conversations::Table, Conversations::HeldAt)).is_not_null(),
                     )
@@ -395,23 +399,12 @@ impl Db {
         Ok(rows.into_iter().map(|(id,)| ConversationId(id)).collect())
     }
 
-    /// The agreements of the organisation signed by both parties, for the drawer detector:
-    /// all of them, or only those of one employee.
+    /// The agreements signed by both parties within reach, for the drawer detector.
     pub async fn signed_agreements(
         &self,
         org: OrgId,
-        employee: Option<PersonId>,
+        reach: Reach<'_>,
     ) -> Result<Vec<SignedAgreement>> {
-        let in_scope = || {
-            let cond =
-                Cond::all().add(Expr::col((Conversations::Table, Conversations::OrgId)).eq(org.0));
-            match employee {
-                Some(e) => {
-                    cond.add(Expr::col((Conversations::Table, Conversations::EmployeeId)).eq(e.0))
-                }
-                None => cond,
-            }
-        };
         let rows: Vec<SignedRow> = self
             .all(
                 Query::select()
@@ -434,7 +427,7 @@ impl Db {
                         Expr::col((Conversations::Table, Conversations::Id))
                             .equals((Agreements::Table, Agreements::ConversationId)),
                     )
-                    .cond_where(in_scope())
+                    .cond_where(reach.condition(org))
                     .and_where(
                         Expr::col((Agreements::Table, Agreements::EmployeeSignedAt)).is_not_null(),
                     )
@@ -458,7 +451,7 @@ impl Db {
                         Expr::col((Conversations::Table, Conversations::Id))
                             .equals((ProgressUpdates::Table, ProgressUpdates::ConversationId)),
                     )
-                    .cond_where(in_scope()),
+                    .cond_where(reach.condition(org)),
             )
             .await?;
         let follow_ups: Vec<FollowUpActivity> = self
@@ -476,7 +469,7 @@ impl Db {
                         Expr::col((Conversations::Table, Conversations::Id))
                             .equals((FollowUps::Table, FollowUps::ConversationId)),
                     )
-                    .cond_where(in_scope()),
+                    .cond_where(reach.condition(org)),
             )
             .await?;
         let mut latest: HashMap<Uuid, DateTime<Utc>> = HashMap::new();
@@ -594,13 +587,12 @@ impl Db {
         })
     }
 
-    /// For each conversation of a cycle that has any: whether preparation has started and
-    /// whether the agreement is signed by both.
-    /// For each conversation of a cycle, the parties who have started preparing.
+    /// For each conversation of a cycle within reach, the parties who have started preparing.
     pub async fn preparation_sides(
         &self,
         org: OrgId,
         cycle: CycleId,
+        reach: Reach<'_>,
     ) -> Result<HashMap<ConversationId, Vec<Side>>> {
         let rows: Vec<(Uuid, String)> = self
             .all(
@@ -615,7 +607,7 @@ impl Db {
                         Expr::col((Conversations::Table, Conversations::Id))
                             .equals((Preparations::Table, Preparations::ConversationId)),
                     )
-                    .and_where(Expr::col((Conversations::Table, Conversations::OrgId)).eq(org.0))
+                    .cond_where(reach.condition(org))
                     .and_where(
                         Expr::col((Conversations::Table, Conversations::CycleId)).eq(cycle.0),
                     ),
@@ -631,17 +623,20 @@ impl Db {
         Ok(sides)
     }
 
+    /// For each conversation of a cycle within reach that has any: whether preparation has
+    /// started and whether the agreement is signed by both.
     pub async fn conversation_marks(
         &self,
         org: OrgId,
         cycle: CycleId,
+        reach: Reach<'_>,
     ) -> Result<HashMap<ConversationId, Marks>> {
         let in_cycle = || {
             Query::select()
-                .column(Conversations::Id)
+                .column((Conversations::Table, Conversations::Id))
                 .from(Conversations::Table)
-                .and_where(Expr::col(Conversations::OrgId).eq(org.0))
-                .and_where(Expr::col(Conversations::CycleId).eq(cycle.0))
+                .cond_where(reach.condition(org))
+                .and_where(Expr::col((Conversations::Table, Conversations::CycleId)).eq(cycle.0))
                 .to_owned()
         };
         let agreed: Vec<(Uuid,)> = self
@@ -655,7 +650,7 @@ impl Db {
             )
             .await?;
         let mut marks: HashMap<ConversationId, Marks> = HashMap::new();
-        for id in self.preparation_sides(org, cycle).await?.into_keys() {
+        for id in self.preparation_sides(org, cycle, reach).await?.into_keys() {
             marks.entry(id).or_default().prepared = true;
         }
         for (id,) in agreed {

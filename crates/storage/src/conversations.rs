@@ -2,7 +2,7 @@
 
 use crate::db::{Db, now};
 use crate::schema::Conversations;
-use crate::{Result, StorageError};
+use crate::{Reach, Result, StorageError};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::conversation::{Conversation, Proposal, Schedule};
 use domain::{ConversationId, CycleId, OrgId, PersonId, VersionId};
@@ -138,13 +138,18 @@ fn values(c: &Conversation) -> Vec<(Conversations, SimpleExpr)> {
 }
 
 impl Db {
-    /// All conversations of a cycle.
-    pub async fn conversations(&self, org: OrgId, cycle: CycleId) -> Result<Vec<Conversation>> {
+    /// The conversations of a cycle within reach.
+    pub async fn conversations(
+        &self,
+        org: OrgId,
+        cycle: CycleId,
+        reach: Reach<'_>,
+    ) -> Result<Vec<Conversation>> {
         let rows: Vec<ConversationRow> = self
             .all(
-                select()
-                    .and_where(Expr::col(Conversations::OrgId).eq(org.0))
-                    .and_where(Expr::col(Conversations::CycleId).eq(cycle.0)),
+                select().cond_where(reach.condition(org)).and_where(
+                    Expr::col((Conversations::Table, Conversations::CycleId)).eq(cycle.0),
+                ),
             )
             .await?;
         Ok(rows.into_iter().map(Into::into).collect())

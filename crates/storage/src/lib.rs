@@ -29,6 +29,7 @@ mod outbox;
 mod people;
 mod preparations;
 mod questions;
+mod reach;
 mod schema;
 mod sessions;
 mod units;
@@ -43,6 +44,7 @@ pub use error::StorageError;
 pub use feedback_responses::Handle;
 pub use outbox::{Delivery, Outgoing};
 pub use questions::VersionInfo;
+pub use reach::Reach;
 pub use sessions::SessionRecord;
 pub use users::{LoginRecord, UserContext, UserSummary};
 

@@ -15,7 +15,7 @@ use domain::role::GrantedRoles;
 use domain::strategy::{GoalStatus, Period, StrategicGoal};
 use domain::{CycleId, GoalId, OrgId, PersonId, UnitId};
 use std::collections::BTreeMap;
-use storage::{AuditEntry, Db, SessionRecord, StorageError, now};
+use storage::{AuditEntry, Db, Reach, SessionRecord, StorageError, now};
 use testkit::{TestBackend, TestDb, both_backends};
 
 async fn org_with_team(db: &Db, name: &str) -> (Organisation, UnitId) {
@@ -327,7 +327,22 @@ both_backends! {
         let booked = fresh.schedule(&open, schedule).unwrap().propose(&open, "2026-11-12T13:00", "Kursus").unwrap();
         db.save_conversation(&booked).await.unwrap();
         assert_eq!(db.conversation(org.id, booked.id).await.unwrap(), booked);
-        assert_eq!(db.conversations(org.id, open.id).await.unwrap(), vec![booked.clone()]);
+        assert_eq!(db.conversations(org.id, open.id, Reach::Organisation).await.unwrap(), vec![booked.clone()]);
+        assert!(db.conversations(other.id, open.id, Reach::Organisation).await.unwrap().is_empty());
+        // reach: the employee's own, the leader's unit's and the ones they hold, nobody else's
+        let outsider = person(org.id, team, "udenfor@m.dk");
+        db.insert_person(&outsider).await.unwrap();
+        for (reach, seen) in [
+            (Reach::Employee(lane.id), true),
+            (Reach::Employee(outsider.id), false),
+            (Reach::Leader { leader: leader.id, units: &[] }, true),
+            (Reach::Leader { leader: outsider.id, units: &[team] }, true),
+            (Reach::Leader { leader: outsider.id, units: &[] }, false),
+        ] {
+            let found = db.conversations(org.id, open.id, reach).await.unwrap();
+            assert_eq!(found == vec![booked.clone()], seen, "{reach:?}");
+            assert_eq!(found.is_empty(), !seen, "{reach:?}");
+        }
         let twin = Conversation::new(&open, lane.id, leader.id);
         assert!(matches!(db.save_conversation(&twin).await, Err(StorageError::Conflict)), "one per employee and cycle");
         let foreign = Conversation { org_id: other.id, cancelled: true, ..booked.clone() };

@@ -195,6 +195,7 @@ pub fn router(state: AppState) -> Router {
         ));
     Router::new()
         .route("/healthz", get(system::healthz))
+        .route("/livez", get(system::livez))
         // Calendar programs fetch the feed without a session: its secret address is the key.
         .route("/calendar/{file}", get(calendar::feed_ics))
         .route("/static/{*path}", get(system::asset))

@@ -48,6 +48,15 @@ impl CurrentUser {
             Err(AppError::Forbidden)
         }
     }
+
+    /// The units this user leads, with every unit below them.
+    pub fn led_subtree(&self, tree: &domain::org::UnitTree) -> Vec<domain::UnitId> {
+        self.actor
+            .led_units
+            .iter()
+            .flat_map(|u| tree.subtree(*u))
+            .collect()
+    }
 }
 
 /// Whoever is making the request: maybe a session, maybe a user.

@@ -875,5 +875,7 @@ let declined = employee.post(&format!("/conversations/{}/propose", before.id), &
         assert!(css.contains("MOUSE"));
         app.db.close().await;
         assert_eq!(client.get("/healthz").await.status(), StatusCode::SERVICE_UNAVAILABLE);
+        // Liveness does not ask the database.
+        assert_eq!(client.page("/livez").await, (StatusCode::OK, "ok".to_owned()));
     }
 }

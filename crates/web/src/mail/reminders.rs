@@ -16,7 +16,7 @@ use domain::person::Person;
 use domain::preparation::Side;
 use domain::{ConversationId, PersonId};
 use std::collections::HashMap;
-use storage::{Db, now};
+use storage::{Db, Reach, now};
 
 /// Writes a reminder for a recipient in their language: (subject, body, calendar invitation).
 type Compose<'a> = dyn Fn(&Tr, &Person) -> (String, String, Option<String>) + 'a;
@@ -107,8 +107,13 @@ pub async fn plan(db: &Db, org: &Organisation, base_url: &str) -> storage::Resul
         if cycle.state != CycleState::Open {
             continue;
         }
-        let started = db.preparation_sides(org.id, cycle.id).await?;
-        for c in db.conversations(org.id, cycle.id).await? {
+        let started = db
+            .preparation_sides(org.id, cycle.id, Reach::Organisation)
+            .await?;
+        for c in db
+            .conversations(org.id, cycle.id, Reach::Organisation)
+            .await?
+        {
             let Some(s) = c
                 .schedule
                 .as_ref()
@@ -185,7 +190,7 @@ pub async fn plan(db: &Db, org: &Organisation, base_url: &str) -> storage::Resul
     for f in db.open_follow_ups(org.id).await? {
         follow_ups.entry(f.conversation_id).or_default().push(f);
     }
-    for signed in db.signed_agreements(org.id, None).await? {
+    for signed in db.signed_agreements(org.id, Reach::Organisation).await? {
         let a = &signed.agreement;
         let agreement_path = format!("/conversations/{}/agreement", a.conversation_id);
         let open = |p: domain::agreement::Progress| {

@@ -22,7 +22,7 @@ use domain::preparation::Side;
 use domain::{ConversationId, CycleId, PersonId};
 use serde::Deserialize;
 use std::collections::HashMap;
-use storage::now;
+use storage::{Reach, now};
 
 /// What the user may do with one person's conversation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,27 +104,29 @@ pub async fn overview(
     let cycle = open_or_visible_cycle(&state, &user, &id).await?;
     let org = user.org.id;
     let tree = state.db.unit_tree(org).await?;
-    let people: Vec<Person> = if user.actor.keeps_strategy() {
-        state.db.people(org).await?
+    let led = user.led_subtree(&tree);
+    let (people, reach): (Vec<Person>, Reach) = if user.actor.keeps_strategy() {
+        (state.db.people(org).await?, Reach::Organisation)
     } else if user.actor.is_leader() {
-        let units: Vec<_> = user
-            .actor
-            .led_units
-            .iter()
-            .flat_map(|u| tree.subtree(*u))
-            .collect();
-        state.db.people_led_by(org, user.person.id, &units).await?
+        let reach = Reach::Leader {
+            leader: user.person.id,
+            units: &led,
+        };
+        (
+            state.db.people_led_by(org, user.person.id, &led).await?,
+            reach,
+        )
     } else {
         return Err(AppError::Forbidden);
     };
     let conversations: HashMap<PersonId, Conversation> = state
         .db
-        .conversations(org, cycle.id)
+        .conversations(org, cycle.id, reach)
         .await?
         .into_iter()
         .map(|c| (c.employee_id, c))
         .collect();
-    let marks = state.db.conversation_marks(org, cycle.id).await?;
+    let marks = state.db.conversation_marks(org, cycle.id, reach).await?;
     let t = page.t;
     let mut hosts: Vec<PersonId> = conversations.values().map(|c| c.leader_id).collect();
     hosts.sort();

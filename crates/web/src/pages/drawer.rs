@@ -19,7 +19,7 @@ use domain::org::UnitTree;
 use domain::person::Person;
 use domain::{CycleId, PersonId};
 use std::collections::{BTreeMap, HashMap};
-use storage::{SignedAgreement, UnsignedAgreement, now};
+use storage::{Reach, SignedAgreement, UnsignedAgreement, now};
 
 /// A signed agreement as the detector sees it, with who is concerned.
 pub struct Assessed {
@@ -60,17 +60,17 @@ async fn who_and_when(
     Ok((people, cycles))
 }
 
-/// The signed agreements of the organisation (or of one employee), assessed today.
+/// The signed agreements within reach, assessed today.
 async fn assessed(
     state: &AppState,
     user: &CurrentUser,
     tree: &UnitTree,
-    employee: Option<PersonId>,
+    reach: Reach<'_>,
 ) -> AppResult<Vec<Assessed>> {
     let org = user.org.id;
     let today = now().with_timezone(&TIME_ZONE).date_naive();
     let patience = user.org.settings.patience;
-    let signed = state.db.signed_agreements(org, employee).await?;
+    let signed = state.db.signed_agreements(org, reach).await?;
     let ids = signed.iter().flat_map(|s| [s.employee_id, s.leader_id]);
     let (people, cycles) = who_and_when(state, user, ids).await?;
     Ok(signed
@@ -110,12 +110,13 @@ async fn unsigned(
     state: &AppState,
     user: &CurrentUser,
     tree: &UnitTree,
+    reach: Reach<'_>,
 ) -> AppResult<Vec<Unsigned>> {
     let org = user.org.id;
     let today = now().with_timezone(&TIME_ZONE).date_naive();
     let waiting: Vec<(UnsignedAgreement, i64)> = state
         .db
-        .unsigned_agreements(org)
+        .unsigned_agreements(org, reach)
         .await?
         .into_iter()
         .filter_map(|u| unsigned_too_long(u.held_at, today).map(|days| (u, days)))
@@ -184,9 +185,21 @@ pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResul
     let patience = user.org.settings.patience.stale_after_days;
     // Someone who leads nobody and holds no organisation-wide role is only ever flagged their
     // own agreements: the home page of most people reads only those.
+    // A leader reads their people's agreements (the flags of the leader above included), HR
+    // the whole organisation's (for the organisation's overdue promises).
     let actor = &user.actor;
-    let own_only = !actor.is_leader() && !actor.granted.hr && !actor.granted.leadership;
-    let mut all = assessed(state, user, &tree, own_only.then_some(me)).await?;
+    let led = user.led_subtree(&tree);
+    let reach = if actor.granted.hr {
+        Reach::Organisation
+    } else if actor.is_leader() || actor.granted.leadership {
+        Reach::Leader {
+            leader: me,
+            units: &led,
+        }
+    } else {
+        Reach::Employee(me)
+    };
+    let mut all = assessed(state, user, &tree, reach).await?;
     all.sort_by_key(|a| std::cmp::Reverse(a.health.urgency()));
     let mut flags: Vec<Flag> = all
         .into_iter()
@@ -215,7 +228,11 @@ pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResul
         })
         .collect();
     // Conversations held without an agreement both signed: the two parties are told.
-    for u in unsigned(state, user, &tree).await? {
+    let parties = Reach::Leader {
+        leader: me,
+        units: &[],
+    };
+    for u in unsigned(state, user, &tree, parties).await? {
         if u.agreement.employee_id == me || u.agreement.leader_id == me {
             flags.push(Flag {
                 link: format!("/conversations/{}/agreement", u.agreement.conversation_id),
@@ -274,7 +291,16 @@ pub async fn list(
     let visible = user.actor.visible_units(&tree);
     let t = page.t;
     let patience = user.org.settings.patience.stale_after_days;
-    let mut all: Vec<Assessed> = assessed(&state, &user, &tree, None)
+    let led = user.led_subtree(&tree);
+    let reach = if whole {
+        Reach::Organisation
+    } else {
+        Reach::Leader {
+            leader: user.person.id,
+            units: &led,
+        }
+    };
+    let mut all: Vec<Assessed> = assessed(&state, &user, &tree, reach)
         .await?
         .into_iter()
         .filter(|a| {
@@ -292,7 +318,7 @@ pub async fn list(
         entry.2 += usize::from(a.health.escalated);
     }
     let me = user.person.id;
-    let unsigned = unsigned(&state, &user, &tree)
+    let unsigned = unsigned(&state, &user, &tree, reach)
         .await?
         .into_iter()
         .filter(|u| {

@@ -19,7 +19,7 @@ use domain::strategy::GoalTree;
 use domain::{CycleId, ItemId, PersonId, UnitId};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
-use storage::{SignedAgreement, now};
+use storage::{Reach, SignedAgreement, now};
 
 #[derive(Deserialize, Default)]
 pub struct EffectQuery {
@@ -145,7 +145,13 @@ impl Loaded {
         let mut answers = HashMap::new();
         // Every cycle's conversations, for the trend; personal answers only for the two compared.
         for cycle in &cycles {
-            conversations.insert(cycle.id, state.db.conversations(org, cycle.id).await?);
+            conversations.insert(
+                cycle.id,
+                state
+                    .db
+                    .conversations(org, cycle.id, Reach::Organisation)
+                    .await?,
+            );
         }
         for cycle in cycles.iter().skip(chosen).take(2) {
             let given = CycleAnswers {
@@ -165,7 +171,7 @@ impl Loaded {
             conversations,
             answers,
             no_answers: CycleAnswers::default(),
-            signed: state.db.signed_agreements(org, None).await?,
+            signed: state.db.signed_agreements(org, Reach::Organisation).await?,
             follow_ups: state.db.all_follow_ups(org).await?,
             done_at: state.db.done_at(org).await?,
             cycles,

@@ -16,6 +16,12 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
     }
 }
 
+/// 200 without touching the database: the process is up and serving. Also the benchmark's
+/// ceiling, the cheapest request this server can answer.
+pub async fn livez() -> &'static str {
+    "ok"
+}
+
 #[derive(RustEmbed)]
 #[folder = "static/"]
 struct Assets;

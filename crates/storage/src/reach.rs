@@ -1,0 +1,50 @@
+//! Whose conversations a query reads. A leader's pages read only their own people's, so that
+//! what they cost follows the size of the leader's units, not of the organisation.
+
+use crate::schema::{Conversations, People};
+use domain::{OrgId, PersonId, UnitId};
+use sea_query::{Cond, Expr, Query};
+
+#[derive(Clone, Copy, Debug)]
+pub enum Reach<'a> {
+    /// Every conversation of the organisation: HR and the leadership group.
+    Organisation,
+    /// One employee's own conversations.
+    Employee(PersonId),
+    /// The conversations of the people a leader leads (in `units`, or reporting to them
+    /// explicitly), the ones the leader holds, and the leader's own.
+    Leader {
+        leader: PersonId,
+        units: &'a [UnitId],
+    },
+}
+
+impl Reach<'_> {
+    /// The condition on the `conversations` table, including the organisation.
+    pub(crate) fn condition(&self, org: OrgId) -> Cond {
+        let col = |c: Conversations| Expr::col((Conversations::Table, c));
+        let in_org = Cond::all().add(col(Conversations::OrgId).eq(org.0));
+        match *self {
+            Reach::Organisation => in_org,
+            Reach::Employee(person) => in_org.add(col(Conversations::EmployeeId).eq(person.0)),
+            Reach::Leader { leader, units } => {
+                let led = Query::select()
+                    .column(People::Id)
+                    .from(People::Table)
+                    .and_where(Expr::col(People::OrgId).eq(org.0))
+                    .cond_where(
+                        Cond::any()
+                            .add(Expr::col(People::LeaderId).eq(leader.0))
+                            .add(Expr::col(People::UnitId).is_in(units.iter().map(|u| u.0))),
+                    )
+                    .to_owned();
+                in_org.add(
+                    Cond::any()
+                        .add(col(Conversations::EmployeeId).in_subquery(led))
+                        .add(col(Conversations::LeaderId).eq(leader.0))
+                        .add(col(Conversations::EmployeeId).eq(leader.0)),
+                )
+            }
+        }
+    }
+}
