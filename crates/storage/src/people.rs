@@ -5,7 +5,9 @@ use crate::schema::People;
 use crate::{Result, StorageError};
 use domain::person::{Email, Person};
 use domain::{OrgId, PersonId, UnitId};
-use sea_query::{Expr, Func, InsertStatement, Order, Query, SelectStatement, UpdateStatement};
+use sea_query::{
+    Cond, Expr, Func, InsertStatement, Order, Query, SelectStatement, UpdateStatement,
+};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -56,6 +58,24 @@ fn select() -> SelectStatement {
 
 fn rows_to_people(rows: Vec<PersonRow>) -> Result<Vec<Person>> {
     rows.into_iter().map(Person::try_from).collect()
+}
+
+/// Above this many ids, [`Db::people_by_ids`] reads the whole organisation instead.
+const MANY_IDS: usize = 2_000;
+
+/// The ids of the people whose explicit leader is `leader` or who work in one of `units`. Only
+/// the two indexed columns, and no organisation: with one, SQLite would walk the whole
+/// organisation's people instead of the leader's few. The callers scope to the organisation.
+pub(crate) fn led_by(leader: PersonId, units: &[UnitId]) -> SelectStatement {
+    Query::select()
+        .column(People::Id)
+        .from(People::Table)
+        .cond_where(
+            Cond::any()
+                .add(Expr::col(People::LeaderId).eq(leader.0))
+                .add(Expr::col(People::UnitId).is_in(units.iter().map(|u| u.0))),
+        )
+        .to_owned()
 }
 
 pub(crate) fn insert_stmt(person: &Person) -> InsertStatement {
@@ -131,11 +151,7 @@ impl Db {
             .all(
                 select()
                     .and_where(Expr::col(People::OrgId).eq(org.0))
-                    .and_where(
-                        Expr::col(People::LeaderId)
-                            .eq(leader.0)
-                            .or(Expr::col(People::UnitId).is_in(units.iter().map(|u| u.0))),
-                    )
+                    .and_where(Expr::col(People::Id).in_subquery(led_by(leader, units)))
                     .and_where(Expr::col(People::Id).ne(leader.0))
                     .order_by(People::Name, Order::Asc),
             )
@@ -147,6 +163,14 @@ impl Db {
     pub async fn people_by_ids(&self, org: OrgId, ids: &[PersonId]) -> Result<Vec<Person>> {
         if ids.is_empty() {
             return Ok(Vec::new());
+        }
+        // Past a few thousand ids, reading the organisation is cheaper than binding them all,
+        // and SQLite refuses more than 32,766 parameters.
+        if ids.len() > MANY_IDS {
+            let wanted: std::collections::HashSet<&PersonId> = ids.iter().collect();
+            let mut everyone = self.people(org).await?;
+            everyone.retain(|p| wanted.contains(&p.id));
+            return Ok(everyone);
         }
         let rows = self
             .all(

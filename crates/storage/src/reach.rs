@@ -1,9 +1,10 @@
 //! Whose conversations a query reads. A leader's pages read only their own people's, so that
 //! what they cost follows the size of the leader's units, not of the organisation.
 
-use crate::schema::{Conversations, People};
+use crate::people::led_by;
+use crate::schema::Conversations;
 use domain::{OrgId, PersonId, UnitId};
-use sea_query::{Cond, Expr, Query};
+use sea_query::{Cond, Expr};
 
 #[derive(Clone, Copy, Debug)]
 pub enum Reach<'a> {
@@ -27,24 +28,12 @@ impl Reach<'_> {
         match *self {
             Reach::Organisation => in_org,
             Reach::Employee(person) => in_org.add(col(Conversations::EmployeeId).eq(person.0)),
-            Reach::Leader { leader, units } => {
-                let led = Query::select()
-                    .column(People::Id)
-                    .from(People::Table)
-                    .and_where(Expr::col(People::OrgId).eq(org.0))
-                    .cond_where(
-                        Cond::any()
-                            .add(Expr::col(People::LeaderId).eq(leader.0))
-                            .add(Expr::col(People::UnitId).is_in(units.iter().map(|u| u.0))),
-                    )
-                    .to_owned();
-                in_org.add(
-                    Cond::any()
-                        .add(col(Conversations::EmployeeId).in_subquery(led))
-                        .add(col(Conversations::LeaderId).eq(leader.0))
-                        .add(col(Conversations::EmployeeId).eq(leader.0)),
-                )
-            }
+            Reach::Leader { leader, units } => in_org.add(
+                Cond::any()
+                    .add(col(Conversations::EmployeeId).in_subquery(led_by(leader, units)))
+                    .add(col(Conversations::LeaderId).eq(leader.0))
+                    .add(col(Conversations::EmployeeId).eq(leader.0)),
+            ),
         }
     }
 }

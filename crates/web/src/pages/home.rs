@@ -80,17 +80,18 @@ pub async fn home(
         .collect();
     let mut everyone = team.clone();
     everyone.push(user.person.clone());
-    let names = names(db, org, &tree, &everyone).await?;
-    let overview =
-        if user.actor.can(Capability::ListPeople) && user.actor.visible_units(&tree).is_none() {
-            let counts = db.headcounts(org).await?;
-            Some(Overview {
-                active_people: counts.values().sum(),
-                units: unit_lines(&t, &tree, &names, &counts),
-            })
-        } else {
-            None
-        };
+    let whole_org =
+        user.actor.can(Capability::ListPeople) && user.actor.visible_units(&tree).is_none();
+    let names = names(db, org, &tree, &everyone, whole_org).await?;
+    let overview = if whole_org {
+        let counts = db.headcounts(org).await?;
+        Some(Overview {
+            active_people: counts.values().sum(),
+            units: unit_lines(&t, &tree, &names, &counts),
+        })
+    } else {
+        None
+    };
     let recent_audit = if user.actor.can(Capability::ReadAudit) {
         db.audit_events(org, 5, 0)
             .await?

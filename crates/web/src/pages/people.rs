@@ -55,7 +55,7 @@ pub async fn list(
         .into_iter()
         .filter(|p| user.actor.can_view_person(p, &tree) && matches_search(p, &query.q))
         .collect();
-    let names = names(&state.db, org, &tree, &people).await?;
+    let names = names(&state.db, org, &tree, &people, false).await?;
     render(PeopleView {
         page: page.titled("people-title"),
         q: query.q,
@@ -89,7 +89,7 @@ pub async fn show(
     if !user.actor.can_view_person(&person, &tree) {
         return Err(AppError::NotFound);
     }
-    let names = names(&state.db, org, &tree, std::slice::from_ref(&person)).await?;
+    let names = names(&state.db, org, &tree, std::slice::from_ref(&person), false).await?;
     render(PersonView {
         page: page.named(&person.name),
         unit_path: tree

@@ -64,7 +64,7 @@ async fn units_view(
 ) -> AppResult<UnitsView> {
     let org = user.org.id;
     let tree = state.db.unit_tree(org).await?;
-    let names = names(&state.db, org, &tree, &[]).await?;
+    let names = names(&state.db, org, &tree, &[], true).await?;
     let counts = state.db.headcounts(org).await?;
     let t = page.t;
     Ok(UnitsView {
