@@ -414,19 +414,7 @@ fn large_tables(out: &mut String, run: &BackendRun) -> std::fmt::Result {
                 Some(livez) if livez > 0.0 => format!("{:.2}", stats.throughput / livez),
                 _ => "–".to_owned(),
             };
-            writeln!(
-                out,
-                "| {} | {} | {} | {} | {:.1} | {ratio} | {:.2} | {:.2} | {:.2} | {:.2} |",
-                stats.page,
-                stats.connections,
-                stats.requests,
-                stats.errors,
-                stats.throughput,
-                stats.p50_ms,
-                stats.p95_ms,
-                stats.p99_ms,
-                stats.max_ms
-            )?;
+            large_row(out, stats, Some(&ratio))?;
         }
     }
     for mixed in run.phases.iter().filter(|p| p.kind == PhaseKind::Mixed) {
@@ -441,22 +429,28 @@ fn large_tables(out: &mut String, run: &BackendRun) -> std::fmt::Result {
         )?;
         writeln!(out, "|---|--:|--:|--:|--:|--:|--:|--:|--:|")?;
         for stats in &mixed.pages {
-            writeln!(
-                out,
-                "| {} | {} | {} | {} | {:.1} | {:.2} | {:.2} | {:.2} | {:.2} |",
-                stats.page,
-                stats.connections,
-                stats.requests,
-                stats.errors,
-                stats.throughput,
-                stats.p50_ms,
-                stats.p95_ms,
-                stats.p99_ms,
-                stats.max_ms
-            )?;
+            large_row(out, stats, None)?;
         }
     }
     Ok(())
+}
+
+/// One page's line in the large schedule's tables, with the ratio column where it has one.
+fn large_row(out: &mut String, stats: &PageStats, ratio: Option<&str>) -> std::fmt::Result {
+    let ratio = ratio.map(|r| format!(" {r} |")).unwrap_or_default();
+    writeln!(
+        out,
+        "| {} | {} | {} | {} | {:.1} |{ratio} {:.2} | {:.2} | {:.2} | {:.2} |",
+        stats.page,
+        stats.connections,
+        stats.requests,
+        stats.errors,
+        stats.throughput,
+        stats.p50_ms,
+        stats.p95_ms,
+        stats.p99_ms,
+        stats.max_ms
+    )
 }
 
 fn small_table(out: &mut String, run: &BackendRun) -> std::fmt::Result {

@@ -388,7 +388,7 @@ impl Life<'_> {
                     .terms
                     .commitments
                     .iter()
-                    .map(|c| (c.id, c.due.unwrap_or(c_due(held_at)))),
+                    .map(|c| (c.id, c.due.unwrap_or(promise_due(held_at)))),
             )
             .collect();
         let mut report = None;
@@ -475,7 +475,7 @@ impl Life<'_> {
 }
 
 /// A promise without a date is measured a quarter after the conversation.
-fn c_due(held_at: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+fn promise_due(held_at: chrono::DateTime<chrono::Utc>) -> NaiveDate {
     held_at.date_naive() + Duration::days(90)
 }
 

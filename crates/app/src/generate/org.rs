@@ -69,8 +69,10 @@ impl Org {
     /// The strategic goals along the unit's path to the root.
     pub fn goals_above(&self, unit: usize) -> Vec<usize> {
         let mut path = vec![unit];
-        while let Some(parent) = self.units[*path.last().unwrap_or(&0)].parent {
+        let mut at = unit;
+        while let Some(parent) = self.units[at].parent {
             path.push(parent);
+            at = parent;
         }
         (0..self.goals.len())
             .filter(|g| path.contains(&self.goals[*g].unit))
