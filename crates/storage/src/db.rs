@@ -33,6 +33,8 @@ pub struct Db {
     /// Statements run through this pool (and its clones), for the tests that keep each page's
     /// number of queries bounded.
     queries: Arc<AtomicU64>,
+    /// Unit trees already read, shared by the pool's clones; see [`Db::unit_tree`].
+    pub(crate) trees: crate::units::TreeCache,
 }
 
 #[derive(Clone, Debug)]
@@ -51,6 +53,7 @@ impl Db {
         Db {
             pool,
             queries: Arc::new(AtomicU64::new(0)),
+            trees: Default::default(),
         }
     }
 

@@ -12,6 +12,7 @@ pub(crate) enum Organisations {
     DraftRetentionDays,
     StaleAfterDays,
     EscalateAfterDays,
+    UnitsRevision,
     CreatedAt,
 }
 

@@ -1,12 +1,17 @@
 //! The unit tree of an organisation.
 
 use crate::db::{Db, now};
-use crate::schema::Units;
+use crate::schema::{Organisations, Units};
 use crate::{Result, StorageError};
 use domain::org::{Unit, UnitTree};
 use domain::{OrgId, PersonId, UnitId};
 use sea_query::{Expr, Query, SimpleExpr};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use uuid::Uuid;
+
+/// Each organisation's unit tree with the `units_revision` it was read at.
+pub(crate) type TreeCache = Arc<Mutex<HashMap<OrgId, (i64, Arc<UnitTree>)>>>;
 
 #[derive(sqlx::FromRow)]
 struct UnitRow {
@@ -56,8 +61,33 @@ impl Db {
         rows.into_iter().map(Unit::try_from).collect()
     }
 
-    pub async fn unit_tree(&self, org: OrgId) -> Result<UnitTree> {
-        Ok(UnitTree::new(self.units(org).await?))
+    /// The organisation's unit tree. Nearly every page needs it, and a large organisation has
+    /// thousands of units, so the tree is kept in memory and read again only when the
+    /// organisation's `units_revision` (bumped by triggers on any change to its units, by any
+    /// instance) has moved: one small read instead of thousands of rows.
+    pub async fn unit_tree(&self, org: OrgId) -> Result<Arc<UnitTree>> {
+        let (revision,): (i64,) = self
+            .optional(
+                Query::select()
+                    .column(Organisations::UnitsRevision)
+                    .from(Organisations::Table)
+                    .and_where(Expr::col(Organisations::Id).eq(org.0)),
+            )
+            .await?
+            .ok_or(StorageError::NotFound)?;
+        if let Some((known, tree)) = self.trees.lock().expect("tree cache").get(&org)
+            && *known == revision
+        {
+            return Ok(tree.clone());
+        }
+        // Read after the revision: the tree is at least as new as the number it is kept under,
+        // so a change made meanwhile only causes one more read later, never a stale tree.
+        let tree = Arc::new(UnitTree::new(self.units(org).await?));
+        self.trees
+            .lock()
+            .expect("tree cache")
+            .insert(org, (revision, tree.clone()));
+        Ok(tree)
     }
 
     /// Inserts a unit. A name already used in the organisation gives [`StorageError::Conflict`].

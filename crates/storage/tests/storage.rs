@@ -100,6 +100,37 @@ both_backends! {
         assert!(tree.subtree(dept.id).contains(&team));
     }
 
+    async fn a_unit_tree_kept_in_memory_follows_every_instance_s_changes(db: &TestDb) {
+        let (org, team) = org_with_team(db, "Mælkebøtten").await;
+        let (other, _) = org_with_team(db, "Other").await;
+        assert_eq!(db.unit_tree(org.id).await.unwrap().len(), 2);
+        // Another server on the same database: its pool shares no memory with ours.
+        let elsewhere = Db::connect(&db.url).await.unwrap();
+        elsewhere.rename_unit(org.id, team, "Grøn stue").await.unwrap();
+        assert_eq!(db.unit_tree(org.id).await.unwrap().get(team).unwrap().name, "Grøn stue");
+        let root = db.unit_tree(org.id).await.unwrap().root().unwrap().id;
+        let added = Unit {
+            id: UnitId::new(),
+            org_id: org.id,
+            parent_id: Some(root),
+            name: "Rød stue".into(),
+            kind: UnitKind::Team,
+            leader_id: None,
+        };
+        elsewhere.insert_unit(&added).await.unwrap();
+        let tree = db.unit_tree(org.id).await.unwrap();
+        assert!(tree.get(added.id).is_some());
+        assert!(tree.children(root).contains(&added.id));
+        // Unchanged, the tree is served from memory; another organisation's change leaves it.
+        elsewhere.rename_unit(other.id, db.unit_tree(other.id).await.unwrap().root().unwrap().id, "O").await.unwrap();
+        let before = db.queries();
+        let again = db.unit_tree(org.id).await.unwrap();
+        assert_eq!(db.queries() - before, 1, "one read of the revision, no read of the units");
+        assert!(std::sync::Arc::ptr_eq(&tree, &again));
+        assert_eq!(db.unit_tree(other.id).await.unwrap().root().unwrap().name, "O");
+        elsewhere.close().await;
+    }
+
     async fn people_round_trip_and_emails_are_unique(db: &TestDb) {
         let (org, team) = org_with_team(db, "Org").await;
         let lane = person(org.id, team, "lane@m.dk");

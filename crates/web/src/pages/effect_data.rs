@@ -51,7 +51,7 @@ pub(crate) struct Loaded {
     pub(crate) name: String,
     pub(crate) people: HashSet<PersonId>,
     pub(crate) everyone: HashMap<PersonId, Person>,
-    pub(crate) units: UnitTree,
+    pub(crate) units: std::sync::Arc<UnitTree>,
     pub(crate) goals: GoalTree,
     /// Cycles with conversations, newest first.
     pub(crate) cycles: Vec<Cycle>,

@@ -388,7 +388,7 @@ async fn editable(
     state: &AppState,
     user: &CurrentUser,
     id: &str,
-) -> AppResult<(StrategicGoal, UnitTree, GoalTree)> {
+) -> AppResult<(StrategicGoal, std::sync::Arc<UnitTree>, GoalTree)> {
     let id: GoalId = parse_id(id)?;
     let org = user.org.id;
     let (units, goals) = (
