@@ -79,6 +79,9 @@ async fn housekeeping(db: Db) {
             Ok(removed) => tracing::info!(removed, "expired private drafts deleted"),
             Err(error) => tracing::warn!(%error, "deleting expired drafts failed"),
         }
+        if let Err(error) = db.optimize().await {
+            tracing::warn!(%error, "refreshing the query planner's statistics failed");
+        }
     }
 }
 

@@ -66,6 +66,8 @@ const MANY_IDS: usize = 2_000;
 /// The ids of the people whose explicit leader is `leader` or who work in one of `units`. Only
 /// the two indexed columns, and no organisation: with one, SQLite would walk the whole
 /// organisation's people instead of the leader's few. The callers scope to the organisation.
+/// No units add no condition: an empty `IN` would be written as a constant SQLite cannot see
+/// through, and it would walk every person to test it.
 pub(crate) fn led_by(leader: PersonId, units: &[UnitId]) -> SelectStatement {
     Query::select()
         .column(People::Id)
@@ -73,7 +75,10 @@ pub(crate) fn led_by(leader: PersonId, units: &[UnitId]) -> SelectStatement {
         .cond_where(
             Cond::any()
                 .add(Expr::col(People::LeaderId).eq(leader.0))
-                .add(Expr::col(People::UnitId).is_in(units.iter().map(|u| u.0))),
+                .add_option(
+                    (!units.is_empty())
+                        .then(|| Expr::col(People::UnitId).is_in(units.iter().map(|u| u.0))),
+                ),
         )
         .to_owned()
 }
