@@ -2,7 +2,7 @@
 
 use crate::db::{Conn, Db, now};
 use crate::schema::{Conversations, FollowUps as F};
-use crate::{Result, StorageError};
+use crate::{Reach, Result, StorageError};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::followup::FollowUp;
 use domain::{ConversationId, FollowUpId, OrgId};
@@ -95,24 +95,29 @@ impl Db {
         rows.into_iter().map(TryFrom::try_from).collect()
     }
 
-    /// The organisation's follow-ups not yet held, by date.
-    pub async fn open_follow_ups(&self, org: OrgId) -> Result<Vec<FollowUp>> {
-        self.follow_ups_in(org, true).await
+    /// The follow-ups within reach not yet held, by date.
+    pub async fn open_follow_ups(&self, org: OrgId, reach: Reach<'_>) -> Result<Vec<FollowUp>> {
+        self.follow_ups_in(org, reach, true).await
     }
 
     /// Every follow-up of the organisation, held or not, by date.
     pub async fn all_follow_ups(&self, org: OrgId) -> Result<Vec<FollowUp>> {
-        self.follow_ups_in(org, false).await
+        self.follow_ups_in(org, Reach::Organisation, false).await
     }
 
-    async fn follow_ups_in(&self, org: OrgId, only_open: bool) -> Result<Vec<FollowUp>> {
+    async fn follow_ups_in(
+        &self,
+        org: OrgId,
+        reach: Reach<'_>,
+        only_open: bool,
+    ) -> Result<Vec<FollowUp>> {
         let mut query = select()
             .inner_join(
                 Conversations::Table,
                 Expr::col((Conversations::Table, Conversations::Id))
                     .equals((F::Table, F::ConversationId)),
             )
-            .and_where(Expr::col((Conversations::Table, Conversations::OrgId)).eq(org.0))
+            .cond_where(reach.condition(org))
             .order_by((F::Table, F::Due), Order::Asc)
             .to_owned();
         if only_open {

@@ -43,45 +43,55 @@ pub struct Delivery {
 impl Db {
     /// Queues a mail unless one for the same event already was; returns whether it was queued.
     pub async fn enqueue(&self, mail: &Mail) -> Result<bool> {
+        Ok(self.enqueue_all(std::slice::from_ref(mail)).await? > 0)
+    }
+
+    /// Queues each mail whose event was not queued before; returns how many were new. Many rows
+    /// go in one statement: the planner offers the same reminders every hour, tens of thousands
+    /// in a large organisation.
+    pub async fn enqueue_all(&self, mails: &[Mail]) -> Result<usize> {
+        /// 13 values a row: well under both backends' limits on parameters in one statement.
+        const ROWS: usize = 500;
         let at = now();
-        let touched = self
-            .exec(
-                Query::insert()
-                    .into_table(O::Table)
-                    .columns([
-                        O::Id,
-                        O::OrgId,
-                        O::PersonId,
-                        O::EventKey,
-                        O::Recipient,
-                        O::Subject,
-                        O::Body,
-                        O::Calendar,
-                        O::Status,
-                        O::Attempts,
-                        O::NextAttemptAt,
-                        O::LastError,
-                        O::CreatedAt,
-                    ])
-                    .values_panic([
-                        Uuid::now_v7().into(),
-                        mail.org_id.0.into(),
-                        mail.person_id.0.into(),
-                        mail.event_key.clone().into(),
-                        mail.recipient.clone().into(),
-                        mail.subject.clone().into(),
-                        mail.body.clone().into(),
-                        mail.calendar.clone().into(),
-                        "pending".into(),
-                        0i32.into(),
-                        at.into(),
-                        "".into(),
-                        at.into(),
-                    ])
-                    .on_conflict(OnConflict::column(O::EventKey).do_nothing().to_owned()),
-            )
-            .await?;
-        Ok(touched > 0)
+        let mut queued = 0;
+        for chunk in mails.chunks(ROWS) {
+            let mut insert = Query::insert();
+            insert.into_table(O::Table).columns([
+                O::Id,
+                O::OrgId,
+                O::PersonId,
+                O::EventKey,
+                O::Recipient,
+                O::Subject,
+                O::Body,
+                O::Calendar,
+                O::Status,
+                O::Attempts,
+                O::NextAttemptAt,
+                O::LastError,
+                O::CreatedAt,
+            ]);
+            for mail in chunk {
+                insert.values_panic([
+                    Uuid::now_v7().into(),
+                    mail.org_id.0.into(),
+                    mail.person_id.0.into(),
+                    mail.event_key.clone().into(),
+                    mail.recipient.clone().into(),
+                    mail.subject.clone().into(),
+                    mail.body.clone().into(),
+                    mail.calendar.clone().into(),
+                    "pending".into(),
+                    0i32.into(),
+                    at.into(),
+                    "".into(),
+                    at.into(),
+                ]);
+            }
+            insert.on_conflict(OnConflict::column(O::EventKey).do_nothing().to_owned());
+            queued += self.exec(&insert).await? as usize;
+        }
+        Ok(queued)
     }
 
     /// Leases up to `limit` mails that are due to `worker` for `lease`. A row is leased only

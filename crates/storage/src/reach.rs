@@ -12,6 +12,9 @@ pub enum Reach<'a> {
     Organisation,
     /// One employee's own conversations.
     Employee(PersonId),
+    /// These employees' conversations: a batch of an organisation-wide job, so that its memory
+    /// follows the batch, not the organisation.
+    Employees(&'a [PersonId]),
     /// The conversations of the people a leader leads (in `units`, or reporting to them
     /// explicitly), the ones the leader holds, and the leader's own.
     Leader {
@@ -28,6 +31,9 @@ impl Reach<'_> {
         match *self {
             Reach::Organisation => in_org,
             Reach::Employee(person) => in_org.add(col(Conversations::EmployeeId).eq(person.0)),
+            Reach::Employees(people) => {
+                in_org.add(col(Conversations::EmployeeId).is_in(people.iter().map(|p| p.0)))
+            }
             Reach::Leader { leader, units } => in_org.add(
                 Cond::any()
                     .add(col(Conversations::EmployeeId).in_subquery(led_by(leader, units)))

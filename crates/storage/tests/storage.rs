@@ -369,6 +369,9 @@ both_backends! {
             (Reach::Leader { leader: leader.id, units: &[] }, true),
             (Reach::Leader { leader: outsider.id, units: &[team] }, true),
             (Reach::Leader { leader: outsider.id, units: &[] }, false),
+            (Reach::Employees(&[outsider.id, lane.id]), true),
+            (Reach::Employees(&[outsider.id, leader.id]), false),
+            (Reach::Employees(&[]), false),
         ] {
             let found = db.conversations(org.id, open.id, reach).await.unwrap();
             assert_eq!(found == vec![booked.clone()], seen, "{reach:?}");

@@ -6,7 +6,7 @@ use crate::i18n::Tr;
 use chrono::{Duration, NaiveDate};
 use domain::calendar::{InvitationText, Party, follow_up_invitation, invitation};
 use domain::conversation::TIME_ZONE;
-use domain::cycle::CycleState;
+use domain::cycle::{Cycle, CycleState};
 use domain::drawer::assess;
 use domain::followup::FollowUp;
 use domain::locale::Locale;
@@ -71,111 +71,273 @@ impl Recipients {
     }
 }
 
+/// People whose conversations are planned together: the planner's memory follows the batch,
+/// not the organisation.
+const BATCH: usize = 1_000;
+
 /// Queues today's reminders for the organisation; returns how many were new.
 pub async fn plan(db: &Db, org: &Organisation, base_url: &str) -> storage::Result<usize> {
     let today = now().with_timezone(&TIME_ZONE).date_naive();
     let who = Recipients::load(db, org).await?;
-    let mut mails: Vec<Mail> = Vec::new();
-    let mut push = |kind: Reminder, person: PersonId, key: String, build: &Compose| {
-        if let Some((recipient, t)) = who.wants(person, kind) {
-            let (subject, body, calendar) = build(&t, recipient);
-            mails.push(Mail {
-                org_id: org.id,
-                person_id: person,
-                event_key: format!("{}:{key}:{person}", kind.as_str()),
-                recipient: recipient.email.to_string(),
-                subject,
-                body,
-                calendar,
-            });
-        }
+    let open: Vec<Cycle> = db
+        .cycles(org.id)
+        .await?
+        .into_iter()
+        .filter(|c| c.state == CycleState::Open)
+        .collect();
+    let mut employees: Vec<PersonId> = who.people.keys().copied().collect();
+    employees.sort();
+    let plan = Plan {
+        db,
+        org,
+        who: &who,
+        today,
+        base_url,
     };
-    let link = |path: String| format!("{}{path}", base_url.trim_end_matches('/'));
-    let body = |t: &Tr, person: &Person, text: String, path: String| {
-        t.with(
-            "mail-body",
-            &[
-                ("name", person.name.clone()),
-                ("text", text),
-                ("link", link(path)),
-            ],
-        )
-    };
+    let mut queued = 0;
+    for batch in employees.chunks(BATCH) {
+        let mails = plan.batch(&open, Reach::Employees(batch)).await?;
+        queued += db.enqueue_all(&mails).await?;
+    }
+    Ok(queued)
+}
 
-    // Conversations of the open cycle: tomorrow's, and preparations not started near the deadline.
-    for cycle in db.cycles(org.id).await? {
-        if cycle.state != CycleState::Open {
-            continue;
+/// What one batch of the planner needs to know.
+struct Plan<'a> {
+    db: &'a Db,
+    org: &'a Organisation,
+    who: &'a Recipients,
+    today: NaiveDate,
+    base_url: &'a str,
+}
+
+impl Plan<'_> {
+    /// The reminders due today for the conversations within reach.
+    async fn batch(&self, open: &[Cycle], reach: Reach<'_>) -> storage::Result<Vec<Mail>> {
+        let Plan {
+            db,
+            org,
+            who,
+            today,
+            base_url,
+        } = *self;
+        let mut mails: Vec<Mail> = Vec::new();
+        let mut push = |kind: Reminder, person: PersonId, key: String, build: &Compose| {
+            if let Some((recipient, t)) = who.wants(person, kind) {
+                let (subject, body, calendar) = build(&t, recipient);
+                mails.push(Mail {
+                    org_id: org.id,
+                    person_id: person,
+                    event_key: format!("{}:{key}:{person}", kind.as_str()),
+                    recipient: recipient.email.to_string(),
+                    subject,
+                    body,
+                    calendar,
+                });
+            }
+        };
+        let link = |path: String| format!("{}{path}", base_url.trim_end_matches('/'));
+        let body = |t: &Tr, person: &Person, text: String, path: String| {
+            t.with(
+                "mail-body",
+                &[
+                    ("name", person.name.clone()),
+                    ("text", text),
+                    ("link", link(path)),
+                ],
+            )
+        };
+
+        // Conversations of the open cycle: tomorrow's, and preparations not started near the deadline.
+        for cycle in open {
+            let started = db.preparation_sides(org.id, cycle.id, reach).await?;
+            for c in db.conversations(org.id, cycle.id, reach).await? {
+                let Some(s) = c
+                    .schedule
+                    .as_ref()
+                    .filter(|_| !c.cancelled && c.held_at.is_none())
+                else {
+                    continue;
+                };
+                let day = s.starts_at.with_timezone(&TIME_ZONE).date_naive();
+                let path = format!("/cycles/{}/people/{}", c.cycle_id, c.employee_id);
+                let parties = [(c.employee_id, c.leader_id), (c.leader_id, c.employee_id)];
+                if day == today + Duration::days(1) {
+                    for (person, other) in parties {
+                        let other_name = who.name(other);
+                        let parties = who.party(c.leader_id).zip(who.party(c.employee_id));
+                        push(
+                            Reminder::ConversationTomorrow,
+                            person,
+                            format!("{}:{day}", c.id),
+                            &|t, p| {
+                                let when = t.datetime(&s.starts_at);
+                                let text = t.with(
+                                    "mail-tomorrow",
+                                    &[("name", other_name.clone()), ("when", when)],
+                                );
+                                let calendar = parties.as_ref().and_then(|(leader, employee)| {
+                                    let text = InvitationText {
+                                        summary: t.with(
+                                            "calendar-conversation",
+                                            &[("name", other_name.clone())],
+                                        ),
+                                        description: s.agenda_note.clone(),
+                                    };
+                                    invitation(&c, &text, leader, employee, now())
+                                });
+                                (
+                                    t.get("mail-tomorrow-subject"),
+                                    body(t, p, text, path.clone()),
+                                    calendar,
+                                )
+                            },
+                        );
+                    }
+                }
+                let deadline = s.preparation_deadline;
+                if today <= deadline && today + Duration::days(3) >= deadline {
+                    let started = started.get(&c.id).map(Vec::as_slice).unwrap_or_default();
+                    for (person, side) in
+                        [(c.employee_id, Side::Employee), (c.leader_id, Side::Leader)]
+                    {
+                        if started.contains(&side) {
+                            continue;
+                        }
+                        let prep = format!("/conversations/{}/preparation", c.id);
+                        push(
+                            Reminder::PreparationNotStarted,
+                            person,
+                            format!("{}:{deadline}", c.id),
+                            &|t, p| {
+                                let text =
+                                    t.with("mail-preparation", &[("deadline", t.date(deadline))]);
+                                (
+                                    t.get("mail-preparation-subject"),
+                                    body(t, p, text, prep.clone()),
+                                    None,
+                                )
+                            },
+                        );
+                    }
+                }
+            }
         }
-        let started = db
-            .preparation_sides(org.id, cycle.id, Reach::Organisation)
-            .await?;
-        for c in db
-            .conversations(org.id, cycle.id, Reach::Organisation)
-            .await?
-        {
-            let Some(s) = c
-                .schedule
-                .as_ref()
-                .filter(|_| !c.cancelled && c.held_at.is_none())
-            else {
-                continue;
+
+        // Signed agreements: actions due or overdue, follow-ups due, and agreements going stale.
+        let mut follow_ups: HashMap<ConversationId, Vec<FollowUp>> = HashMap::new();
+        for f in db.open_follow_ups(org.id, reach).await? {
+            follow_ups.entry(f.conversation_id).or_default().push(f);
+        }
+        for signed in db.signed_agreements(org.id, reach).await? {
+            let a = &signed.agreement;
+            let agreement_path = format!("/conversations/{}/agreement", a.conversation_id);
+            let open = |p: domain::agreement::Progress| {
+                matches!(
+                    p,
+                    domain::agreement::Progress::Planned | domain::agreement::Progress::Started
+                )
             };
-            let day = s.starts_at.with_timezone(&TIME_ZONE).date_naive();
-            let path = format!("/cycles/{}/people/{}", c.cycle_id, c.employee_id);
-            let parties = [(c.employee_id, c.leader_id), (c.leader_id, c.employee_id)];
-            if day == today + Duration::days(1) {
-                for (person, other) in parties {
-                    let other_name = who.name(other);
-                    let parties = who.party(c.leader_id).zip(who.party(c.employee_id));
+            let items = a
+                .terms
+                .goals
+                .iter()
+                .flat_map(|g| {
+                    g.actions
+                        .iter()
+                        .map(|x| (x.id, &x.text, x.owner, Some(x.due), x.progress))
+                })
+                .chain(
+                    a.terms
+                        .commitments
+                        .iter()
+                        .map(|x| (x.id, &x.text, x.owner, x.due, x.progress)),
+                );
+            for (id, text, owner, due, progress) in items {
+                let Some(due) = due.filter(|_| open(progress)) else {
+                    continue;
+                };
+                let when: Option<&str> = if due < today {
+                    Some("overdue")
+                } else if due <= today + Duration::days(7) {
+                    Some("soon")
+                } else {
+                    None
+                };
+                if let Some(when) = when {
                     push(
-                        Reminder::ConversationTomorrow,
-                        person,
-                        format!("{}:{day}", c.id),
+                        Reminder::ActionDue,
+                        owner,
+                        format!("{id}:{due}:{when}"),
                         &|t, p| {
-                            let when = t.datetime(&s.starts_at);
-                            let text = t.with(
-                                "mail-tomorrow",
-                                &[("name", other_name.clone()), ("when", when)],
+                            let line = t.with(
+                                if when == "overdue" {
+                                    "mail-action-overdue"
+                                } else {
+                                    "mail-action-soon"
+                                },
+                                &[("text", text.clone()), ("due", t.date(due))],
                             );
-                            let calendar = parties.as_ref().and_then(|(leader, employee)| {
-                                let text = InvitationText {
-                                    summary: t.with(
-                                        "calendar-conversation",
-                                        &[("name", other_name.clone())],
-                                    ),
-                                    description: s.agenda_note.clone(),
-                                };
-                                invitation(&c, &text, leader, employee, now())
-                            });
                             (
-                                t.get("mail-tomorrow-subject"),
-                                body(t, p, text, path.clone()),
-                                calendar,
+                                t.get("mail-action-subject"),
+                                body(t, p, line, "/my-actions".into()),
+                                None,
                             )
                         },
                     );
                 }
             }
-            let deadline = s.preparation_deadline;
-            if today <= deadline && today + Duration::days(3) >= deadline {
-                let started = started.get(&c.id).map(Vec::as_slice).unwrap_or_default();
-                for (person, side) in [(c.employee_id, Side::Employee), (c.leader_id, Side::Leader)]
-                {
-                    if started.contains(&side) {
-                        continue;
+            for f in follow_ups.get(&a.conversation_id).into_iter().flatten() {
+                if f.due >= today && f.due <= today + Duration::days(7) {
+                    let path = format!("/conversations/{}/follow-ups/{}", a.conversation_id, f.id);
+                    let parties = who
+                        .party(signed.leader_id)
+                        .zip(who.party(signed.employee_id));
+                    for (person, other) in [
+                        (signed.employee_id, signed.leader_id),
+                        (signed.leader_id, signed.employee_id),
+                    ] {
+                        let other_name = who.name(other);
+                        push(
+                            Reminder::FollowUpDue,
+                            person,
+                            format!("{}:{}", f.id, f.due),
+                            &|t, p| {
+                                let line = t.with("mail-follow-up", &[("due", t.date(f.due))]);
+                                let calendar = parties.as_ref().map(|(leader, employee)| {
+                                    let text = InvitationText {
+                                        summary: t.with(
+                                            "calendar-follow-up",
+                                            &[("name", other_name.clone())],
+                                        ),
+                                        description: line.clone(),
+                                    };
+                                    follow_up_invitation(f, &text, leader, employee, now())
+                                });
+                                (
+                                    t.get("mail-follow-up-subject"),
+                                    body(t, p, line, path.clone()),
+                                    calendar,
+                                )
+                            },
+                        );
                     }
-                    let prep = format!("/conversations/{}/preparation", c.id);
+                }
+            }
+            let health = assess(&a.terms, signed.last_activity, today, org.settings.patience);
+            if health.stale {
+                let since: NaiveDate = signed.last_activity.with_timezone(&TIME_ZONE).date_naive();
+                let employee = who.name(signed.employee_id);
+                for person in [signed.employee_id, signed.leader_id] {
                     push(
-                        Reminder::PreparationNotStarted,
+                        Reminder::AgreementStale,
                         person,
-                        format!("{}:{deadline}", c.id),
+                        format!("{}:{since}", a.conversation_id),
                         &|t, p| {
-                            let text =
-                                t.with("mail-preparation", &[("deadline", t.date(deadline))]);
+                            let line = t.with("mail-stale", &[("name", employee.clone())]);
                             (
-                                t.get("mail-preparation-subject"),
-                                body(t, p, text, prep.clone()),
+                                t.get("mail-stale-subject"),
+                                body(t, p, line, agreement_path.clone()),
                                 None,
                             )
                         },
@@ -183,134 +345,6 @@ pub async fn plan(db: &Db, org: &Organisation, base_url: &str) -> storage::Resul
                 }
             }
         }
+        Ok(mails)
     }
-
-    // Signed agreements: actions due or overdue, follow-ups due, and agreements going stale.
-    let mut follow_ups: HashMap<ConversationId, Vec<FollowUp>> = HashMap::new();
-    for f in db.open_follow_ups(org.id).await? {
-        follow_ups.entry(f.conversation_id).or_default().push(f);
-    }
-    for signed in db.signed_agreements(org.id, Reach::Organisation).await? {
-        let a = &signed.agreement;
-        let agreement_path = format!("/conversations/{}/agreement", a.conversation_id);
-        let open = |p: domain::agreement::Progress| {
-            matches!(
-                p,
-                domain::agreement::Progress::Planned | domain::agreement::Progress::Started
-            )
-        };
-        let items = a
-            .terms
-            .goals
-            .iter()
-            .flat_map(|g| {
-                g.actions
-                    .iter()
-                    .map(|x| (x.id, &x.text, x.owner, Some(x.due), x.progress))
-            })
-            .chain(
-                a.terms
-                    .commitments
-                    .iter()
-                    .map(|x| (x.id, &x.text, x.owner, x.due, x.progress)),
-            );
-        for (id, text, owner, due, progress) in items {
-            let Some(due) = due.filter(|_| open(progress)) else {
-                continue;
-            };
-            let when: Option<&str> = if due < today {
-                Some("overdue")
-            } else if due <= today + Duration::days(7) {
-                Some("soon")
-            } else {
-                None
-            };
-            if let Some(when) = when {
-                push(
-                    Reminder::ActionDue,
-                    owner,
-                    format!("{id}:{due}:{when}"),
-                    &|t, p| {
-                        let line = t.with(
-                            if when == "overdue" {
-                                "mail-action-overdue"
-                            } else {
-                                "mail-action-soon"
-                            },
-                            &[("text", text.clone()), ("due", t.date(due))],
-                        );
-                        (
-                            t.get("mail-action-subject"),
-                            body(t, p, line, "/my-actions".into()),
-                            None,
-                        )
-                    },
-                );
-            }
-        }
-        for f in follow_ups.get(&a.conversation_id).into_iter().flatten() {
-            if f.due >= today && f.due <= today + Duration::days(7) {
-                let path = format!("/conversations/{}/follow-ups/{}", a.conversation_id, f.id);
-                let parties = who
-                    .party(signed.leader_id)
-                    .zip(who.party(signed.employee_id));
-                for (person, other) in [
-                    (signed.employee_id, signed.leader_id),
-                    (signed.leader_id, signed.employee_id),
-                ] {
-                    let other_name = who.name(other);
-                    push(
-                        Reminder::FollowUpDue,
-                        person,
-                        format!("{}:{}", f.id, f.due),
-                        &|t, p| {
-                            let line = t.with("mail-follow-up", &[("due", t.date(f.due))]);
-                            let calendar = parties.as_ref().map(|(leader, employee)| {
-                                let text = InvitationText {
-                                    summary: t.with(
-                                        "calendar-follow-up",
-                                        &[("name", other_name.clone())],
-                                    ),
-                                    description: line.clone(),
-                                };
-                                follow_up_invitation(f, &text, leader, employee, now())
-                            });
-                            (
-                                t.get("mail-follow-up-subject"),
-                                body(t, p, line, path.clone()),
-                                calendar,
-                            )
-                        },
-                    );
-                }
-            }
-        }
-        let health = assess(&a.terms, signed.last_activity, today, org.settings.patience);
-        if health.stale {
-            let since: NaiveDate = signed.last_activity.with_timezone(&TIME_ZONE).date_naive();
-            let employee = who.name(signed.employee_id);
-            for person in [signed.employee_id, signed.leader_id] {
-                push(
-                    Reminder::AgreementStale,
-                    person,
-                    format!("{}:{since}", a.conversation_id),
-                    &|t, p| {
-                        let line = t.with("mail-stale", &[("name", employee.clone())]);
-                        (
-                            t.get("mail-stale-subject"),
-                            body(t, p, line, agreement_path.clone()),
-                            None,
-                        )
-                    },
-                );
-            }
-        }
-    }
-    let mut queued = 0;
-    for mail in &mails {
-        if db.enqueue(mail).await? {
-            queued += 1;
-        }
-    }
-    Ok(queued)
 }

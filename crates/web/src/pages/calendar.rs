@@ -125,7 +125,12 @@ pub async fn feed_ics(
         .into_iter()
         .map(|p| (p.id, p.name))
         .collect();
-    let open_follow_ups = state.db.open_follow_ups(org).await?;
+    // Follow-ups of the conversations the person is a party to, not the whole organisation's.
+    let parties = storage::Reach::Leader {
+        leader: person_id,
+        units: &[],
+    };
+    let open_follow_ups = state.db.open_follow_ups(org, parties).await?;
     let mut entries = Vec::new();
     for c in &conversations {
         let other_id = if c.employee_id == person_id {
