@@ -70,7 +70,7 @@ struct FeedbackView {
     cycle: String,
     cycles: Vec<(String, String, bool)>,
     goals: Vec<LeadershipGoal>,
-    units: Vec<(String, String)>,
+    units: Vec<String>,
     threshold: usize,
 }
 
@@ -229,16 +229,7 @@ pub async fn leadership(
             .map(|c| (c.id.to_string(), c.name.clone(), Some(c.id) == chosen))
             .collect(),
         goals,
-        units: units
-            .walk()
-            .into_iter()
-            .map(|(depth, u)| {
-                (
-                    u.id.to_string(),
-                    format!("{}{}", "· ".repeat(depth), u.name),
-                )
-            })
-            .collect(),
+        units: units.walk().into_iter().map(|(_, u)| u.name.clone()).collect(),
         threshold: user.org.settings.anonymity_threshold as usize,
         page: page.titled("feedback-title"),
     })
@@ -335,16 +326,16 @@ pub async fn respond(
     }
     let org = user.org.id;
     let handle = parse_id::<Uuid>(&handle)?;
+    // The form names the unit (names are unique in an organisation); an id is taken too.
     let unit = match form.unit.trim() {
         "" => None,
         raw => {
-            let id = raw
-                .parse::<UnitId>()
-                .map_err(|_| AppError::BadRequest("error-unit-unknown"))?;
-            if state.db.unit_tree(org).await?.get(id).is_none() {
-                return Err(AppError::BadRequest("error-unit-unknown"));
-            }
-            Some(id)
+            let tree = state.db.unit_tree(org).await?;
+            let found = match raw.parse::<UnitId>() {
+                Ok(id) => tree.get(id),
+                Err(_) => tree.by_name(raw),
+            };
+            Some(found.ok_or(AppError::BadRequest("error-unit-unknown"))?.id)
         }
     };
     let response = dialogue::Response::read(checked(&form.taken_up), &form.answer, unit)
