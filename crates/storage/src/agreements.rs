@@ -587,11 +587,12 @@ impl Db {
         })
     }
 
-    /// For each conversation of a cycle within reach, the parties who have started preparing.
+    /// For each conversation within reach, of one cycle or of all, the parties who have
+    /// started preparing.
     pub async fn preparation_sides(
         &self,
         org: OrgId,
-        cycle: CycleId,
+        cycle: Option<CycleId>,
         reach: Reach<'_>,
     ) -> Result<HashMap<ConversationId, Vec<Side>>> {
         let rows: Vec<(Uuid, String)> = self
@@ -608,9 +609,9 @@ impl Db {
                             .equals((Preparations::Table, Preparations::ConversationId)),
                     )
                     .cond_where(reach.condition(org))
-                    .and_where(
-                        Expr::col((Conversations::Table, Conversations::CycleId)).eq(cycle.0),
-                    ),
+                    .and_where_option(cycle.map(|c| {
+                        Expr::col((Conversations::Table, Conversations::CycleId)).eq(c.0)
+                    })),
             )
             .await?;
         let mut sides: HashMap<ConversationId, Vec<Side>> = HashMap::new();
@@ -623,12 +624,12 @@ impl Db {
         Ok(sides)
     }
 
-    /// For each conversation of a cycle within reach that has any: whether preparation has
-    /// started and whether the agreement is signed by both.
+    /// For each conversation within reach, of one cycle or of all, that has any: whether
+    /// preparation has started and whether the agreement is signed by both.
     pub async fn conversation_marks(
         &self,
         org: OrgId,
-        cycle: CycleId,
+        cycle: Option<CycleId>,
         reach: Reach<'_>,
     ) -> Result<HashMap<ConversationId, Marks>> {
         let in_cycle = || {
@@ -636,7 +637,10 @@ impl Db {
                 .column((Conversations::Table, Conversations::Id))
                 .from(Conversations::Table)
                 .cond_where(reach.condition(org))
-                .and_where(Expr::col((Conversations::Table, Conversations::CycleId)).eq(cycle.0))
+                .and_where_option(
+                    cycle
+                        .map(|c| Expr::col((Conversations::Table, Conversations::CycleId)).eq(c.0)),
+                )
                 .to_owned()
         };
         let agreed: Vec<(Uuid,)> = self

@@ -6,7 +6,8 @@ use crate::{Reach, Result, StorageError};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::conversation::{Conversation, Proposal, Schedule};
 use domain::{ConversationId, CycleId, OrgId, PersonId, VersionId};
-use sea_query::{Expr, OnConflict, Query, SelectStatement, SimpleExpr};
+use sea_query::{Expr, Func, OnConflict, Query, SelectStatement, SimpleExpr};
+use std::collections::HashMap;
 use uuid::Uuid;
 
 #[derive(sqlx::FromRow)]
@@ -184,8 +185,6 @@ impl Db {
         Ok(row.map(Into::into))
     }
 
-    /// Inserts or updates a conversation (one per employee and cycle). An id that exists in
-    /// another organisation gives [`StorageError::NotFound`].
     /// Every conversation the person takes part in, as employee or as the leader holding it.
     pub async fn conversations_with(
         &self,
@@ -206,6 +205,34 @@ impl Db {
         Ok(rows.into_iter().map(Conversation::from).collect())
     }
 
+    /// How many conversations, not cancelled, each of these employees has had or has booked.
+    pub async fn conversation_counts(
+        &self,
+        org: OrgId,
+        employees: &[PersonId],
+    ) -> Result<HashMap<PersonId, usize>> {
+        let rows: Vec<(Uuid, i64)> = self
+            .all(
+                Query::select()
+                    .column(Conversations::EmployeeId)
+                    .expr(Func::count(Expr::col(Conversations::Id)))
+                    .from(Conversations::Table)
+                    .and_where(Expr::col(Conversations::OrgId).eq(org.0))
+                    .and_where(
+                        Expr::col(Conversations::EmployeeId).is_in(employees.iter().map(|p| p.0)),
+                    )
+                    .and_where(Expr::col(Conversations::Cancelled).eq(false))
+                    .group_by_col(Conversations::EmployeeId),
+            )
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(p, n)| (PersonId(p), n as usize))
+            .collect())
+    }
+
+    /// Inserts or updates a conversation (one per employee and cycle). An id that exists in
+    /// another organisation gives [`StorageError::NotFound`].
     pub async fn save_conversation(&self, c: &Conversation) -> Result<()> {
         let values = values(c);
         let mut columns = vec![

@@ -145,6 +145,36 @@ impl Db {
         rows_to_people(rows)
     }
 
+    /// A page of the organisation's people by name, and how many there are in all: a list of
+    /// tens of thousands is read a page at a time.
+    pub async fn people_page(
+        &self,
+        org: OrgId,
+        offset: u64,
+        limit: u64,
+    ) -> Result<(Vec<Person>, usize)> {
+        let rows = self
+            .all(
+                select()
+                    .and_where(Expr::col(People::OrgId).eq(org.0))
+                    .order_by(People::Name, Order::Asc)
+                    .order_by(People::Id, Order::Asc)
+                    .limit(limit)
+                    .offset(offset),
+            )
+            .await?;
+        let (total,): (i64,) = self
+            .optional(
+                Query::select()
+                    .expr(Func::count(Expr::col(People::Id)))
+                    .from(People::Table)
+                    .and_where(Expr::col(People::OrgId).eq(org.0)),
+            )
+            .await?
+            .unwrap_or((0,));
+        Ok((rows_to_people(rows)?, total as usize))
+    }
+
     /// The people whose explicit leader is `leader`, or who work in one of `units`.
     pub async fn people_led_by(
         &self,

@@ -150,7 +150,7 @@ impl Plan<'_> {
 
         // Conversations of the open cycle: tomorrow's, and preparations not started near the deadline.
         for cycle in open {
-            let started = db.preparation_sides(org.id, cycle.id, reach).await?;
+            let started = db.preparation_sides(org.id, Some(cycle.id), reach).await?;
             for c in db.conversations(org.id, cycle.id, reach).await? {
                 let Some(s) = c
                     .schedule

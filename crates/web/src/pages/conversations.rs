@@ -66,7 +66,7 @@ async fn open_or_visible_cycle(state: &AppState, user: &CurrentUser, id: &str) -
     }
 }
 
-fn stage_label(t: &Tr, stage: Stage) -> String {
+pub(crate) fn stage_label(t: &Tr, stage: Stage) -> String {
     t.get(&format!("stage-{}", stage.as_str()))
 }
 
@@ -126,7 +126,10 @@ pub async fn overview(
         .into_iter()
         .map(|c| (c.employee_id, c))
         .collect();
-    let marks = state.db.conversation_marks(org, cycle.id, reach).await?;
+    let marks = state
+        .db
+        .conversation_marks(org, Some(cycle.id), reach)
+        .await?;
     let t = page.t;
     let mut hosts: Vec<PersonId> = conversations.values().map(|c| c.leader_id).collect();
     hosts.sort();

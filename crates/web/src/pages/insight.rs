@@ -229,7 +229,11 @@ pub async fn leadership(
             .map(|c| (c.id.to_string(), c.name.clone(), Some(c.id) == chosen))
             .collect(),
         goals,
-        units: units.walk().into_iter().map(|(_, u)| u.name.clone()).collect(),
+        units: units
+            .walk()
+            .into_iter()
+            .map(|(_, u)| u.name.clone())
+            .collect(),
         threshold: user.org.settings.anonymity_threshold as usize,
         page: page.titled("feedback-title"),
     })

@@ -3,7 +3,9 @@
 use crate::audit::audit_by;
 use crate::error::{AppError, AppResult};
 use crate::forms::{Form, parse_id};
+use crate::i18n::Tr;
 use crate::page::Page;
+use crate::pages::conversations::{may_open, stage_label};
 use crate::pages::view::{PersonLine, matches_search, names};
 use crate::pages::{render, render_status};
 use crate::session::CurrentUser;
@@ -14,18 +16,31 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::access::Capability;
 use domain::audit::AuditKind;
+use domain::conversation::Conversation;
+use domain::cycle::newest_first;
 use domain::org::UnitTree;
 use domain::person::{Email, Person, PersonError, PersonFields};
-use domain::{PersonId, UnitId};
+use domain::{CycleId, PersonId, UnitId};
 use serde::Deserialize;
-use storage::StorageError;
+use std::collections::HashMap;
+use storage::{Reach, StorageError};
+
+/// People per page of the list.
+const PER_PAGE: usize = 50;
 
 #[derive(Template)]
 #[template(path = "people.html")]
 struct PeopleView {
     page: Page,
     q: String,
-    people: Vec<PersonLine>,
+    /// Each person on this page, with how many conversations they have had or booked.
+    people: Vec<(PersonLine, usize)>,
+    total: usize,
+    /// 1-based.
+    page_number: usize,
+    /// The first and last line of this page, counted from 1.
+    from: usize,
+    to: usize,
     can_manage: bool,
 }
 
@@ -33,6 +48,8 @@ struct PeopleView {
 pub struct PeopleQuery {
     #[serde(default)]
     q: String,
+    #[serde(default)]
+    page: Option<usize>,
 }
 
 pub async fn list(
@@ -44,25 +61,51 @@ pub async fn list(
     user.require(Capability::ListPeople)?;
     let org = user.org.id;
     let tree = state.db.unit_tree(org).await?;
-    let people = match user.actor.visible_units(&tree) {
-        None => state.db.people(org).await?,
-        Some(units) => {
-            let units: Vec<UnitId> = units.into_iter().collect();
-            state.db.people_led_by(org, user.person.id, &units).await?
+    let page_number = query.page.unwrap_or(1).clamp(1, 1_000_000);
+    let offset = (page_number - 1) * PER_PAGE;
+    let (people, total) = match user.actor.visible_units(&tree) {
+        // The whole organisation, unsearched: one page from the database.
+        None if query.q.trim().is_empty() => {
+            state
+                .db
+                .people_page(org, offset as u64, PER_PAGE as u64)
+                .await?
+        }
+        // A search (names fold case beyond what SQL's LIKE does), or a leader's own people.
+        visible => {
+            let people = match visible {
+                None => state.db.people(org).await?,
+                Some(units) => {
+                    let units: Vec<UnitId> = units.into_iter().collect();
+                    state.db.people_led_by(org, user.person.id, &units).await?
+                }
+            };
+            let matching: Vec<Person> = people
+                .into_iter()
+                .filter(|p| user.actor.can_view_person(p, &tree) && matches_search(p, &query.q))
+                .collect();
+            let total = matching.len();
+            let shown = matching.into_iter().skip(offset).take(PER_PAGE).collect();
+            (shown, total)
         }
     };
-    let people: Vec<Person> = people
-        .into_iter()
-        .filter(|p| user.actor.can_view_person(p, &tree) && matches_search(p, &query.q))
-        .collect();
     let names = names(&state.db, org, &tree, &people, false).await?;
+    let ids: Vec<PersonId> = people.iter().map(|p| p.id).collect();
+    let counts = state.db.conversation_counts(org, &ids).await?;
     render(PeopleView {
         page: page.titled("people-title"),
         q: query.q,
+        from: (offset + 1).min(total),
+        to: offset + people.len(),
         people: people
             .iter()
-            .map(|p| PersonLine::new(p, &tree, &names))
+            .map(|p| {
+                let held = counts.get(&p.id).copied().unwrap_or(0);
+                (PersonLine::new(p, &tree, &names), held)
+            })
             .collect(),
+        total,
+        page_number,
         can_manage: user.actor.can(Capability::ManageStructure),
     })
 }
@@ -74,6 +117,61 @@ struct PersonView {
     person: PersonLine,
     unit_path: String,
     can_manage: bool,
+    /// Their conversations, newest cycle first; empty for whoever may not open them.
+    conversations: Vec<HistoryLine>,
+}
+
+/// One of a person's conversations on their page.
+struct HistoryLine {
+    cycle: String,
+    link: String,
+    when: String,
+    leader: String,
+    stage: String,
+}
+
+/// The person's conversations as the employee, one line per cycle, newest first.
+async fn history(state: &AppState, person: &Person, t: &Tr) -> AppResult<Vec<HistoryLine>> {
+    let org = person.org_id;
+    let cycles = newest_first(state.db.cycles(org).await?);
+    let mut conversations: HashMap<CycleId, Conversation> = state
+        .db
+        .conversations_with(org, person.id)
+        .await?
+        .into_iter()
+        .filter(|c| c.employee_id == person.id)
+        .map(|c| (c.cycle_id, c))
+        .collect();
+    let marks = state
+        .db
+        .conversation_marks(org, None, Reach::Employee(person.id))
+        .await?;
+    let leaders: Vec<PersonId> = conversations.values().map(|c| c.leader_id).collect();
+    let leaders: HashMap<PersonId, String> = state
+        .db
+        .people_by_ids(org, &leaders)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    Ok(cycles
+        .into_iter()
+        .filter_map(|cycle| {
+            let c = conversations.remove(&cycle.id)?;
+            let stage = c.stage(marks.get(&c.id).copied().unwrap_or_default());
+            Some(HistoryLine {
+                link: format!("/cycles/{}/people/{}", cycle.id, person.id),
+                cycle: cycle.name,
+                when: c
+                    .schedule
+                    .as_ref()
+                    .map(|s| t.datetime(&s.starts_at))
+                    .unwrap_or_default(),
+                leader: leaders.get(&c.leader_id).cloned().unwrap_or_default(),
+                stage: stage_label(t, stage),
+            })
+        })
+        .collect())
 }
 
 pub async fn show(
@@ -90,7 +188,13 @@ pub async fn show(
         return Err(AppError::NotFound);
     }
     let names = names(&state.db, org, &tree, std::slice::from_ref(&person), false).await?;
+    let conversations = if may_open(&user, &person, &tree) {
+        history(&state, &person, &page.t).await?
+    } else {
+        Vec::new()
+    };
     render(PersonView {
+        conversations,
         page: page.named(&person.name),
         unit_path: tree
             .path(person.unit_id)
