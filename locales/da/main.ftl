@@ -277,6 +277,7 @@ audit-goal-deleted = Mål slettet
 
 # MUS-runder
 nav-cycles = MUS-runder
+nav-conversations = Samtaler
 cycles-title = MUS-runder
 cycles-intro = Årets MUS-runde: ledelsens intention, de strategiske mål i fokus, tidsplanen og hver leders indramning for sin enhed.
 cycles-none = Der er endnu ingen MUS-runder.
@@ -977,3 +978,13 @@ follow-through-unsigned = Holdte samtaler uden underskrevet aftale
 follow-through-signed = Underskrevne aftaler
 home-conversation-held = Din MUS-samtale blev holdt { $when }.
 home-conversation-overdue = Din MUS-samtale var sat til { $when }, { $place } – den er endnu ikke markeret som holdt.
+
+## All conversations, by stage
+conversation-list-title = Samtaler
+conversation-list-every-cycle = Alle runder
+conversation-list-none = Ingen samtaler endnu.
+conversation-list-employee = Medarbejder
+conversation-list-count = { $count ->
+    [one] Én samtale
+   *[other] { $count } samtaler
+}

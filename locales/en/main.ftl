@@ -277,6 +277,7 @@ audit-goal-deleted = Goal deleted
 
 # Cycles
 nav-cycles = Cycles
+nav-conversations = Conversations
 cycles-title = Conversation cycles
 cycles-intro = This year's conversation cycle: the leadership's intention, the strategic goals in focus, the timeline and each leader's framing for their unit.
 cycles-none = There are no cycles yet.
@@ -977,3 +978,13 @@ follow-through-unsigned = Conversations held without a signed agreement
 follow-through-signed = Signed agreements
 home-conversation-held = Your conversation was held { $when }.
 home-conversation-overdue = Your conversation was set for { $when }, { $place } – it has not been marked as held yet.
+
+## All conversations, by stage
+conversation-list-title = Conversations
+conversation-list-every-cycle = Every cycle
+conversation-list-none = No conversations yet.
+conversation-list-employee = Employee
+conversation-list-count = { $count ->
+    [one] One conversation
+   *[other] { $count } conversations
+}

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 #[derive(sqlx::FromRow)]
-struct ConversationRow {
+pub(crate) struct ConversationRow {
     id: Uuid,
     org_id: Uuid,
     cycle_id: Uuid,
@@ -67,7 +67,7 @@ impl From<ConversationRow> for Conversation {
     }
 }
 
-fn select() -> SelectStatement {
+pub(crate) fn select() -> SelectStatement {
     Query::select()
         .columns([
             Conversations::Id,

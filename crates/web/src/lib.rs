@@ -79,6 +79,7 @@ pub fn router(state: AppState) -> Router {
             "/cycles/{id}/focus-questions",
             post(cycles::mark_focus_questions),
         )
+        .route("/conversations", get(conversation_list::list))
         .route("/cycles/{id}/overview", get(conversations::overview))
         .route("/cycles/{id}/people/{person}", get(conversations::show))
         .route(

@@ -87,7 +87,7 @@ impl Page {
 }
 
 fn nav_links(actor: &Actor, t: &Tr, path: &str) -> Vec<NavLink> {
-    let links: [(&'static str, &str, bool); 13] = [
+    let links: [(&'static str, &str, bool); 14] = [
         ("/", "nav-home", true),
         ("/strategy", "nav-strategy", true),
         ("/cycles", "nav-cycles", true),
@@ -98,6 +98,11 @@ fn nav_links(actor: &Actor, t: &Tr, path: &str) -> Vec<NavLink> {
             actor.can(Capability::ManageQuestionSets),
         ),
         ("/competences", "nav-competences", true),
+        (
+            "/conversations",
+            "nav-conversations",
+            actor.is_leader() || actor.granted.hr || actor.granted.leadership,
+        ),
         (
             "/follow-through",
             "nav-follow-through",

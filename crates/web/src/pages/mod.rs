@@ -7,6 +7,7 @@ pub mod audit;
 pub mod calendar;
 pub mod competences;
 pub mod contract;
+pub mod conversation_list;
 pub mod conversations;
 pub mod cycles;
 pub mod dialogue;

@@ -1,0 +1,149 @@
+//! Conversations listed a page at a time in the order of their stage, with both parties' names:
+//! an organisation has a quarter of a million of them after five years, so the database sorts
+//! and counts, and only one page is read.
+
+use crate::conversations::{ConversationRow, select};
+use crate::db::Db;
+use crate::schema::{Agreements, Conversations as C, People, Preparations};
+use crate::{Reach, Result};
+use domain::conversation::{Conversation, Stage};
+use domain::{CycleId, OrgId};
+use sea_query::{Alias, Cond, Expr, Func, Order, Query, SimpleExpr};
+use std::collections::HashMap;
+
+/// A conversation on a list, with its stage and both parties' names.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConversationLine {
+    pub conversation: Conversation,
+    pub stage: Stage,
+    pub employee: String,
+    pub leader: String,
+}
+
+/// One page of a list of conversations, and the count of each stage over the whole list.
+#[derive(Clone, Debug, Default)]
+pub struct ConversationPage {
+    pub lines: Vec<ConversationLine>,
+    pub counts: HashMap<Stage, usize>,
+}
+
+impl ConversationPage {
+    pub fn total(&self) -> usize {
+        self.counts.values().sum()
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct LineRow {
+    #[sqlx(flatten)]
+    conversation: ConversationRow,
+    stage: i32,
+    employee_name: String,
+    leader_name: String,
+}
+
+/// [`Conversation::stage`] as SQL: the position of the stage in [`Stage::ALL`]. The list's test
+/// holds the two to the same answer for every conversation it lists.
+fn stage() -> SimpleExpr {
+    let col = |c: C| Expr::col((C::Table, c));
+    let position =
+        |stage: Stage| Expr::val(Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0) as i32);
+    let agreed = Query::select()
+        .expr(Expr::val(1))
+        .from(Agreements::Table)
+        .and_where(
+            Expr::col((Agreements::Table, Agreements::ConversationId)).equals((C::Table, C::Id)),
+        )
+        .and_where(Expr::col((Agreements::Table, Agreements::EmployeeSignedAt)).is_not_null())
+        .and_where(Expr::col((Agreements::Table, Agreements::LeaderSignedAt)).is_not_null())
+        .to_owned();
+    let prepared = Query::select()
+        .expr(Expr::val(1))
+        .from(Preparations::Table)
+        .and_where(
+            Expr::col((Preparations::Table, Preparations::ConversationId))
+                .equals((C::Table, C::Id)),
+        )
+        .to_owned();
+    Expr::case(col(C::Cancelled).eq(true), position(Stage::Cancelled))
+        .case(col(C::StartsAt).is_null(), position(Stage::NotScheduled))
+        .case(Expr::exists(agreed), position(Stage::Agreed))
+        .case(col(C::HeldAt).is_not_null(), position(Stage::Held))
+        .case(Expr::exists(prepared), position(Stage::Preparing))
+        .finally(position(Stage::Scheduled))
+        .into()
+}
+
+/// A person's name by the id in a column of the conversation.
+fn name_of(person: C) -> SimpleExpr {
+    SimpleExpr::SubQuery(
+        None,
+        Box::new(
+            Query::select()
+                .column((People::Table, People::Name))
+                .from(People::Table)
+                .and_where(Expr::col((People::Table, People::Id)).equals((C::Table, person)))
+                .to_owned()
+                .into_sub_query_statement(),
+        ),
+    )
+}
+
+impl Db {
+    /// The conversations within reach, of one cycle or of all: the page at `offset`, ordered by
+    /// stage, then by the employee's name; and how many stand at each stage.
+    pub async fn conversations_by_stage(
+        &self,
+        org: OrgId,
+        reach: Reach<'_>,
+        cycle: Option<CycleId>,
+        offset: u64,
+        limit: u64,
+    ) -> Result<ConversationPage> {
+        let within = Cond::all()
+            .add(reach.condition(org))
+            .add_option(cycle.map(|c| Expr::col((C::Table, C::CycleId)).eq(c.0)));
+        let rows: Vec<LineRow> = self
+            .all(
+                select()
+                    .expr_as(stage(), Alias::new("stage"))
+                    .expr_as(name_of(C::EmployeeId), Alias::new("employee_name"))
+                    .expr_as(name_of(C::LeaderId), Alias::new("leader_name"))
+                    .cond_where(within.clone())
+                    .order_by(Alias::new("stage"), Order::Asc)
+                    .order_by(Alias::new("employee_name"), Order::Asc)
+                    .order_by((C::Table, C::Id), Order::Asc)
+                    .limit(limit)
+                    .offset(offset),
+            )
+            .await?;
+        let counts: Vec<(i32, i64)> = self
+            .all(
+                Query::select()
+                    .expr_as(stage(), Alias::new("stage"))
+                    .expr(Func::count(Expr::col((C::Table, C::Id))))
+                    .from(C::Table)
+                    .cond_where(within)
+                    .group_by_col(Alias::new("stage")),
+            )
+            .await?;
+        let at = |position: i32| Stage::ALL.get(position as usize).copied();
+        Ok(ConversationPage {
+            lines: rows
+                .into_iter()
+                .filter_map(|row| {
+                    Some(ConversationLine {
+                        stage: at(row.stage)?,
+                        conversation: row.conversation.into(),
+                        employee: row.employee_name,
+                        leader: row.leader_name,
+                    })
+                })
+                .collect(),
+            counts: counts
+                .into_iter()
+                .filter_map(|(position, n)| Some((at(position)?, n as usize)))
+                .collect(),
+        })
+    }
+}
