@@ -26,6 +26,8 @@ both_backends! {
             let team = db.people_led_by(org.id, leader, &[db.person(org.id, leader).await.unwrap().unit_id]).await.unwrap();
             assert_eq!(team.len(), 9);
         }
+        let pages: Vec<&str> = manifest.pages.iter().map(|p| p.page).collect();
+        assert_eq!(pages, ["HR people overview", "HR all conversations", "HR one person's conversations", "account page (layout and navigation)"]);
         // Every page of the manifest names a login of the organisation.
         for page in &manifest.pages {
             assert!(!page.requests.is_empty(), "{}", page.page);

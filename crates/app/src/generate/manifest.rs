@@ -95,23 +95,53 @@ impl Manifest {
         };
         let conversation_of = |p: usize| format!("/cycles/{cycle}/people/{}", org.people[p].id);
         let employee_ids: Vec<usize> = employees.iter().map(|t| t.person).collect();
-        let mut pages = vec![
-            page("employee home", &employee_ids, &|_| "/".to_owned()),
-            page("employee conversation", &employee_ids, &conversation_of),
-            page("leader home", &team_leaders, &|_| "/".to_owned()),
-            page("leader cycle overview", &team_leaders, &|_| {
-                overview.clone()
-            }),
-            page("leader follow-up list", &team_leaders, &|_| {
-                "/follow-through".to_owned()
-            }),
-            page("HR cycle overview", &hr, &|_| overview.clone()),
-            page("HR follow-up list", &hr, &|_| "/follow-through".to_owned()),
-            page("leadership effect", &leadership, &|_| "/effect".to_owned()),
-            page("leadership strategic feedback", &leadership, &|_| {
-                "/strategy/feedback".to_owned()
-            }),
-        ];
+        let mut pages = match shape {
+            Shape::Large { .. } => vec![
+                page("employee home", &employee_ids, &|_| "/".to_owned()),
+                page("employee conversation", &employee_ids, &conversation_of),
+                page("leader home", &team_leaders, &|_| "/".to_owned()),
+                page("leader cycle overview", &team_leaders, &|_| {
+                    overview.clone()
+                }),
+                page("leader follow-up list", &team_leaders, &|_| {
+                    "/follow-through".to_owned()
+                }),
+                page("HR cycle overview", &hr, &|_| overview.clone()),
+                page("HR follow-up list", &hr, &|_| "/follow-through".to_owned()),
+                page("leadership effect", &leadership, &|_| "/effect".to_owned()),
+                page("leadership strategic feedback", &leadership, &|_| {
+                    "/strategy/feedback".to_owned()
+                }),
+            ],
+            // The four pages of the measurement we compare with, each as HR sees it but the
+            // last, which any employee has: only the layout, the navigation and a small form.
+            Shape::Small => {
+                // HR opens each employee's page in turn.
+                let person_pages = Page {
+                    page: "HR one person's conversations",
+                    requests: employee_ids
+                        .iter()
+                        .zip(hr.iter().cycle())
+                        .map(|(p, h)| Request {
+                            email: email(*h),
+                            path: format!("/people/{}", org.people[*p].id),
+                        })
+                        .collect(),
+                };
+                vec![
+                    page("HR people overview", &hr, &|_| "/people".to_owned()),
+                    page("HR all conversations", &hr, &|_| {
+                        "/conversations".to_owned()
+                    }),
+                    person_pages,
+                    page(
+                        "account page (layout and navigation)",
+                        &employee_ids,
+                        &|_| "/account/password".to_owned(),
+                    ),
+                ]
+            }
+        };
         pages.retain(|p| !p.requests.is_empty());
         let drafts = spread(
             this_year
