@@ -24,6 +24,7 @@ newer = ← Nyere
 older = Ældre →
 page-previous = ← Forrige
 page-next = Næste →
+page-range = { $from }–{ $to } af { $total }
 search-label = Søg
 search-placeholder = Søg på navn eller e-mail
 search-submit = Søg
@@ -127,7 +128,6 @@ units-count = { $count ->
 people-title = Personer
 people-none = Ingen personer matcher.
 people-conversations = Samtaler
-people-range = viser { $from }–{ $to }
 person-conversations = Samtaler
 person-conversation-when = Tidspunkt
 person-new-title = Ny person
@@ -975,6 +975,11 @@ drawer-unsigned-leader = aftalen mangler lederens underskrift
 drawer-unsigned-employee = aftalen mangler medarbejderens underskrift
 drawer-unsigned-both = der er ingen underskrevet aftale
 follow-through-unsigned = Holdte samtaler uden underskrevet aftale
+follow-through-unsigned-longest = Viser de { $shown }, der har ventet længst, af { $total }.
+follow-through-count = { $count ->
+    [one] Én aftale
+   *[other] { $count } aftaler
+}
 follow-through-signed = Underskrevne aftaler
 home-conversation-held = Din MUS-samtale blev holdt { $when }.
 home-conversation-overdue = Din MUS-samtale var sat til { $when }, { $place } – den er endnu ikke markeret som holdt.

@@ -24,6 +24,7 @@ newer = ← Newer
 older = Older →
 page-previous = ← Previous
 page-next = Next →
+page-range = { $from }–{ $to } of { $total }
 search-label = Search
 search-placeholder = Search by name or e-mail
 search-submit = Search
@@ -127,7 +128,6 @@ units-count = { $count ->
 people-title = People
 people-none = Nobody matches.
 people-conversations = Conversations
-people-range = showing { $from }–{ $to }
 person-conversations = Conversations
 person-conversation-when = When
 person-new-title = New person
@@ -975,6 +975,11 @@ drawer-unsigned-leader = the agreement lacks the leader's signature
 drawer-unsigned-employee = the agreement lacks the employee's signature
 drawer-unsigned-both = there is no signed agreement
 follow-through-unsigned = Conversations held without a signed agreement
+follow-through-unsigned-longest = Showing the { $shown } that have waited longest, of { $total }.
+follow-through-count = { $count ->
+    [one] One agreement
+   *[other] { $count } agreements
+}
 follow-through-signed = Signed agreements
 home-conversation-held = Your conversation was held { $when }.
 home-conversation-overdue = Your conversation was set for { $when }, { $place } – it has not been marked as held yet.

@@ -279,9 +279,12 @@ pub fn parts(
             c.and_then(|c| c.held_at)
                 .is_some_and(|at| local_day(&at) <= cycle.timeline.conversations_to())
         }),
-        Figure::Signed => per_person(&|c| {
-            c.is_some_and(|c| signed.iter().any(|s| s.agreement.conversation_id == c.id))
-        }),
+        Figure::Signed => {
+            // A set, not a scan of every agreement per person: tens of thousands of each.
+            let agreed: HashSet<ConversationId> =
+                signed.iter().map(|s| s.agreement.conversation_id).collect();
+            per_person(&|c| c.is_some_and(|c| agreed.contains(&c.id)))
+        }
         Figure::ActionsDone => actions()
             .map(|(p, ag, a)| item(p, ag, &a.text, a.progress == Progress::Done))
             .collect(),

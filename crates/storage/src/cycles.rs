@@ -44,6 +44,22 @@ fn select() -> SelectStatement {
 
 impl Db {
     /// The organisation's cycles, newest conversations first, with dates and focus goals.
+    /// Each cycle's name: one small read for the lists that only name the cycle of a line.
+    pub async fn cycle_names(&self, org: OrgId) -> Result<HashMap<CycleId, String>> {
+        let rows: Vec<(Uuid, String)> = self
+            .all(
+                Query::select()
+                    .columns([Cycles::Id, Cycles::Name])
+                    .from(Cycles::Table)
+                    .and_where(Expr::col(Cycles::OrgId).eq(org.0)),
+            )
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, name)| (CycleId(id), name))
+            .collect())
+    }
+
     pub async fn cycles(&self, org: OrgId) -> Result<Vec<Cycle>> {
         let rows: Vec<CycleRow> = self
             .all(

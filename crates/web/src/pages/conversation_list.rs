@@ -5,6 +5,7 @@ use crate::error::{AppError, AppResult};
 use crate::forms::parse_id;
 use crate::page::Page;
 use crate::pages::conversations::stage_label;
+use crate::pages::paging::{PER_PAGE, Paging};
 use crate::pages::render;
 use crate::session::CurrentUser;
 use crate::state::AppState;
@@ -17,9 +18,6 @@ use domain::{CycleId, UnitId};
 use serde::Deserialize;
 use std::collections::HashMap;
 use storage::Reach;
-
-/// Conversations per page.
-const PER_PAGE: usize = 50;
 
 struct Line {
     link: String,
@@ -36,13 +34,9 @@ struct ListView {
     page: Page,
     /// (id, name, chosen) of each cycle, newest first.
     cycles: Vec<(String, String, bool)>,
-    cycle: String,
     counts: Vec<(String, usize)>,
     lines: Vec<Line>,
-    total: usize,
-    page_number: usize,
-    from: usize,
-    to: usize,
+    paging: Paging,
 }
 
 #[derive(Deserialize)]
@@ -87,8 +81,8 @@ pub async fn list(
             )
         }
     };
-    let page_number = query.page.unwrap_or(1).clamp(1, 1_000_000);
-    let offset = (page_number - 1) * PER_PAGE;
+    let number = Paging::number(query.page);
+    let offset = Paging::offset(number);
     let found = state
         .db
         .conversations_by_stage(org, reach, chosen, offset as u64, PER_PAGE as u64)
@@ -120,12 +114,15 @@ pub async fn list(
             }
         })
         .collect();
+    let href = match chosen {
+        Some(cycle) => format!("/conversations?cycle={cycle}&"),
+        None => "/conversations?".to_owned(),
+    };
     render(ListView {
         cycles: cycles
             .iter()
             .map(|c| (c.id.to_string(), c.name.clone(), Some(c.id) == chosen))
             .collect(),
-        cycle: chosen.map(|c| c.to_string()).unwrap_or_default(),
         counts: Stage::ALL
             .iter()
             .map(|s| {
@@ -135,11 +132,8 @@ pub async fn list(
                 )
             })
             .collect(),
-        from: (offset + 1).min(total),
-        to: offset + lines.len(),
+        paging: Paging::new(number, total, lines.len(), href),
         lines,
-        total,
-        page_number,
         page: page.titled("conversation-list-title"),
     })
 }

@@ -6,11 +6,12 @@ use crate::error::{AppError, AppResult};
 use crate::forms::{Form, parse_id};
 use crate::i18n::Tr;
 use crate::page::Page;
+use crate::pages::paging::Paging;
 use crate::pages::{render, render_status};
 use crate::session::CurrentUser;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::calendar::{InvitationText, Party, invitation};
@@ -90,7 +91,15 @@ struct OverviewView {
     stages: Vec<String>,
     /// Per unit (as its path in the tree): how many conversations stand at each stage.
     per_unit: Vec<(String, Vec<usize>)>,
+    /// This page of the people, by unit and name.
     lines: Vec<OverviewLine>,
+    paging: Paging,
+}
+
+#[derive(Deserialize)]
+pub struct OverviewQuery {
+    #[serde(default)]
+    page: Option<usize>,
 }
 
 /// Where each conversation of the cycle stands: the leader sees their people, the leadership
@@ -100,6 +109,7 @@ pub async fn overview(
     user: CurrentUser,
     page: Page,
     Path(id): Path<String>,
+    Query(query): Query<OverviewQuery>,
 ) -> AppResult<Response> {
     let cycle = open_or_visible_cycle(&state, &user, &id).await?;
     let org = user.org.id;
@@ -193,7 +203,14 @@ pub async fn overview(
         })
         .collect();
     lines.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.name.cmp(&b.1.name)));
+    // HR's overview is the whole organisation: a page of it at a time.
+    let (lines, paging) = Paging::slice(
+        lines.into_iter().map(|(_, l)| l).collect(),
+        Paging::number(query.page),
+        format!("/cycles/{}/overview?", cycle.id),
+    );
     render(OverviewView {
+        paging,
         cycle_id: cycle.id.to_string(),
         cycle_name: cycle.name.clone(),
         counts: Stage::ALL
@@ -205,7 +222,7 @@ pub async fn overview(
             .into_iter()
             .map(|(unit, n)| (unit, n.to_vec()))
             .collect(),
-        lines: lines.into_iter().map(|(_, l)| l).collect(),
+        lines,
         page: page.titled("overview-title"),
     })
 }

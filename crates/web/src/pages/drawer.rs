@@ -7,17 +7,19 @@
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::page::Page;
+use crate::pages::paging::{PER_PAGE, Paging};
 use crate::pages::render;
 use crate::session::CurrentUser;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::Response;
 use domain::conversation::TIME_ZONE;
 use domain::drawer::{Health, assess, unsigned_too_long};
 use domain::org::UnitTree;
 use domain::person::Person;
 use domain::{CycleId, PersonId};
+use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use storage::{Reach, SignedAgreement, UnsignedAgreement, now};
 
@@ -50,14 +52,7 @@ async fn who_and_when(
         .into_iter()
         .map(|p| (p.id, p))
         .collect();
-    let cycles = state
-        .db
-        .cycles(org)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect();
-    Ok((people, cycles))
+    Ok((people, state.db.cycle_names(org).await?))
 }
 
 /// The signed agreements within reach, assessed today.
@@ -270,10 +265,20 @@ struct UnsignedLine {
 #[template(path = "follow_through.html")]
 struct FollowThroughView {
     page: Page,
+    /// The longest waiting, at most a page of them.
     unsigned: Vec<UnsignedLine>,
+    unsigned_total: usize,
+    /// This page of the signed agreements, most urgent first.
     lines: Vec<ListLine>,
+    paging: Paging,
     /// For HR: per unit, (unit, agreements, going stale, escalated).
     per_unit: Vec<(String, usize, usize, usize)>,
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    #[serde(default)]
+    page: Option<usize>,
 }
 
 /// The follow-up list: a leader's units, or for HR and the leadership group the whole
@@ -282,6 +287,7 @@ pub async fn list(
     State(state): State<AppState>,
     user: CurrentUser,
     page: Page,
+    Query(query): Query<ListQuery>,
 ) -> AppResult<Response> {
     let whole = user.actor.granted.hr || user.actor.granted.leadership;
     if !whole && !user.actor.is_leader() {
@@ -318,7 +324,7 @@ pub async fn list(
         entry.2 += usize::from(a.health.escalated);
     }
     let me = user.person.id;
-    let unsigned = unsigned(&state, &user, &tree, reach)
+    let unsigned: Vec<Unsigned> = unsigned(&state, &user, &tree, reach)
         .await?
         .into_iter()
         .filter(|u| {
@@ -326,6 +332,11 @@ pub async fn list(
                 .as_ref()
                 .is_none_or(|units| units.contains(&u.unit_id))
         })
+        .collect();
+    let unsigned_total = unsigned.len();
+    let unsigned = unsigned
+        .into_iter()
+        .take(PER_PAGE)
         .map(|u| UnsignedLine {
             link: if u.agreement.leader_id == me {
                 format!("/conversations/{}/agreement", u.agreement.conversation_id)
@@ -341,8 +352,36 @@ pub async fn list(
             cycle: u.cycle,
         })
         .collect();
+    let (shown, paging) = Paging::slice(
+        all,
+        Paging::number(query.page),
+        "/follow-through?".to_owned(),
+    );
+    let lines: Vec<ListLine> = shown
+        .into_iter()
+        .map(|a| {
+            let s = &a.signed;
+            ListLine {
+                link: if s.leader_id == me {
+                    format!("/conversations/{}/agreement", s.agreement.conversation_id)
+                } else {
+                    format!("/cycles/{}/people/{}", s.cycle_id, s.employee_id)
+                },
+                reasons: reasons(&t, &a.health, patience),
+                stale: a.health.stale,
+                escalated: a.health.escalated,
+                complete: a.health.complete,
+                employee: a.employee,
+                unit: a.unit,
+                cycle: a.cycle,
+            }
+        })
+        .collect();
     render(FollowThroughView {
         unsigned,
+        unsigned_total,
+        lines,
+        paging,
         per_unit: if whole {
             per_unit
                 .into_iter()
@@ -351,26 +390,6 @@ pub async fn list(
         } else {
             Vec::new()
         },
-        lines: all
-            .into_iter()
-            .map(|a| {
-                let s = &a.signed;
-                ListLine {
-                    link: if s.leader_id == me {
-                        format!("/conversations/{}/agreement", s.agreement.conversation_id)
-                    } else {
-                        format!("/cycles/{}/people/{}", s.cycle_id, s.employee_id)
-                    },
-                    reasons: reasons(&t, &a.health, patience),
-                    stale: a.health.stale,
-                    escalated: a.health.escalated,
-                    complete: a.health.complete,
-                    employee: a.employee,
-                    unit: a.unit,
-                    cycle: a.cycle,
-                }
-            })
-            .collect(),
         page: page.titled("follow-through-title"),
     })
 }

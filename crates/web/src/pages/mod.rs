@@ -24,6 +24,7 @@ pub mod insight;
 pub mod intentions;
 pub mod login;
 pub mod my_actions;
+pub mod paging;
 pub mod party;
 pub mod people;
 pub mod preparation;

@@ -6,6 +6,7 @@ use crate::forms::{Form, parse_id};
 use crate::i18n::Tr;
 use crate::page::Page;
 use crate::pages::conversations::{may_open, stage_label};
+use crate::pages::paging::{PER_PAGE, Paging};
 use crate::pages::view::{PersonLine, matches_search, names};
 use crate::pages::{render, render_status};
 use crate::session::CurrentUser;
@@ -25,9 +26,6 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use storage::{Reach, StorageError};
 
-/// People per page of the list.
-const PER_PAGE: usize = 50;
-
 #[derive(Template)]
 #[template(path = "people.html")]
 struct PeopleView {
@@ -35,12 +33,7 @@ struct PeopleView {
     q: String,
     /// Each person on this page, with how many conversations they have had or booked.
     people: Vec<(PersonLine, usize)>,
-    total: usize,
-    /// 1-based.
-    page_number: usize,
-    /// The first and last line of this page, counted from 1.
-    from: usize,
-    to: usize,
+    paging: Paging,
     can_manage: bool,
 }
 
@@ -61,8 +54,8 @@ pub async fn list(
     user.require(Capability::ListPeople)?;
     let org = user.org.id;
     let tree = state.db.unit_tree(org).await?;
-    let page_number = query.page.unwrap_or(1).clamp(1, 1_000_000);
-    let offset = (page_number - 1) * PER_PAGE;
+    let number = Paging::number(query.page);
+    let offset = Paging::offset(number);
     let (people, total) = match user.actor.visible_units(&tree) {
         // The whole organisation, unsearched: one page from the database.
         None if query.q.trim().is_empty() => {
@@ -92,11 +85,17 @@ pub async fn list(
     let names = names(&state.db, org, &tree, &people, false).await?;
     let ids: Vec<PersonId> = people.iter().map(|p| p.id).collect();
     let counts = state.db.conversation_counts(org, &ids).await?;
+    let href = match query.q.trim() {
+        "" => "/people?".to_owned(),
+        q => format!(
+            "/people?{}&",
+            serde_urlencoded::to_string([("q", q)]).unwrap_or_default()
+        ),
+    };
     render(PeopleView {
         page: page.titled("people-title"),
+        paging: Paging::new(number, total, people.len(), href),
         q: query.q,
-        from: (offset + 1).min(total),
-        to: offset + people.len(),
         people: people
             .iter()
             .map(|p| {
@@ -104,8 +103,6 @@ pub async fn list(
                 (PersonLine::new(p, &tree, &names), held)
             })
             .collect(),
-        total,
-        page_number,
         can_manage: user.actor.can(Capability::ManageStructure),
     })
 }
