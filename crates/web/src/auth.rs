@@ -7,7 +7,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::RngCore;
 use rand::rngs::OsRng;
 use sha2::{Digest, Sha256};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, Mutex, mpsc};
 
 /// Failed logins allowed per account within [`THROTTLE_WINDOW_MINUTES`] before it is paused.
 pub const MAX_FAILURES_PER_ACCOUNT: u64 = 5;
@@ -17,9 +17,53 @@ pub const THROTTLE_WINDOW_MINUTES: i64 = 15;
 /// Shortest password an administrator may set.
 pub const MIN_PASSWORD_CHARS: usize = 10;
 
-/// Hashes a password with Argon2id. Slow on purpose: call it off the async threads.
+/// Threads that do the password work, and nothing else.
+const HASHER_THREADS: usize = 2;
+
+type Job = Box<dyn FnOnce() + Send>;
+
+/// Argon2 takes 19 MiB for each hash. On the runtime's blocking threads (up to hundreds), each
+/// thread's allocator arena kept its own 19 MiB after use, and a morning of log-ins grew the
+/// server by hundreds of megabytes; on two threads of their own they keep two.
+static HASHERS: LazyLock<mpsc::Sender<Job>> = LazyLock::new(|| {
+    let (sender, receiver) = mpsc::channel::<Job>();
+    let receiver = Arc::new(Mutex::new(receiver));
+    for n in 0..HASHER_THREADS {
+        let receiver = Arc::clone(&receiver);
+        let spawned = std::thread::Builder::new()
+            .name(format!("password-{n}"))
+            .spawn(move || {
+                loop {
+                    let job = match receiver.lock() {
+                        Ok(jobs) => jobs.recv(),
+                        Err(_) => return,
+                    };
+                    match job {
+                        Ok(job) => job(),
+                        Err(_) => return,
+                    }
+                }
+            });
+        if let Err(error) = spawned {
+            tracing::error!(%error, "cannot start a password thread");
+        }
+    }
+    sender
+});
+
+/// Runs slow password work on the password threads and waits for it without blocking.
+async fn on_hasher<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    let (done, result) = tokio::sync::oneshot::channel();
+    let job: Job = Box::new(move || {
+        let _ = done.send(work());
+    });
+    HASHERS.send(job).ok()?;
+    result.await.ok()
+}
+
+/// Hashes a password with Argon2id. Slow on purpose: it runs off the async threads.
 pub async fn hash_password(password: String) -> Result<String, String> {
-    tokio::task::spawn_blocking(move || {
+    on_hasher(move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
             .hash_password(password.as_bytes(), &salt)
@@ -27,7 +71,7 @@ pub async fn hash_password(password: String) -> Result<String, String> {
             .map_err(|e| e.to_string())
     })
     .await
-    .map_err(|e| e.to_string())?
+    .unwrap_or_else(|| Err("the password threads have stopped".into()))
 }
 
 /// A hash of a password nobody has, so that unknown accounts cost the same time as known ones.
@@ -41,7 +85,7 @@ static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
 
 /// Checks a password against a stored hash (or against the dummy hash when there is none).
 pub async fn verify_password(password: String, hash: Option<String>) -> bool {
-    tokio::task::spawn_blocking(move || {
+    on_hasher(move || {
         let hash = hash.unwrap_or_else(|| DUMMY_HASH.clone());
         let known = hash != *DUMMY_HASH;
         let Ok(parsed) = PasswordHash::new(&hash) else {
