@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use domain::mail::{Mail, Reminder};
 use domain::{OrgId, PersonId};
 use sea_query::{Expr, OnConflict, Order, Query};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 /// A queued mail leased to a sender.
@@ -41,6 +41,20 @@ pub struct Delivery {
 }
 
 impl Db {
+    /// The events the organisation's outbox holds a mail for, sent or not: the planner offers
+    /// the same reminders every hour and composes only the new ones.
+    pub async fn queued_events(&self, org: OrgId) -> Result<HashSet<String>> {
+        let rows: Vec<(String,)> = self
+            .all(
+                Query::select()
+                    .column(O::EventKey)
+                    .from(O::Table)
+                    .and_where(Expr::col(O::OrgId).eq(org.0)),
+            )
+            .await?;
+        Ok(rows.into_iter().map(|(key,)| key).collect())
+    }
+
     /// Queues a mail unless one for the same event already was; returns whether it was queued.
     pub async fn enqueue(&self, mail: &Mail) -> Result<bool> {
         Ok(self.enqueue_all(std::slice::from_ref(mail)).await? > 0)

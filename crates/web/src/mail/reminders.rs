@@ -15,7 +15,7 @@ use domain::org::Organisation;
 use domain::person::Person;
 use domain::preparation::Side;
 use domain::{ConversationId, PersonId};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use storage::{Db, Reach, now};
 
 /// Writes a reminder for a recipient in their language: (subject, body, calendar invitation).
@@ -87,10 +87,12 @@ pub async fn plan(db: &Db, org: &Organisation, base_url: &str) -> storage::Resul
         .collect();
     let mut employees: Vec<PersonId> = who.people.keys().copied().collect();
     employees.sort();
+    let queued = db.queued_events(org.id).await?;
     let plan = Plan {
         db,
         org,
         who: &who,
+        queued: &queued,
         today,
         base_url,
     };
@@ -107,6 +109,8 @@ struct Plan<'a> {
     db: &'a Db,
     org: &'a Organisation,
     who: &'a Recipients,
+    /// Events already in the outbox: offered again every hour, composed only once.
+    queued: &'a HashSet<String>,
     today: NaiveDate,
     base_url: &'a str,
 }
@@ -118,17 +122,22 @@ impl Plan<'_> {
             db,
             org,
             who,
+            queued,
             today,
             base_url,
         } = *self;
         let mut mails: Vec<Mail> = Vec::new();
         let mut push = |kind: Reminder, person: PersonId, key: String, build: &Compose| {
+            let event_key = format!("{}:{key}:{person}", kind.as_str());
+            if queued.contains(&event_key) {
+                return;
+            }
             if let Some((recipient, t)) = who.wants(person, kind) {
                 let (subject, body, calendar) = build(&t, recipient);
                 mails.push(Mail {
                     org_id: org.id,
                     person_id: person,
-                    event_key: format!("{}:{key}:{person}", kind.as_str()),
+                    event_key,
                     recipient: recipient.email.to_string(),
                     subject,
                     body,
