@@ -4,7 +4,7 @@
 use crate::people::led_by;
 use crate::schema::Conversations;
 use domain::{OrgId, PersonId, UnitId};
-use sea_query::{Cond, Expr};
+use sea_query::{Cond, Expr, Query, SimpleExpr, UnionType};
 
 #[derive(Clone, Copy, Debug)]
 pub enum Reach<'a> {
@@ -34,12 +34,29 @@ impl Reach<'_> {
             Reach::Employees(people) => {
                 in_org.add(col(Conversations::EmployeeId).is_in(people.iter().map(|p| p.0)))
             }
-            Reach::Leader { leader, units } => in_org.add(
-                Cond::any()
-                    .add(col(Conversations::EmployeeId).in_subquery(led_by(leader, units)))
-                    .add(col(Conversations::LeaderId).eq(leader.0))
-                    .add(col(Conversations::EmployeeId).eq(leader.0)),
-            ),
+            // A union of three indexed look-ups rather than one condition with `OR`: given the
+            // `OR`, PostgreSQL read every conversation of the organisation to test it.
+            Reach::Leader { leader, units } => {
+                let ids = |condition: SimpleExpr| {
+                    Query::select()
+                        .column(Conversations::Id)
+                        .from(Conversations::Table)
+                        .and_where(condition)
+                        .to_owned()
+                };
+                let mut within =
+                    ids(Expr::col(Conversations::EmployeeId).in_subquery(led_by(leader, units)));
+                within
+                    .union(
+                        UnionType::Distinct,
+                        ids(Expr::col(Conversations::LeaderId).eq(leader.0)),
+                    )
+                    .union(
+                        UnionType::Distinct,
+                        ids(Expr::col(Conversations::EmployeeId).eq(leader.0)),
+                    );
+                in_org.add(col(Conversations::Id).in_subquery(within))
+            }
         }
     }
 }
