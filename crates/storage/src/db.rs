@@ -21,6 +21,9 @@ use std::time::Duration;
 
 /// Rows per index SQLite's `ANALYZE` reads: the value SQLite recommends, enough for the planner.
 const ANALYSIS_LIMIT: u32 = 400;
+/// `PRAGMA optimize` over every table (0x10000), analysing where statistics are missing or
+/// stale (0x02): SQLite's advice for connections that live long.
+const OPTIMIZE: &str = "0x10002";
 
 /// Which database engine a [`Db`] talks to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,7 +82,7 @@ impl Db {
                 // SQLite's advice for long-lived connections: optimise when one opens (bounded
                 // by the analysis limit, milliseconds even for gigabytes) and then regularly.
                 .analysis_limit(ANALYSIS_LIMIT)
-                .pragma("optimize", "0x10002");
+                .pragma("optimize", OPTIMIZE);
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)
                 .connect_with(options)
@@ -121,7 +124,9 @@ impl Db {
     /// date. PostgreSQL's autovacuum does this by itself; SQLite needs to be asked.
     pub async fn optimize(&self) -> Result<()> {
         if let Pool::Sqlite(pool) = &self.pool {
-            sqlx::query("PRAGMA optimize=0x10002").execute(pool).await?;
+            sqlx::raw_sql(&format!("PRAGMA optimize={OPTIMIZE}"))
+                .execute(pool)
+                .await?;
         }
         Ok(())
     }

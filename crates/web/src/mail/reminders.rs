@@ -87,21 +87,21 @@ pub async fn plan(db: &Db, org: &Organisation, base_url: &str) -> storage::Resul
         .collect();
     let mut employees: Vec<PersonId> = who.people.keys().copied().collect();
     employees.sort();
-    let queued = db.queued_events(org.id).await?;
+    let already = db.queued_events(org.id).await?;
     let plan = Plan {
         db,
         org,
         who: &who,
-        queued: &queued,
+        queued: &already,
         today,
         base_url,
     };
-    let mut queued = 0;
+    let mut new = 0;
     for batch in employees.chunks(BATCH) {
         let mails = plan.batch(&open, Reach::Employees(batch)).await?;
-        queued += db.enqueue_all(&mails).await?;
+        new += db.enqueue_all(&mails).await?;
     }
-    Ok(queued)
+    Ok(new)
 }
 
 /// What one batch of the planner needs to know.
