@@ -38,7 +38,9 @@ async fn main() -> Result<()> {
         Command::Generate(args) => {
             let db = open(&args.database.url).await?;
             let shape = mouse::generate::Shape::new(args.shape, args.people);
-            let today = chrono::Utc::now().date_naive();
+            let today = storage::now()
+                .with_timezone(&domain::conversation::TIME_ZONE)
+                .date_naive();
             let manifest = mouse::generate::run(&db, shape, args.seed, today).await?;
             std::fs::write(&args.manifest, serde_json::to_vec_pretty(&manifest)?)
                 .with_context(|| format!("cannot write {}", args.manifest.display()))?;
