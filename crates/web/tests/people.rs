@@ -50,6 +50,15 @@ both_backends! {
         assert!(second.contains("Zacharias 59") && !second.contains("Lane Andersen"));
         assert!(second.contains(&format!("51–{total} af {total}")) && second.contains("page=1"));
         assert!(row(&second, "Zacharias 59").contains("<td class=\"num\">0</td>"));
+        // HR's overview of the open cycle, the whole organisation, pages the same way.
+        let open = cycle(app, "MUS 2026").await;
+        let overview = format!("/cycles/{}/overview", open.id);
+        let line = format!("href=\"/cycles/{}/people/", open.id);
+        let (_, first) = hr.page(&overview).await;
+        assert_eq!(first.matches(&line).count(), 50, "{first}");
+        assert!(first.contains(&format!("1–50 af {total}")) && first.contains("overview?page=2"));
+        let (_, second) = hr.page(&format!("{overview}?page=2")).await;
+        assert_eq!(second.matches(&line).count(), total - 50);
         // A search pages too, and a page past the end is an empty page, not an error.
         let (_, found) = hr.page("/people?q=zacharias&page=2").await;
         assert_eq!(found.matches("<td><a href=\"/people/").count(), 10);

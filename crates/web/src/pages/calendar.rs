@@ -8,6 +8,7 @@ use crate::forms::Form;
 use crate::i18n::Tr;
 use crate::page::Page;
 use crate::pages::render;
+use crate::pages::view::names_of;
 use crate::session::CurrentUser;
 use crate::state::AppState;
 use askama::Template;
@@ -16,7 +17,6 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::calendar::{Entry, When, feed};
 use serde::Deserialize;
-use std::collections::HashMap;
 use storage::now;
 
 #[derive(Template)]
@@ -112,19 +112,10 @@ pub async fn feed_ics(
     let person = user.person;
     let t = Tr::new(user.locale);
     let conversations = state.db.conversations_with(org, person_id).await?;
-    let mut others: Vec<_> = conversations
+    let others = conversations
         .iter()
-        .flat_map(|c| [c.employee_id, c.leader_id])
-        .collect();
-    others.sort();
-    others.dedup();
-    let names: HashMap<_, _> = state
-        .db
-        .people_by_ids(org, &others)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
+        .flat_map(|c| [c.employee_id, c.leader_id]);
+    let names = names_of(&state.db, org, others).await?;
     // Follow-ups of the conversations the person is a party to, not the whole organisation's.
     let parties = storage::Reach::Leader {
         leader: person_id,

@@ -4,7 +4,7 @@
 use crate::error::{AppError, AppResult};
 use crate::forms::parse_id;
 use crate::page::Page;
-use crate::pages::conversations::stage_label;
+use crate::pages::conversations::{stage_counts, stage_label};
 use crate::pages::paging::{PER_PAGE, Paging};
 use crate::pages::render;
 use crate::session::CurrentUser;
@@ -123,15 +123,7 @@ pub async fn list(
             .iter()
             .map(|c| (c.id.to_string(), c.name.clone(), Some(c.id) == chosen))
             .collect(),
-        counts: Stage::ALL
-            .iter()
-            .map(|s| {
-                (
-                    stage_label(&t, *s),
-                    found.counts.get(s).copied().unwrap_or(0),
-                )
-            })
-            .collect(),
+        counts: stage_counts(&t, &found.counts),
         paging: Paging::new(number, total, lines.len(), href),
         lines,
         page: page.titled("conversation-list-title"),

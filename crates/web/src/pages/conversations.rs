@@ -7,6 +7,7 @@ use crate::forms::{Form, parse_id};
 use crate::i18n::Tr;
 use crate::page::Page;
 use crate::pages::paging::Paging;
+use crate::pages::view::names_of;
 use crate::pages::{render, render_status};
 use crate::session::CurrentUser;
 use crate::state::AppState;
@@ -69,6 +70,14 @@ async fn open_or_visible_cycle(state: &AppState, user: &CurrentUser, id: &str) -
 
 pub(crate) fn stage_label(t: &Tr, stage: Stage) -> String {
     t.get(&format!("stage-{}", stage.as_str()))
+}
+
+/// How many conversations stand at each stage, every stage in order, as (label, count).
+pub(crate) fn stage_counts(t: &Tr, counts: &HashMap<Stage, usize>) -> Vec<(String, usize)> {
+    Stage::ALL
+        .iter()
+        .map(|s| (stage_label(t, *s), counts.get(s).copied().unwrap_or(0)))
+        .collect()
 }
 
 struct OverviewLine {
@@ -141,16 +150,7 @@ pub async fn overview(
         .conversation_marks(org, Some(cycle.id), reach)
         .await?;
     let t = page.t;
-    let mut hosts: Vec<PersonId> = conversations.values().map(|c| c.leader_id).collect();
-    hosts.sort();
-    hosts.dedup();
-    let names: HashMap<PersonId, String> = state
-        .db
-        .people_by_ids(org, &hosts)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
+    let names = names_of(&state.db, org, conversations.values().map(|c| c.leader_id)).await?;
     let mut counts: HashMap<Stage, usize> = HashMap::new();
     let mut per_unit: std::collections::BTreeMap<String, [usize; Stage::ALL.len()]> =
         Default::default();
@@ -213,10 +213,7 @@ pub async fn overview(
         paging,
         cycle_id: cycle.id.to_string(),
         cycle_name: cycle.name.clone(),
-        counts: Stage::ALL
-            .iter()
-            .map(|s| (stage_label(&t, *s), counts.get(s).copied().unwrap_or(0)))
-            .collect(),
+        counts: stage_counts(&t, &counts),
         stages: Stage::ALL.iter().map(|s| stage_label(&t, *s)).collect(),
         per_unit: per_unit
             .into_iter()

@@ -8,6 +8,7 @@ use crate::error::{AppError, AppResult};
 use crate::forms::{Form, checked, parse_id};
 use crate::i18n::Tr;
 use crate::page::Page;
+use crate::pages::view::names_of;
 use crate::pages::{csv_response, render};
 use crate::session::CurrentUser;
 use crate::state::AppState;
@@ -395,16 +396,7 @@ pub async fn routed(
         .collect();
     let goals = state.db.goal_tree(org).await?;
     let found = state.db.routed_feedback(org, &mine).await?;
-    let mut named: Vec<PersonId> = found.iter().filter_map(|(p, _, _)| *p).collect();
-    named.sort();
-    named.dedup();
-    let names: HashMap<_, _> = state
-        .db
-        .people_by_ids(org, &named)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
+    let names = names_of(&state.db, org, found.iter().filter_map(|(p, _, _)| *p)).await?;
     let mut items: Vec<RoutedItem> = found
         .into_iter()
         .map(|(who, f, response)| RoutedItem {

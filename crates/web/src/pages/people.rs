@@ -7,7 +7,7 @@ use crate::i18n::Tr;
 use crate::page::Page;
 use crate::pages::conversations::{may_open, stage_label};
 use crate::pages::paging::{PER_PAGE, Paging};
-use crate::pages::view::{PersonLine, matches_search, names};
+use crate::pages::view::{PersonLine, matches_search, names, names_of};
 use crate::pages::{render, render_status};
 use crate::session::CurrentUser;
 use crate::state::AppState;
@@ -55,14 +55,20 @@ pub async fn list(
     let org = user.org.id;
     let tree = state.db.unit_tree(org).await?;
     let number = Paging::number(query.page);
-    let offset = Paging::offset(number);
-    let (people, total) = match user.actor.visible_units(&tree) {
+    let href = match query.q.trim() {
+        "" => "/people?".to_owned(),
+        q => format!(
+            "/people?{}&",
+            serde_urlencoded::to_string([("q", q)]).unwrap_or_default()
+        ),
+    };
+    let (people, paging) = match user.actor.visible_units(&tree) {
         // The whole organisation, unsearched: one page from the database.
         None if query.q.trim().is_empty() => {
-            state
-                .db
-                .people_page(org, offset as u64, PER_PAGE as u64)
-                .await?
+            let offset = Paging::offset(number) as u64;
+            let (people, total) = state.db.people_page(org, offset, PER_PAGE as u64).await?;
+            let paging = Paging::new(number, total, people.len(), href);
+            (people, paging)
         }
         // A search (names fold case beyond what SQL's LIKE does), or a leader's own people.
         visible => {
@@ -77,24 +83,15 @@ pub async fn list(
                 .into_iter()
                 .filter(|p| user.actor.can_view_person(p, &tree) && matches_search(p, &query.q))
                 .collect();
-            let total = matching.len();
-            let shown = matching.into_iter().skip(offset).take(PER_PAGE).collect();
-            (shown, total)
+            Paging::slice(matching, number, href)
         }
     };
     let names = names(&state.db, org, &tree, &people, false).await?;
     let ids: Vec<PersonId> = people.iter().map(|p| p.id).collect();
     let counts = state.db.conversation_counts(org, &ids).await?;
-    let href = match query.q.trim() {
-        "" => "/people?".to_owned(),
-        q => format!(
-            "/people?{}&",
-            serde_urlencoded::to_string([("q", q)]).unwrap_or_default()
-        ),
-    };
     render(PeopleView {
         page: page.titled("people-title"),
-        paging: Paging::new(number, total, people.len(), href),
+        paging,
         q: query.q,
         people: people
             .iter()
@@ -143,14 +140,7 @@ async fn history(state: &AppState, person: &Person, t: &Tr) -> AppResult<Vec<His
         .db
         .conversation_marks(org, None, Reach::Employee(person.id))
         .await?;
-    let leaders: Vec<PersonId> = conversations.values().map(|c| c.leader_id).collect();
-    let leaders: HashMap<PersonId, String> = state
-        .db
-        .people_by_ids(org, &leaders)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
+    let leaders = names_of(&state.db, org, conversations.values().map(|c| c.leader_id)).await?;
     Ok(cycles
         .into_iter()
         .filter_map(|cycle| {

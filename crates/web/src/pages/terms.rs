@@ -2,6 +2,7 @@
 //! printout, and as last year's agreement that this year's conversation opens with.
 
 use crate::i18n::Tr;
+use crate::pages::view::names_of;
 use crate::state::AppState;
 use domain::agreement::{Agreement, Terms};
 use domain::competence::Competence;
@@ -65,7 +66,8 @@ impl Names {
         terms: &[&Terms],
         reports: &[ProgressUpdate],
     ) -> crate::error::AppResult<Names> {
-        let mut owners: Vec<PersonId> = terms
+        // Collected before the await: a lazy iterator of closures would not make a `Send` future.
+        let owners: Vec<PersonId> = terms
             .iter()
             .flat_map(|t| {
                 t.goals
@@ -75,18 +77,10 @@ impl Names {
             })
             .chain(reports.iter().map(|r| r.by))
             .collect();
-        owners.sort();
-        owners.dedup();
         Ok(Names {
+            people: names_of(&state.db, org, owners).await?,
             goals: state.db.goal_tree(org).await?,
             competences: state.db.competences(org).await?,
-            people: state
-                .db
-                .people_by_ids(org, &owners)
-                .await?
-                .into_iter()
-                .map(|p| (p.id, p.name))
-                .collect(),
         })
     }
 }

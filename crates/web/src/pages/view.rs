@@ -69,6 +69,16 @@ pub async fn names(
     if every_unit_leader {
         ids.extend(tree.walk().iter().filter_map(|(_, u)| u.leader_id));
     }
+    names_of(db, org, ids).await
+}
+
+/// The names of these people of the organisation (each read once), in one query.
+pub async fn names_of(
+    db: &Db,
+    org: OrgId,
+    ids: impl IntoIterator<Item = PersonId>,
+) -> AppResult<HashMap<PersonId, String>> {
+    let mut ids: Vec<PersonId> = ids.into_iter().collect();
     ids.sort();
     ids.dedup();
     let found = db.people_by_ids(org, &ids).await?;
