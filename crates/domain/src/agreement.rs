@@ -394,6 +394,17 @@ impl Agreement {
         }
     }
 
+    /// When the agreement itself last moved: a signature, an amendment or an answer to one.
+    /// Reports and follow-ups on it are events too; storage keeps the latest of them all.
+    pub fn last_event(&self) -> Option<DateTime<Utc>> {
+        self.amendments
+            .iter()
+            .flat_map(|a| [Some(a.at), a.answer.map(|(_, at)| at)])
+            .chain([self.employee_signed, self.leader_signed])
+            .flatten()
+            .max()
+    }
+
     /// Signed by both parties.
     pub fn signed(&self) -> bool {
         self.employee_signed.is_some() && self.leader_signed.is_some()

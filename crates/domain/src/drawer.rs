@@ -61,6 +61,46 @@ fn open(progress: Progress) -> bool {
     matches!(progress, Progress::Planned | Progress::Started)
 }
 
+/// What an agreement's actions and commitments say on a given day: all the detector needs of
+/// its document, so that storage can count it without reading the document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Pulse {
+    /// Actions and commitments still planned or started.
+    pub open: usize,
+    /// Open actions (the employee's and any named owner's) past their date.
+    pub overdue_actions: usize,
+    /// Open commitments of the organisation past their date.
+    pub overdue_commitments: usize,
+    /// The date of the longest overdue open action.
+    pub oldest_overdue_action: Option<NaiveDate>,
+}
+
+impl Pulse {
+    /// The terms counted on `today`.
+    pub fn of(terms: &Terms, today: NaiveDate) -> Pulse {
+        let actions = terms.goals.iter().flat_map(|g| g.actions.iter());
+        let overdue: Vec<NaiveDate> = actions
+            .clone()
+            .filter(|a| open(a.progress) && a.due < today)
+            .map(|a| a.due)
+            .collect();
+        Pulse {
+            open: actions
+                .map(|a| a.progress)
+                .chain(terms.commitments.iter().map(|c| c.progress))
+                .filter(|p| open(*p))
+                .count(),
+            overdue_actions: overdue.len(),
+            overdue_commitments: terms
+                .commitments
+                .iter()
+                .filter(|c| open(c.progress) && c.due.is_some_and(|d| d < today))
+                .count(),
+            oldest_overdue_action: overdue.into_iter().min(),
+        }
+    }
+}
+
 /// Assesses a signed agreement on `today`, given when anything last happened on it.
 pub fn assess(
     terms: &Terms,
@@ -68,45 +108,34 @@ pub fn assess(
     today: NaiveDate,
     patience: Patience,
 ) -> Health {
-    let overdue_actions = terms
-        .goals
-        .iter()
-        .flat_map(|g| g.actions.iter())
-        .filter(|a| open(a.progress) && a.due < today)
-        .count();
-    let overdue_commitments = terms
-        .commitments
-        .iter()
-        .filter(|c| open(c.progress) && c.due.is_some_and(|d| d < today))
-        .count();
+    judge(Pulse::of(terms, today), last_activity, today, patience)
+}
+
+/// Assesses a signed agreement from its [`Pulse`] on `today`.
+pub fn judge(
+    pulse: Pulse,
+    last_activity: DateTime<Utc>,
+    today: NaiveDate,
+    patience: Patience,
+) -> Health {
     let quiet_days = (today - last_activity.date_naive()).num_days().max(0);
-    let complete = terms
-        .goals
-        .iter()
-        .flat_map(|g| g.actions.iter().map(|a| a.progress))
-        .chain(terms.commitments.iter().map(|c| c.progress))
-        .all(|p| !open(p));
+    let complete = pulse.open == 0;
     let quiet_too_long = !complete && quiet_days > i64::from(patience.stale_after_days);
-    let stale = quiet_too_long || overdue_actions > 0 || overdue_commitments > 0;
+    let stale = quiet_too_long || pulse.overdue_actions > 0 || pulse.overdue_commitments > 0;
     // The further period runs from when it went stale: from the overdue date or the end of
     // the quiet allowance, whichever came first.
     let stale_since_days = {
-        let oldest_overdue = terms
-            .goals
-            .iter()
-            .flat_map(|g| g.actions.iter())
-            .filter(|a| open(a.progress) && a.due < today)
-            .map(|a| (today - a.due).num_days())
-            .max()
-            .unwrap_or(0);
+        let oldest_overdue = pulse
+            .oldest_overdue_action
+            .map_or(0, |due| (today - due).num_days());
         let quiet_beyond = quiet_days - i64::from(patience.stale_after_days);
         oldest_overdue.max(quiet_beyond)
     };
-    let escalated = overdue_commitments > 0
+    let escalated = pulse.overdue_commitments > 0
         || (stale && stale_since_days > i64::from(patience.escalate_after_days));
     Health {
-        overdue_actions,
-        overdue_commitments,
+        overdue_actions: pulse.overdue_actions,
+        overdue_commitments: pulse.overdue_commitments,
         quiet_days,
         stale,
         escalated,

@@ -4,18 +4,18 @@
 use crate::db::{Db, now};
 use crate::follow_ups::insert_follow_ups;
 use crate::schema::{
-    AgreementItems, Agreements, ConversationNotes, Conversations, FollowUps, Preparations,
-    ProgressUpdates,
+    AgreementItems, Agreements, ConversationNotes, Conversations, Preparations, ProgressUpdates,
 };
 use crate::{Reach, Result, StorageError};
-use chrono::{DateTime, Utc};
-use domain::agreement::{Agreement, Amendment, Terms};
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::agreement::{Agreement, Amendment, Progress, Terms};
 use domain::conversation::Marks;
+use domain::drawer::Pulse;
 use domain::followup::FollowUp;
 use domain::preparation::Side;
 use domain::progress::ProgressUpdate;
 use domain::{ConversationId, CycleId, ItemId, OrgId, PersonId};
-use sea_query::{Cond, Expr, OnConflict, Order, Query};
+use sea_query::{Alias, Cond, Expr, Func, OnConflict, Order, Query, SelectStatement, SimpleExpr};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -78,23 +78,73 @@ pub struct SignedAgreement {
     pub last_activity: DateTime<Utc>,
 }
 
+/// Who and when of a signed agreement, as both of its readings select it.
 #[derive(sqlx::FromRow)]
-struct FollowUpActivity {
-    conversation_id: Uuid,
-    held_at: Option<DateTime<Utc>>,
-    updated_at: DateTime<Utc>,
-    revision: i32,
-}
-
-#[derive(sqlx::FromRow)]
-struct SignedRow {
+struct SignedHead {
     id: Uuid,
     employee_id: Uuid,
     leader_id: Uuid,
     cycle_id: Uuid,
-    updated_at: DateTime<Utc>,
+    last_activity: DateTime<Utc>,
+}
+
+#[derive(sqlx::FromRow)]
+struct SignedRow {
+    #[sqlx(flatten)]
+    head: SignedHead,
     #[sqlx(flatten)]
     agreement: AgreementRow,
+}
+
+/// A signed agreement as the drawer detector judges it, without its document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AgreementPulse {
+    pub conversation_id: ConversationId,
+    pub employee_id: PersonId,
+    pub leader_id: PersonId,
+    pub cycle_id: CycleId,
+    pub last_activity: DateTime<Utc>,
+    pub pulse: Pulse,
+}
+
+#[derive(sqlx::FromRow)]
+struct PulseRow {
+    #[sqlx(flatten)]
+    head: SignedHead,
+    open: Option<i64>,
+    overdue_actions: Option<i64>,
+    overdue_commitments: Option<i64>,
+    oldest_overdue_action: Option<NaiveDate>,
+}
+
+/// The agreements signed by both parties within reach, with who and when.
+fn signed_within(org: OrgId, reach: Reach<'_>) -> SelectStatement {
+    let signed = |c: Agreements| Expr::col((Agreements::Table, c)).is_not_null();
+    Query::select()
+        .columns([
+            (Conversations::Table, Conversations::Id),
+            (Conversations::Table, Conversations::EmployeeId),
+            (Conversations::Table, Conversations::LeaderId),
+            (Conversations::Table, Conversations::CycleId),
+        ])
+        // Agreements written before anything happened on them are dated by the writing.
+        .expr_as(
+            Func::coalesce([
+                Expr::col((Agreements::Table, Agreements::LastActivityAt)).into(),
+                Expr::col((Agreements::Table, Agreements::UpdatedAt)).into(),
+            ]),
+            Alias::new("last_activity"),
+        )
+        .from(Agreements::Table)
+        .inner_join(
+            Conversations::Table,
+            Expr::col((Conversations::Table, Conversations::Id))
+                .equals((Agreements::Table, Agreements::ConversationId)),
+        )
+        .cond_where(reach.condition(org))
+        .and_where(signed(Agreements::EmployeeSignedAt))
+        .and_where(signed(Agreements::LeaderSignedAt))
+        .to_owned()
 }
 
 impl Db {
@@ -144,6 +194,7 @@ impl Db {
                         Agreements::LeaderSignedAt,
                         Agreements::Revision,
                         Agreements::UpdatedAt,
+                        Agreements::LastActivityAt,
                     ])
                     .values_panic([
                         id.into(),
@@ -152,6 +203,7 @@ impl Db {
                         agreement.leader_signed.into(),
                         (agreement.revision as i32).into(),
                         now().into(),
+                        agreement.last_event().into(),
                     ])
                     .on_conflict(
                         OnConflict::column(Agreements::ConversationId)
@@ -162,6 +214,16 @@ impl Db {
                                 Agreements::Revision,
                                 Agreements::UpdatedAt,
                             ])
+                            // Reports and follow-ups may have raised it further (triggers).
+                            .value(
+                                Agreements::LastActivityAt,
+                                Expr::cust(
+                                    "CASE WHEN agreements.last_activity_at IS NULL \
+                                     OR agreements.last_activity_at < excluded.last_activity_at \
+                                     THEN excluded.last_activity_at \
+                                     ELSE agreements.last_activity_at END",
+                                ),
+                            )
                             .action_and_where(
                                 Expr::col((Agreements::Table, Agreements::Revision))
                                     .eq(previous as i32),
@@ -399,112 +461,99 @@ impl Db {
         Ok(rows.into_iter().map(|(id,)| ConversationId(id)).collect())
     }
 
-    /// The agreements signed by both parties within reach, for the drawer detector.
+    /// The agreements signed by both parties within reach, with their documents.
     pub async fn signed_agreements(
         &self,
         org: OrgId,
         reach: Reach<'_>,
     ) -> Result<Vec<SignedAgreement>> {
         let rows: Vec<SignedRow> = self
+            .all(signed_within(org, reach).columns([
+                (Agreements::Table, Agreements::Document),
+                (Agreements::Table, Agreements::EmployeeSignedAt),
+                (Agreements::Table, Agreements::LeaderSignedAt),
+                (Agreements::Table, Agreements::Revision),
+            ]))
+            .await?;
+        rows.into_iter()
+            .map(|row| {
+                Ok(SignedAgreement {
+                    employee_id: PersonId(row.head.employee_id),
+                    leader_id: PersonId(row.head.leader_id),
+                    cycle_id: CycleId(row.head.cycle_id),
+                    agreement: read_agreement(ConversationId(row.head.id), row.agreement)?,
+                    last_activity: row.head.last_activity,
+                })
+            })
+            .collect()
+    }
+
+    /// The agreements signed by both parties within reach as the drawer detector judges them
+    /// on `today`: their open items counted from the items table, no document read.
+    pub async fn agreement_pulses(
+        &self,
+        org: OrgId,
+        reach: Reach<'_>,
+        today: NaiveDate,
+    ) -> Result<Vec<AgreementPulse>> {
+        let item = |c: AgreementItems| Expr::col((AgreementItems::Table, c));
+        let open = || {
+            item(AgreementItems::Progress)
+                .is_in([Progress::Planned, Progress::Started].map(|p| p.as_str()))
+        };
+        let overdue = |kind: &str| {
+            open()
+                .and(item(AgreementItems::Kind).eq(kind))
+                .and(item(AgreementItems::Due).lt(today))
+        };
+        let count = |condition: SimpleExpr| Func::sum(Expr::case(condition, 1).finally(0));
+        let rows: Vec<PulseRow> = self
             .all(
-                Query::select()
-                    .columns([
+                signed_within(org, reach)
+                    .expr_as(count(open()), Alias::new("open"))
+                    .expr_as(count(overdue("action")), Alias::new("overdue_actions"))
+                    .expr_as(
+                        count(overdue("commitment")),
+                        Alias::new("overdue_commitments"),
+                    )
+                    .expr_as(
+                        Func::min(Expr::case(overdue("action"), item(AgreementItems::Due))),
+                        Alias::new("oldest_overdue_action"),
+                    )
+                    .left_join(
+                        AgreementItems::Table,
+                        item(AgreementItems::ConversationId)
+                            .equals((Agreements::Table, Agreements::ConversationId)),
+                    )
+                    .group_by_columns([
                         (Conversations::Table, Conversations::Id),
                         (Conversations::Table, Conversations::EmployeeId),
                         (Conversations::Table, Conversations::LeaderId),
                         (Conversations::Table, Conversations::CycleId),
                     ])
-                    .columns([
+                    .group_by_columns([
+                        (Agreements::Table, Agreements::LastActivityAt),
                         (Agreements::Table, Agreements::UpdatedAt),
-                        (Agreements::Table, Agreements::Document),
-                        (Agreements::Table, Agreements::EmployeeSignedAt),
-                        (Agreements::Table, Agreements::LeaderSignedAt),
-                        (Agreements::Table, Agreements::Revision),
-                    ])
-                    .from(Agreements::Table)
-                    .inner_join(
-                        Conversations::Table,
-                        Expr::col((Conversations::Table, Conversations::Id))
-                            .equals((Agreements::Table, Agreements::ConversationId)),
-                    )
-                    .cond_where(reach.condition(org))
-                    .and_where(
-                        Expr::col((Agreements::Table, Agreements::EmployeeSignedAt)).is_not_null(),
-                    )
-                    .and_where(
-                        Expr::col((Agreements::Table, Agreements::LeaderSignedAt)).is_not_null(),
-                    ),
+                    ]),
             )
             .await?;
-        // Activity is dated by the events themselves (signatures, amendments, reports,
-        // follow-ups), not by when a row was last written.
-        let reports: Vec<(Uuid, DateTime<Utc>)> = self
-            .all(
-                Query::select()
-                    .columns([
-                        (ProgressUpdates::Table, ProgressUpdates::ConversationId),
-                        (ProgressUpdates::Table, ProgressUpdates::At),
-                    ])
-                    .from(ProgressUpdates::Table)
-                    .inner_join(
-                        Conversations::Table,
-                        Expr::col((Conversations::Table, Conversations::Id))
-                            .equals((ProgressUpdates::Table, ProgressUpdates::ConversationId)),
-                    )
-                    .cond_where(reach.condition(org)),
-            )
-            .await?;
-        let follow_ups: Vec<FollowUpActivity> = self
-            .all(
-                Query::select()
-                    .columns([
-                        (FollowUps::Table, FollowUps::ConversationId),
-                        (FollowUps::Table, FollowUps::HeldAt),
-                        (FollowUps::Table, FollowUps::UpdatedAt),
-                        (FollowUps::Table, FollowUps::Revision),
-                    ])
-                    .from(FollowUps::Table)
-                    .inner_join(
-                        Conversations::Table,
-                        Expr::col((Conversations::Table, Conversations::Id))
-                            .equals((FollowUps::Table, FollowUps::ConversationId)),
-                    )
-                    .cond_where(reach.condition(org)),
-            )
-            .await?;
-        let mut latest: HashMap<Uuid, DateTime<Utc>> = HashMap::new();
-        // A follow-up counts when held, or when something was recorded on it.
-        let recorded = follow_ups.into_iter().filter_map(|f| {
-            f.held_at
-                .or((f.revision > 0).then_some(f.updated_at))
-                .map(|at| (f.conversation_id, at))
-        });
-        for (conversation, at) in reports.into_iter().chain(recorded) {
-            let entry = latest.entry(conversation).or_insert(at);
-            *entry = (*entry).max(at);
-        }
-        rows.into_iter()
-            .map(|row| {
-                let agreement = read_agreement(ConversationId(row.id), row.agreement)?;
-                let own = agreement
-                    .amendments
-                    .iter()
-                    .flat_map(|a| [Some(a.at), a.answer.map(|(_, at)| at)])
-                    .chain([agreement.employee_signed, agreement.leader_signed])
-                    .flatten();
-                let last_activity = own
-                    .chain(latest.get(&row.id).copied())
-                    .max()
-                    .unwrap_or(row.updated_at);
-                Ok(SignedAgreement {
-                    employee_id: PersonId(row.employee_id),
-                    leader_id: PersonId(row.leader_id),
-                    cycle_id: CycleId(row.cycle_id),
-                    agreement,
-                    last_activity,
-                })
+        let count = |n: Option<i64>| n.unwrap_or(0) as usize;
+        Ok(rows
+            .into_iter()
+            .map(|row| AgreementPulse {
+                conversation_id: ConversationId(row.head.id),
+                employee_id: PersonId(row.head.employee_id),
+                leader_id: PersonId(row.head.leader_id),
+                cycle_id: CycleId(row.head.cycle_id),
+                last_activity: row.head.last_activity,
+                pulse: Pulse {
+                    open: count(row.open),
+                    overdue_actions: count(row.overdue_actions),
+                    overdue_commitments: count(row.overdue_commitments),
+                    oldest_overdue_action: row.oldest_overdue_action,
+                },
             })
-            .collect()
+            .collect())
     }
 
     /// The shared notes of a conversation and their revision (empty at revision 0).

@@ -37,7 +37,7 @@ mod units;
 mod users;
 
 pub use agenda::AgendaPoint;
-pub use agreements::{SignedAgreement, UnsignedAgreement};
+pub use agreements::{AgreementPulse, SignedAgreement, UnsignedAgreement};
 pub use audit::{AuditEntry, AuditRecord};
 pub use calendar_feeds::Deadline;
 pub use conversation_list::{ConversationLine, ConversationPage};

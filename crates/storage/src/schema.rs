@@ -288,6 +288,7 @@ pub(crate) enum Agreements {
     LeaderSignedAt,
     Revision,
     UpdatedAt,
+    LastActivityAt,
 }
 
 #[derive(Iden, Clone, Copy)]

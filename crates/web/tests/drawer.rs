@@ -1,8 +1,12 @@
 //! The drawer detector: stale agreements reach the right home pages, the organisation's overdue
 //! promises escalate to the leader above and HR, and leaders and HR get a follow-up list.
 
+use chrono::{Days, SubsecRound, Utc};
+use domain::conversation::TIME_ZONE;
+use domain::drawer::Pulse;
 use reqwest::StatusCode;
-use testkit::demo::{ADMIN, HEAD, HR, LANE, LEADER, PETER};
+use storage::{Backend, Reach, now};
+use testkit::demo::{ADMIN, HEAD, HR, LANE, LEADER, PETER, person};
 use testkit::{TestApp, both_backends};
 
 const FLAGS: &str = "Aftaler, der er ved at gå i skuffen";
@@ -100,5 +104,85 @@ both_backends! {
         for email in [LANE, ADMIN] {
             assert_eq!(app.login(email).await.get("/follow-through").await.status(), StatusCode::FORBIDDEN, "{email}");
         }
+    }
+
+    async fn the_database_counts_open_items_and_dates_activity_as_the_documents_say(app: &TestApp) {
+        let db = &app.db;
+        let org = person(db, LANE).await.org_id;
+        let today = now().with_timezone(&TIME_ZONE).date_naive();
+        let signed = db.signed_agreements(org, Reach::Organisation).await.unwrap();
+        assert!(signed.len() >= 4, "the demo has agreements in every state");
+        // Before, on and after the demo's dates: nothing overdue, some, everything open.
+        for day in [today - Days::new(400), today, today + Days::new(800)] {
+            let pulses = db.agreement_pulses(org, Reach::Organisation, day).await.unwrap();
+            assert_eq!(pulses.len(), signed.len());
+            for s in &signed {
+                let p = pulses.iter().find(|p| p.conversation_id == s.agreement.conversation_id).unwrap();
+                assert_eq!(p.pulse, Pulse::of(&s.agreement.terms, day), "{day}: {:?}", s.agreement.terms);
+                assert_eq!((p.employee_id, p.leader_id, p.cycle_id, p.last_activity), (s.employee_id, s.leader_id, s.cycle_id, s.last_activity));
+            }
+        }
+        // The latest of the agreement's own events, its reports and its held follow-ups (a
+        // follow-up with something recorded but not held counts by its writing, which the
+        // domain does not carry: at least the others then).
+        for s in &signed {
+            let id = s.agreement.conversation_id;
+            let follow_ups = db.follow_ups(id).await.unwrap();
+            let reports = db.progress_history(id).await.unwrap();
+            let latest = s.agreement.last_event().into_iter()
+                .chain(reports.iter().map(|r| r.at))
+                .chain(follow_ups.iter().filter_map(|f| f.held_at))
+                .max()
+                .expect("a signed agreement has signatures");
+            // PostgreSQL keeps microseconds; the document's times have more.
+            let (stored, latest) = (s.last_activity.trunc_subsecs(6), latest.trunc_subsecs(6));
+            if follow_ups.iter().any(|f| f.held_at.is_none() && f.revision > 0) {
+                assert!(stored >= latest);
+            } else {
+                assert_eq!(stored, latest, "{id:?}");
+            }
+        }
+        // The migration that brought the column dates existing agreements the same way.
+        let migration = match db.backend() {
+            Backend::Sqlite => include_str!("../../storage/migrations/sqlite/0026_agreement_activity.sql"),
+            Backend::Postgres => include_str!("../../storage/migrations/postgres/0026_agreement_activity.sql"),
+        };
+        let start = migration.find("UPDATE agreements").unwrap();
+        let backfill = &migration[start..start + migration[start..].find("\n);").unwrap() + 3];
+        db.execute_raw("UPDATE agreements SET last_activity_at = NULL").await.unwrap();
+        db.execute_raw(backfill).await.unwrap();
+        let again = db.signed_agreements(org, Reach::Organisation).await.unwrap();
+        let when = |all: &[storage::SignedAgreement]| all.iter().map(|s| s.last_activity.trunc_subsecs(6)).collect::<Vec<_>>();
+        assert_eq!(when(&again), when(&signed));
+        // Recording on a follow-up and reporting on an action both count, at once.
+        let mut unheld = None;
+        for s in &signed {
+            let open = db.follow_ups(s.agreement.conversation_id).await.unwrap().into_iter().find(|f| f.held_at.is_none());
+            if let Some(f) = open.filter(|_| s.agreement.terms.goals.first().is_some_and(|g| !g.actions.is_empty())) {
+                unheld = Some((s, f));
+            }
+        }
+        let (chosen, mut f) = unheld.expect("an agreement with an unheld follow-up");
+        let id = chosen.agreement.conversation_id;
+        let before = Utc::now().trunc_subsecs(6);
+        f.revision += 1;
+        db.save_follow_up(&f, f.revision - 1).await.unwrap();
+        let moved = db.agreement_pulses(org, Reach::Employee(chosen.employee_id), today).await.unwrap();
+        let moved = moved.iter().find(|p| p.conversation_id == id).unwrap();
+        assert!(moved.last_activity >= before, "{:?} < {before:?}", moved.last_activity);
+        let mut next = chosen.agreement.clone();
+        next.revision += 1;
+        let action = next.terms.goals[0].actions[0].id;
+        let report = domain::progress::ProgressUpdate {
+            conversation_id: id,
+            item: action,
+            by: chosen.employee_id,
+            at: (Utc::now() + chrono::Duration::days(1)).trunc_subsecs(0),
+            progress: domain::agreement::Progress::Started,
+            note: String::new(),
+        };
+        db.save_agreement(&next, chosen.agreement.revision, Some(&report), &[]).await.unwrap();
+        let reported = db.agreement_pulses(org, Reach::Employee(chosen.employee_id), today).await.unwrap();
+        assert_eq!(reported.iter().find(|p| p.conversation_id == id).unwrap().last_activity, report.at);
     }
 }

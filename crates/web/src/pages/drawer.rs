@@ -15,17 +15,17 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use domain::conversation::TIME_ZONE;
-use domain::drawer::{Health, assess, unsigned_too_long};
+use domain::drawer::{Health, judge, unsigned_too_long};
 use domain::org::UnitTree;
 use domain::person::Person;
 use domain::{CycleId, PersonId};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
-use storage::{Reach, SignedAgreement, UnsignedAgreement, now};
+use storage::{AgreementPulse, Reach, UnsignedAgreement, now};
 
 /// A signed agreement as the detector sees it, with who is concerned.
 pub struct Assessed {
-    pub signed: SignedAgreement,
+    pub signed: AgreementPulse,
     pub health: Health,
     /// The leader's own leader.
     pub leader_above: Option<PersonId>,
@@ -65,7 +65,7 @@ async fn assessed(
     let org = user.org.id;
     let today = now().with_timezone(&TIME_ZONE).date_naive();
     let patience = user.org.settings.patience;
-    let signed = state.db.signed_agreements(org, reach).await?;
+    let signed = state.db.agreement_pulses(org, reach, today).await?;
     let ids = signed.iter().flat_map(|s| [s.employee_id, s.leader_id]);
     let (people, cycles) = who_and_when(state, user, ids).await?;
     Ok(signed
@@ -76,7 +76,7 @@ async fn assessed(
                 .get(&s.leader_id)
                 .and_then(|l| tree.responsible_leader(l.unit_id, l.id));
             Some(Assessed {
-                health: assess(&s.agreement.terms, s.last_activity, today, patience),
+                health: judge(s.pulse, s.last_activity, today, patience),
                 leader_above,
                 employee: employee.name.clone(),
                 unit: tree
@@ -211,7 +211,7 @@ pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResul
             let party = s.employee_id == me || s.leader_id == me;
             Flag {
                 link: if party {
-                    format!("/conversations/{}/agreement", s.agreement.conversation_id)
+                    format!("/conversations/{}/agreement", s.conversation_id)
                 } else {
                     format!("/cycles/{}/people/{}", s.cycle_id, s.employee_id)
                 },
@@ -363,7 +363,7 @@ pub async fn list(
             let s = &a.signed;
             ListLine {
                 link: if s.leader_id == me {
-                    format!("/conversations/{}/agreement", s.agreement.conversation_id)
+                    format!("/conversations/{}/agreement", s.conversation_id)
                 } else {
                     format!("/cycles/{}/people/{}", s.cycle_id, s.employee_id)
                 },
