@@ -12,6 +12,7 @@ use crate::followup::{FollowUp, Status};
 use crate::ids::{CompetenceId, ConversationId, GoalId, ItemId, PersonId};
 use crate::strategy::GoalTree;
 use chrono::{DateTime, NaiveDate, Utc};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// A part of a whole: "12 of 18".
@@ -38,6 +39,7 @@ pub struct Signed<'a> {
 
 /// Everything a cycle's figures are made of, for the whole organisation; [`Figures::of`]
 /// picks out a group.
+#[derive(Clone, Copy)]
 pub struct CycleRecord<'a> {
     pub cycle: &'a Cycle,
     pub conversations: &'a [Conversation],
@@ -99,11 +101,11 @@ impl Figure {
 /// One thing a figure counts or could have counted: a person's conversation, an action, a
 /// follow-up, a development goal. `counted` says whether it is in the part.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Part {
+pub struct Part<'a> {
     pub person: PersonId,
     pub conversation: Option<ConversationId>,
     /// The item's own words (an action, a development goal), empty for a conversation.
-    pub text: String,
+    pub text: Cow<'a, str>,
     pub counted: bool,
 }
 
@@ -150,9 +152,9 @@ impl Figures {
         today: NaiveDate,
         patience: Patience,
     ) -> Figures {
-        let parts = |figure| parts(record, people, figure, today, patience);
+        let group = Group::new(record, people, today, patience);
         let share = |figure| {
-            let all = parts(figure);
+            let all = group.parts(figure);
             Share {
                 part: all.iter().filter(|p| p.counted).count(),
                 whole: all.len(),
@@ -218,149 +220,189 @@ fn open(progress: Progress) -> bool {
 }
 
 /// What one figure of `people` in a cycle is made of: every item it could count, and whether
-/// it does.
-pub fn parts(
-    record: &CycleRecord,
+/// it does; those counted first.
+pub fn parts<'a>(
+    record: &CycleRecord<'a>,
     people: &HashSet<PersonId>,
     figure: Figure,
     today: NaiveDate,
     patience: Patience,
-) -> Vec<Part> {
-    let cycle = record.cycle;
-    let conversations: HashMap<PersonId, &Conversation> = record
-        .conversations
-        .iter()
-        .filter(|c| c.cycle_id == cycle.id && people.contains(&c.employee_id))
-        .map(|c| (c.employee_id, c))
-        .collect();
-    let signed: Vec<&Signed> = record
-        .signed
-        .iter()
-        .filter(|s| people.contains(&s.employee))
-        .collect();
-    let mut everyone: Vec<PersonId> = people.iter().copied().collect();
-    everyone.sort();
-    let per_person = |counted: &dyn Fn(Option<&Conversation>) -> bool| -> Vec<Part> {
-        everyone
-            .iter()
-            .map(|p| {
-                let c = conversations.get(p).copied();
-                Part {
-                    person: *p,
-                    conversation: c.map(|c| c.id),
-                    text: String::new(),
-                    counted: counted(c),
-                }
-            })
-            .collect()
-    };
-    let local_day = |at: &DateTime<Utc>| at.with_timezone(&TIME_ZONE).date_naive();
-    let actions = || {
-        signed.iter().flat_map(|s| {
-            s.agreement
-                .terms
-                .goals
-                .iter()
-                .flat_map(move |g| g.actions.iter().map(move |a| (s.employee, s.agreement, a)))
-        })
-    };
-    let item = |employee: PersonId, agreement: &Agreement, text: &str, counted: bool| Part {
-        person: employee,
-        conversation: Some(agreement.conversation_id),
-        text: text.to_owned(),
-        counted,
-    };
-    let mut parts: Vec<Part> = match figure {
-        Figure::Scheduled => {
-            per_person(&|c| c.is_some_and(|c| c.schedule.is_some() && !c.cancelled))
-        }
-        Figure::Held => per_person(&|c| c.is_some_and(|c| c.held_at.is_some())),
-        Figure::HeldOnTime => per_person(&|c| {
-            c.and_then(|c| c.held_at)
-                .is_some_and(|at| local_day(&at) <= cycle.timeline.conversations_to())
-        }),
-        Figure::Signed => {
-            // A set, not a scan of every agreement per person: tens of thousands of each.
-            let agreed: HashSet<ConversationId> =
-                signed.iter().map(|s| s.agreement.conversation_id).collect();
-            per_person(&|c| c.is_some_and(|c| agreed.contains(&c.id)))
-        }
-        Figure::ActionsDone => actions()
-            .map(|(p, ag, a)| item(p, ag, &a.text, a.progress == Progress::Done))
-            .collect(),
-        Figure::DoneOnTime => actions()
-            .map(|(p, ag, a)| {
-                let on_time = a.progress == Progress::Done
-                    && record
-                        .done_at
-                        .get(&a.id)
-                        .is_some_and(|at| local_day(at) <= a.due);
-                item(p, ag, &a.text, on_time)
-            })
-            .collect(),
-        Figure::Overdue => actions()
-            .map(|(p, ag, a)| item(p, ag, &a.text, open(a.progress) && a.due < today))
-            .collect(),
-        Figure::FollowUpsHeld => {
-            let employee_of: HashMap<ConversationId, PersonId> = signed
-                .iter()
-                .map(|s| (s.agreement.conversation_id, s.employee))
-                .collect();
-            record
-                .follow_ups
-                .iter()
-                .filter(|f| f.due <= today)
-                .filter_map(|f| {
-                    employee_of.get(&f.conversation_id).map(|p| Part {
-                        person: *p,
-                        conversation: Some(f.conversation_id),
-                        text: f.due.to_string(),
-                        counted: f.held_at.is_some(),
-                    })
-                })
-                .collect()
-        }
-        Figure::Stale => signed
-            .iter()
-            .map(|s| {
-                let health = assess(&s.agreement.terms, s.last_activity, today, patience);
-                item(s.employee, s.agreement, "", health.stale)
-            })
-            .collect(),
-        Figure::Achieved => {
-            // A development goal is achieved when its latest held follow-up says done.
-            let mut latest: HashMap<ItemId, (DateTime<Utc>, Status)> = HashMap::new();
-            for f in record.follow_ups {
-                let Some(at) = f.held_at else { continue };
-                for review in &f.reviews {
-                    let entry = latest.entry(review.goal).or_insert((at, review.status));
-                    if at >= entry.0 {
-                        *entry = (at, review.status);
-                    }
-                }
-            }
-            signed
-                .iter()
-                .flat_map(|s| s.agreement.terms.goals.iter().map(move |g| (s, g)))
-                .map(|(s, g)| {
-                    let done = latest.get(&g.id).is_some_and(|(_, st)| *st == Status::Done);
-                    item(s.employee, s.agreement, &g.text.title, done)
-                })
-                .collect()
-        }
-    };
+) -> Vec<Part<'a>> {
+    let mut parts = Group::new(record, people, today, patience).parts(figure);
     parts.sort_by_key(|p| (!p.counted, p.person));
     parts
 }
 
+/// A group's share of a cycle's record, picked out once for every figure asked of it.
+struct Group<'a> {
+    record: CycleRecord<'a>,
+    conversations: HashMap<PersonId, &'a Conversation>,
+    signed: Vec<&'a Signed<'a>>,
+    everyone: Vec<PersonId>,
+    today: NaiveDate,
+    patience: Patience,
+}
+
+impl<'a> Group<'a> {
+    fn new(
+        record: &CycleRecord<'a>,
+        people: &HashSet<PersonId>,
+        today: NaiveDate,
+        patience: Patience,
+    ) -> Group<'a> {
+        let cycle = record.cycle;
+        let mut everyone: Vec<PersonId> = people.iter().copied().collect();
+        everyone.sort();
+        Group {
+            conversations: record
+                .conversations
+                .iter()
+                .filter(|c| c.cycle_id == cycle.id && people.contains(&c.employee_id))
+                .map(|c| (c.employee_id, c))
+                .collect(),
+            signed: record
+                .signed
+                .iter()
+                .filter(|s| people.contains(&s.employee))
+                .collect(),
+            everyone,
+            record: *record,
+            today,
+            patience,
+        }
+    }
+
+    /// Every item the figure could count, and whether it does, in no order.
+    fn parts(&self, figure: Figure) -> Vec<Part<'a>> {
+        let Group {
+            record,
+            conversations,
+            signed,
+            everyone,
+            today,
+            patience,
+        } = self;
+        let (today, patience) = (*today, *patience);
+        let cycle = record.cycle;
+        let per_person = |counted: &dyn Fn(Option<&Conversation>) -> bool| -> Vec<Part> {
+            everyone
+                .iter()
+                .map(|p| {
+                    let c = conversations.get(p).copied();
+                    Part {
+                        person: *p,
+                        conversation: c.map(|c| c.id),
+                        text: Cow::Borrowed(""),
+                        counted: counted(c),
+                    }
+                })
+                .collect()
+        };
+        let local_day = |at: &DateTime<Utc>| at.with_timezone(&TIME_ZONE).date_naive();
+        let actions =
+            || {
+                signed.iter().flat_map(|s| {
+                    s.agreement.terms.goals.iter().flat_map(move |g| {
+                        g.actions.iter().map(move |a| (s.employee, s.agreement, a))
+                    })
+                })
+            };
+        let item = |employee: PersonId, agreement: &Agreement, text: &'a str, counted: bool| Part {
+            person: employee,
+            conversation: Some(agreement.conversation_id),
+            text: Cow::Borrowed(text),
+            counted,
+        };
+        match figure {
+            Figure::Scheduled => {
+                per_person(&|c| c.is_some_and(|c| c.schedule.is_some() && !c.cancelled))
+            }
+            Figure::Held => per_person(&|c| c.is_some_and(|c| c.held_at.is_some())),
+            Figure::HeldOnTime => per_person(&|c| {
+                c.and_then(|c| c.held_at)
+                    .is_some_and(|at| local_day(&at) <= cycle.timeline.conversations_to())
+            }),
+            Figure::Signed => {
+                // A set, not a scan of every agreement per person: tens of thousands of each.
+                let agreed: HashSet<ConversationId> =
+                    signed.iter().map(|s| s.agreement.conversation_id).collect();
+                per_person(&|c| c.is_some_and(|c| agreed.contains(&c.id)))
+            }
+            Figure::ActionsDone => actions()
+                .map(|(p, ag, a)| item(p, ag, &a.text, a.progress == Progress::Done))
+                .collect(),
+            Figure::DoneOnTime => actions()
+                .map(|(p, ag, a)| {
+                    let on_time = a.progress == Progress::Done
+                        && record
+                            .done_at
+                            .get(&a.id)
+                            .is_some_and(|at| local_day(at) <= a.due);
+                    item(p, ag, &a.text, on_time)
+                })
+                .collect(),
+            Figure::Overdue => actions()
+                .map(|(p, ag, a)| item(p, ag, &a.text, open(a.progress) && a.due < today))
+                .collect(),
+            Figure::FollowUpsHeld => {
+                let employee_of: HashMap<ConversationId, PersonId> = signed
+                    .iter()
+                    .map(|s| (s.agreement.conversation_id, s.employee))
+                    .collect();
+                record
+                    .follow_ups
+                    .iter()
+                    .filter(|f| f.due <= today)
+                    .filter_map(|f| {
+                        employee_of.get(&f.conversation_id).map(|p| Part {
+                            person: *p,
+                            conversation: Some(f.conversation_id),
+                            text: Cow::Owned(f.due.to_string()),
+                            counted: f.held_at.is_some(),
+                        })
+                    })
+                    .collect()
+            }
+            Figure::Stale => signed
+                .iter()
+                .map(|s| {
+                    let health = assess(&s.agreement.terms, s.last_activity, today, patience);
+                    item(s.employee, s.agreement, "", health.stale)
+                })
+                .collect(),
+            Figure::Achieved => {
+                // A development goal is achieved when its latest held follow-up says done.
+                let mut latest: HashMap<ItemId, (DateTime<Utc>, Status)> = HashMap::new();
+                for f in record.follow_ups {
+                    let Some(at) = f.held_at else { continue };
+                    for review in &f.reviews {
+                        let entry = latest.entry(review.goal).or_insert((at, review.status));
+                        if at >= entry.0 {
+                            *entry = (at, review.status);
+                        }
+                    }
+                }
+                signed
+                    .iter()
+                    .flat_map(|s| s.agreement.terms.goals.iter().map(move |g| (s, g)))
+                    .map(|(s, g)| {
+                        let done = latest.get(&g.id).is_some_and(|(_, st)| *st == Status::Done);
+                        item(s.employee, s.agreement, &g.text.title, done)
+                    })
+                    .collect()
+            }
+        }
+    }
+}
+
 /// The development goals of `people` in a cycle, each counted when it serves `goal`: links it
 /// or a goal below it.
-pub fn serving(
-    record: &CycleRecord,
+pub fn serving<'a>(
+    record: &CycleRecord<'a>,
     people: &HashSet<PersonId>,
     goals: &GoalTree,
     goal: GoalId,
-) -> Vec<Part> {
+) -> Vec<Part<'a>> {
     let mut parts: Vec<Part> = record
         .signed
         .iter()
@@ -369,7 +411,7 @@ pub fn serving(
         .map(|(s, g)| Part {
             person: s.employee,
             conversation: Some(s.agreement.conversation_id),
-            text: g.text.title.clone(),
+            text: Cow::Borrowed(&g.text.title),
             counted: g
                 .text
                 .strategic_goals

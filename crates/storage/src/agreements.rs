@@ -4,7 +4,8 @@
 use crate::db::{Db, now};
 use crate::follow_ups::insert_follow_ups;
 use crate::schema::{
-    AgreementItems, Agreements, ConversationNotes, Conversations, Preparations, ProgressUpdates,
+    AgreementItems, Agreements, ConversationNotes, Conversations, People, Preparations,
+    ProgressUpdates,
 };
 use crate::{Reach, Result, StorageError};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -14,7 +15,7 @@ use domain::drawer::Pulse;
 use domain::followup::FollowUp;
 use domain::preparation::Side;
 use domain::progress::ProgressUpdate;
-use domain::{ConversationId, CycleId, ItemId, OrgId, PersonId};
+use domain::{ConversationId, CycleId, ItemId, OrgId, PersonId, UnitId};
 use sea_query::{Alias, Cond, Expr, Func, OnConflict, Order, Query, SelectStatement, SimpleExpr};
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -101,6 +102,8 @@ struct SignedRow {
 pub struct AgreementPulse {
     pub conversation_id: ConversationId,
     pub employee_id: PersonId,
+    /// The employee's unit now.
+    pub unit_id: UnitId,
     pub leader_id: PersonId,
     pub cycle_id: CycleId,
     pub last_activity: DateTime<Utc>,
@@ -111,6 +114,7 @@ pub struct AgreementPulse {
 struct PulseRow {
     #[sqlx(flatten)]
     head: SignedHead,
+    unit_id: Uuid,
     open: Option<i64>,
     overdue_actions: Option<i64>,
     overdue_commitments: Option<i64>,
@@ -510,6 +514,12 @@ impl Db {
         let rows: Vec<PulseRow> = self
             .all(
                 signed_within(org, reach)
+                    .column((People::Table, People::UnitId))
+                    .inner_join(
+                        People::Table,
+                        Expr::col((People::Table, People::Id))
+                            .equals((Conversations::Table, Conversations::EmployeeId)),
+                    )
                     .expr_as(count(open()), Alias::new("open"))
                     .expr_as(count(overdue("action")), Alias::new("overdue_actions"))
                     .expr_as(
@@ -531,6 +541,7 @@ impl Db {
                         (Conversations::Table, Conversations::LeaderId),
                         (Conversations::Table, Conversations::CycleId),
                     ])
+                    .group_by_col((People::Table, People::UnitId))
                     .group_by_columns([
                         (Agreements::Table, Agreements::LastActivityAt),
                         (Agreements::Table, Agreements::UpdatedAt),
@@ -543,6 +554,7 @@ impl Db {
             .map(|row| AgreementPulse {
                 conversation_id: ConversationId(row.head.id),
                 employee_id: PersonId(row.head.employee_id),
+                unit_id: UnitId(row.unit_id),
                 leader_id: PersonId(row.head.leader_id),
                 cycle_id: CycleId(row.head.cycle_id),
                 last_activity: row.head.last_activity,

@@ -21,7 +21,7 @@ use domain::cycle::{Cycle, CycleState};
 use domain::org::UnitTree;
 use domain::person::Person;
 use domain::preparation::Side;
-use domain::{ConversationId, CycleId, PersonId};
+use domain::{ConversationId, CycleId, PersonId, UnitId};
 use serde::Deserialize;
 use std::collections::HashMap;
 use storage::{Reach, now};
@@ -150,11 +150,10 @@ pub async fn overview(
         .conversation_marks(org, Some(cycle.id), reach)
         .await?;
     let t = page.t;
-    let names = names_of(&state.db, org, conversations.values().map(|c| c.leader_id)).await?;
+    // Counted over everyone; only the page shown is dressed in names, dates and labels.
     let mut counts: HashMap<Stage, usize> = HashMap::new();
-    let mut per_unit: std::collections::BTreeMap<String, [usize; Stage::ALL.len()]> =
-        Default::default();
-    let mut lines: Vec<(String, OverviewLine)> = people
+    let mut per_unit: HashMap<UnitId, [usize; Stage::ALL.len()]> = HashMap::new();
+    let mut rows: Vec<(&Person, Option<&Conversation>, Stage)> = people
         .iter()
         .filter(|p| p.active)
         .map(|p| {
@@ -163,52 +162,76 @@ pub async fn overview(
                 c.stage(marks.get(&c.id).copied().unwrap_or_default())
             });
             *counts.entry(stage).or_default() += 1;
-            let when = conversation
-                .and_then(|c| c.schedule.as_ref())
-                .filter(|_| stage != Stage::Cancelled)
-                .map(|s| t.datetime(&s.starts_at))
-                .unwrap_or_default();
-            let path = tree
-                .path(p.unit_id)
-                .iter()
-                .map(|u| u.name.as_str())
-                .collect::<Vec<_>>()
-                .join(" › ");
-            per_unit.entry(path.clone()).or_default()
+            per_unit.entry(p.unit_id).or_default()
                 [Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0)] += 1;
-            let line = OverviewLine {
-                person_id: p.id.to_string(),
-                name: p.name.clone(),
-                unit: tree
-                    .get(p.unit_id)
-                    .map(|u| u.name.clone())
-                    .unwrap_or_default(),
-                stage: if conversation
-                    .is_some_and(|c| c.proposal.is_some() && stage == Stage::Scheduled)
-                {
-                    format!(
-                        "{} · {}",
-                        stage_label(&t, stage),
-                        t.get("overview-proposal-waiting")
-                    )
-                } else {
-                    stage_label(&t, stage)
-                },
-                when,
-                host: conversation
-                    .and_then(|c| names.get(&c.leader_id).cloned())
-                    .unwrap_or_default(),
-            };
-            (path, line)
+            (p, conversation, stage)
         })
         .collect();
-    lines.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.name.cmp(&b.1.name)));
+    // Units by their path from the top, then people by name.
+    let mut per_unit: Vec<(String, UnitId, [usize; Stage::ALL.len()])> = per_unit
+        .into_iter()
+        .map(|(unit, n)| {
+            let path = tree
+                .path(unit)
+                .iter()
+                .map(|u| u.name.as_str())
+                .collect::<Vec<_>>();
+            (path.join(" › "), unit, n)
+        })
+        .collect();
+    per_unit.sort();
+    let rank: HashMap<UnitId, usize> = per_unit
+        .iter()
+        .enumerate()
+        .map(|(i, (_, unit, _))| (*unit, i))
+        .collect();
+    rows.sort_by(|a, b| {
+        rank.get(&a.0.unit_id)
+            .cmp(&rank.get(&b.0.unit_id))
+            .then(a.0.name.cmp(&b.0.name))
+    });
     // HR's overview is the whole organisation: a page of it at a time.
-    let (lines, paging) = Paging::slice(
-        lines.into_iter().map(|(_, l)| l).collect(),
+    let (shown, paging) = Paging::slice(
+        rows,
         Paging::number(query.page),
         format!("/cycles/{}/overview?", cycle.id),
     );
+    let names = names_of(
+        &state.db,
+        org,
+        shown.iter().filter_map(|(_, c, _)| c.map(|c| c.leader_id)),
+    )
+    .await?;
+    let lines = shown
+        .into_iter()
+        .map(|(p, conversation, stage)| OverviewLine {
+            person_id: p.id.to_string(),
+            name: p.name.clone(),
+            unit: tree
+                .get(p.unit_id)
+                .map(|u| u.name.clone())
+                .unwrap_or_default(),
+            stage: if conversation
+                .is_some_and(|c| c.proposal.is_some() && stage == Stage::Scheduled)
+            {
+                format!(
+                    "{} · {}",
+                    stage_label(&t, stage),
+                    t.get("overview-proposal-waiting")
+                )
+            } else {
+                stage_label(&t, stage)
+            },
+            when: conversation
+                .and_then(|c| c.schedule.as_ref())
+                .filter(|_| stage != Stage::Cancelled)
+                .map(|s| t.datetime(&s.starts_at))
+                .unwrap_or_default(),
+            host: conversation
+                .and_then(|c| names.get(&c.leader_id).cloned())
+                .unwrap_or_default(),
+        })
+        .collect();
     render(OverviewView {
         paging,
         cycle_id: cycle.id.to_string(),
@@ -217,7 +240,7 @@ pub async fn overview(
         stages: Stage::ALL.iter().map(|s| stage_label(&t, *s)).collect(),
         per_unit: per_unit
             .into_iter()
-            .map(|(unit, n)| (unit, n.to_vec()))
+            .map(|(path, _, n)| (path, n.to_vec()))
             .collect(),
         lines,
         page: page.titled("overview-title"),

@@ -9,6 +9,7 @@ use crate::i18n::Tr;
 use crate::page::Page;
 use crate::pages::paging::{PER_PAGE, Paging};
 use crate::pages::render;
+use crate::pages::view::names_of;
 use crate::session::CurrentUser;
 use crate::state::AppState;
 use askama::Template;
@@ -23,16 +24,10 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use storage::{AgreementPulse, Reach, UnsignedAgreement, now};
 
-/// A signed agreement as the detector sees it, with who is concerned.
-pub struct Assessed {
-    pub signed: AgreementPulse,
-    pub health: Health,
-    /// The leader's own leader.
-    pub leader_above: Option<PersonId>,
-    pub employee: String,
-    pub unit: String,
-    pub unit_id: domain::UnitId,
-    pub cycle: String,
+/// A signed agreement as the detector judges it today.
+struct Assessed {
+    signed: AgreementPulse,
+    health: Health,
 }
 
 /// The people among `ids`, and every cycle's name: what the lists name their lines by.
@@ -55,40 +50,59 @@ async fn who_and_when(
     Ok((people, state.db.cycle_names(org).await?))
 }
 
-/// The signed agreements within reach, assessed today.
+/// The signed agreements within reach, judged today, most urgent first.
 async fn assessed(
     state: &AppState,
     user: &CurrentUser,
-    tree: &UnitTree,
     reach: Reach<'_>,
 ) -> AppResult<Vec<Assessed>> {
-    let org = user.org.id;
     let today = now().with_timezone(&TIME_ZONE).date_naive();
     let patience = user.org.settings.patience;
-    let signed = state.db.agreement_pulses(org, reach, today).await?;
-    let ids = signed.iter().flat_map(|s| [s.employee_id, s.leader_id]);
-    let (people, cycles) = who_and_when(state, user, ids).await?;
-    Ok(signed
+    let mut all: Vec<Assessed> = state
+        .db
+        .agreement_pulses(user.org.id, reach, today)
+        .await?
         .into_iter()
-        .filter_map(|s| {
-            let employee = people.get(&s.employee_id)?;
-            let leader_above = people
-                .get(&s.leader_id)
-                .and_then(|l| tree.responsible_leader(l.unit_id, l.id));
-            Some(Assessed {
-                health: judge(s.pulse, s.last_activity, today, patience),
-                leader_above,
-                employee: employee.name.clone(),
-                unit: tree
-                    .get(employee.unit_id)
-                    .map(|u| u.name.clone())
-                    .unwrap_or_default(),
-                unit_id: employee.unit_id,
-                cycle: cycles.get(&s.cycle_id).cloned().unwrap_or_default(),
-                signed: s,
-            })
+        .map(|s| Assessed {
+            health: judge(s.pulse, s.last_activity, today, patience),
+            signed: s,
         })
-        .collect())
+        .collect();
+    all.sort_by_key(|a| std::cmp::Reverse(a.health.urgency()));
+    Ok(all)
+}
+
+/// What a line about an agreement is named by: the employee, their unit and the cycle.
+struct Names {
+    people: HashMap<PersonId, String>,
+    cycles: HashMap<CycleId, String>,
+}
+
+impl Names {
+    /// The names of the few lines shown.
+    async fn of(
+        state: &AppState,
+        user: &CurrentUser,
+        employees: Vec<PersonId>,
+    ) -> AppResult<Names> {
+        let org = user.org.id;
+        Ok(Names {
+            people: names_of(&state.db, org, employees).await?,
+            cycles: state.db.cycle_names(org).await?,
+        })
+    }
+
+    fn employee(&self, s: &AgreementPulse) -> String {
+        self.people.get(&s.employee_id).cloned().unwrap_or_default()
+    }
+
+    fn cycle(&self, s: &AgreementPulse) -> String {
+        self.cycles.get(&s.cycle_id).cloned().unwrap_or_default()
+    }
+}
+
+fn unit_name(tree: &UnitTree, unit: domain::UnitId) -> String {
+    tree.get(unit).map(|u| u.name.clone()).unwrap_or_default()
 }
 
 /// A held conversation whose agreement has waited too long for both signatures.
@@ -194,18 +208,37 @@ pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResul
     } else {
         Reach::Employee(me)
     };
-    let mut all = assessed(state, user, &tree, reach).await?;
-    all.sort_by_key(|a| std::cmp::Reverse(a.health.urgency()));
-    let mut flags: Vec<Flag> = all
+    let all = assessed(state, user, reach).await?;
+    let stale: Vec<&Assessed> = all.iter().filter(|a| a.health.stale).collect();
+    // Whose leader's leader the user is matters only to someone who leads.
+    let leaders_above: HashMap<PersonId, Option<PersonId>> = if actor.is_leader() {
+        let leaders = stale
+            .iter()
+            .filter(|a| a.health.escalated)
+            .map(|a| a.signed.leader_id);
+        let (leaders, _) = who_and_when(state, user, leaders).await?;
+        leaders
+            .values()
+            .map(|l| (l.id, tree.responsible_leader(l.unit_id, l.id)))
+            .collect()
+    } else {
+        HashMap::new()
+    };
+    let flagged: Vec<&Assessed> = stale
         .into_iter()
-        .filter(|a| a.health.stale)
         .filter(|a| {
             let s = &a.signed;
             s.employee_id == me
                 || s.leader_id == me
-                || (a.health.escalated && a.leader_above == Some(me))
-                || (a.health.overdue_commitments > 0 && user.actor.granted.hr)
+                || (a.health.escalated
+                    && leaders_above.get(&s.leader_id).copied().flatten() == Some(me))
+                || (a.health.overdue_commitments > 0 && actor.granted.hr)
         })
+        .collect();
+    let employees = flagged.iter().map(|a| a.signed.employee_id).collect();
+    let names = Names::of(state, user, employees).await?;
+    let mut flags: Vec<Flag> = flagged
+        .into_iter()
         .map(|a| {
             let s = &a.signed;
             let party = s.employee_id == me || s.leader_id == me;
@@ -217,8 +250,8 @@ pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResul
                 },
                 reasons: reasons(t, &a.health, patience),
                 escalated: a.health.escalated,
-                employee: a.employee,
-                cycle: a.cycle,
+                employee: names.employee(s),
+                cycle: names.cycle(s),
             }
         })
         .collect();
@@ -306,22 +339,28 @@ pub async fn list(
             units: &led,
         }
     };
-    let mut all: Vec<Assessed> = assessed(&state, &user, &tree, reach)
+    let all: Vec<Assessed> = assessed(&state, &user, reach)
         .await?
         .into_iter()
         .filter(|a| {
             visible
                 .as_ref()
-                .is_none_or(|units| units.contains(&a.unit_id))
+                .is_none_or(|units| units.contains(&a.signed.unit_id))
         })
         .collect();
-    all.sort_by_key(|a| std::cmp::Reverse(a.health.urgency()));
     let mut per_unit: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
-    for a in &all {
-        let entry = per_unit.entry(a.unit.clone()).or_default();
-        entry.0 += 1;
-        entry.1 += usize::from(a.health.stale);
-        entry.2 += usize::from(a.health.escalated);
+    if whole {
+        let mut counted: HashMap<domain::UnitId, (usize, usize, usize)> = HashMap::new();
+        for a in &all {
+            let entry = counted.entry(a.signed.unit_id).or_default();
+            entry.0 += 1;
+            entry.1 += usize::from(a.health.stale);
+            entry.2 += usize::from(a.health.escalated);
+        }
+        for (unit, (n, s, e)) in counted {
+            let entry = per_unit.entry(unit_name(&tree, unit)).or_default();
+            *entry = (entry.0 + n, entry.1 + s, entry.2 + e);
+        }
     }
     let me = user.person.id;
     let unsigned: Vec<Unsigned> = unsigned(&state, &user, &tree, reach)
@@ -357,6 +396,8 @@ pub async fn list(
         Paging::number(query.page),
         "/follow-through?".to_owned(),
     );
+    let employees = shown.iter().map(|a| a.signed.employee_id).collect();
+    let names = Names::of(&state, &user, employees).await?;
     let lines: Vec<ListLine> = shown
         .into_iter()
         .map(|a| {
@@ -371,9 +412,9 @@ pub async fn list(
                 stale: a.health.stale,
                 escalated: a.health.escalated,
                 complete: a.health.complete,
-                employee: a.employee,
-                unit: a.unit,
-                cycle: a.cycle,
+                employee: names.employee(s),
+                unit: unit_name(&tree, s.unit_id),
+                cycle: names.cycle(s),
             }
         })
         .collect();
@@ -382,14 +423,10 @@ pub async fn list(
         unsigned_total,
         lines,
         paging,
-        per_unit: if whole {
-            per_unit
-                .into_iter()
-                .map(|(u, (n, s, e))| (u, n, s, e))
-                .collect()
-        } else {
-            Vec::new()
-        },
+        per_unit: per_unit
+            .into_iter()
+            .map(|(u, (n, s, e))| (u, n, s, e))
+            .collect(),
         page: page.titled("follow-through-title"),
     })
 }

@@ -117,8 +117,14 @@ pub async fn dashboard(
     let (Some(now), before) = loaded.compared() else {
         return Err(AppError::NotFound);
     };
-    let current = loaded.figures(now, &user);
-    let earlier = before.map(|c| loaded.figures(c, &user));
+    // Every cycle's figures once: the two compared and the trend.
+    let every: Vec<Figures> = loaded
+        .cycles
+        .iter()
+        .map(|c| loaded.figures(c, &user))
+        .collect();
+    let current = &every[loaded.chosen];
+    let earlier = every.get(loaded.chosen + 1);
     let scope = loaded.scope_query();
     let link = |cycle: &Cycle, figure: Figure| {
         format!(
@@ -193,9 +199,9 @@ pub async fn dashboard(
         .intentions(user.org.id, now.id)
         .await?
         .into_iter()
-        .map(|i| intention_row(&loaded, &user, &t, now, &current, i))
+        .map(|i| intention_row(&loaded, &user, &t, now, current, i))
         .collect();
-    let trend = trend(&loaded, &user, &t);
+    let trend = trend(&loaded, &every, &t);
     let scopes = scope_choices(&loaded, &user, &t);
     let cycles = loaded
         .cycles
@@ -245,13 +251,8 @@ struct TrendPoint {
     y: usize,
 }
 
-fn trend(loaded: &Loaded, user: &CurrentUser, t: &Tr) -> Vec<TrendRow> {
-    let oldest_first: Vec<(&Cycle, Figures)> = loaded
-        .cycles
-        .iter()
-        .rev()
-        .map(|c| (c, loaded.figures(c, user)))
-        .collect();
+fn trend(loaded: &Loaded, every: &[Figures], t: &Tr) -> Vec<TrendRow> {
+    let oldest_first: Vec<(&Cycle, &Figures)> = loaded.cycles.iter().zip(every).rev().collect();
     TREND
         .iter()
         .map(|figure| {

@@ -16,6 +16,7 @@ use axum::response::Response;
 use domain::cycle::Cycle;
 use domain::effect::{Figure, Part, Share, parts, serving};
 use domain::{ConversationId, GoalId, PersonId};
+use std::collections::HashMap;
 
 /// One thing a figure is made of, as the viewer may see it.
 struct PartRow {
@@ -49,34 +50,43 @@ pub async fn figure_parts(
     let loaded = Loaded::read(&state, &user, &q).await?;
     let cycle = loaded.cycles.get(loaded.chosen).ok_or(AppError::NotFound)?;
     let patience = user.org.settings.patience;
-    let (found, title) = if q.goal.is_empty() {
+    // Who held each conversation, to know whether the viewer was a party to it.
+    let leaders: HashMap<ConversationId, PersonId> = loaded
+        .conversations
+        .get(&cycle.id)
+        .map(|all| all.iter().map(|c| (c.id, c.leader_id)).collect())
+        .unwrap_or_default();
+    let listed = |found: Vec<Part>| {
+        let share = Share {
+            part: found.iter().filter(|p| p.counted).count(),
+            whole: found.len(),
+        };
+        let rows: Vec<PartRow> = found
+            .iter()
+            .map(|part| part_row(&loaded, &leaders, cycle, &user, part))
+            .collect();
+        (share, rows)
+    };
+    let ((share, mut rows), title) = if q.goal.is_empty() {
         let figure = Figure::parse(&q.figure).ok_or(AppError::NotFound)?;
-        let found = loaded.with_record(cycle, |r| {
-            parts(r, &loaded.people, figure, loaded.today, patience)
+        let listed = loaded.with_record(cycle, |r| {
+            listed(parts(r, &loaded.people, figure, loaded.today, patience))
         });
-        (found, page.t.get(&format!("effect-{}", figure.as_str())))
+        (listed, page.t.get(&format!("effect-{}", figure.as_str())))
     } else {
         let goal = loaded
             .goals
             .get(parse_id::<GoalId>(&q.goal)?)
             .ok_or(AppError::NotFound)?;
-        let found = loaded.with_record(cycle, |r| {
-            serving(r, &loaded.people, &loaded.goals, goal.id)
+        let listed = loaded.with_record(cycle, |r| {
+            listed(serving(r, &loaded.people, &loaded.goals, goal.id))
         });
         let title = page
             .t
             .with("effect-serving", &[("goal", goal.title.clone())]);
-        (found, title)
+        (listed, title)
     };
     let t = page.t;
-    let share = Share {
-        part: found.iter().filter(|p| p.counted).count(),
-        whole: found.len(),
-    };
-    let mut rows: Vec<PartRow> = found
-        .iter()
-        .map(|part| part_row(&loaded, cycle, &user, part))
-        .collect();
     rows.sort_by(|a, b| (!a.counted, &a.name).cmp(&(!b.counted, &b.name)));
     render(PartsView {
         name: loaded.name.clone(),
@@ -89,14 +99,14 @@ pub async fn figure_parts(
     })
 }
 
-fn part_row(loaded: &Loaded, cycle: &Cycle, user: &CurrentUser, part: &Part) -> PartRow {
-    let leader_of: Option<PersonId> = part.conversation.and_then(|id: ConversationId| {
-        loaded
-            .conversations
-            .get(&cycle.id)
-            .and_then(|all| all.iter().find(|c| c.id == id))
-            .map(|c| c.leader_id)
-    });
+fn part_row(
+    loaded: &Loaded,
+    leaders: &HashMap<ConversationId, PersonId>,
+    cycle: &Cycle,
+    user: &CurrentUser,
+    part: &Part,
+) -> PartRow {
+    let leader_of = part.conversation.and_then(|id| leaders.get(&id).copied());
     let party = user.person.id == part.person || leader_of == Some(user.person.id);
     let person = loaded.everyone.get(&part.person);
     PartRow {
@@ -105,7 +115,7 @@ fn part_row(loaded: &Loaded, cycle: &Cycle, user: &CurrentUser, part: &Part) -> 
             .filter(|p| may_open(user, p, &loaded.units))
             .map(|_| format!("/cycles/{}/people/{}", cycle.id, part.person)),
         text: if party {
-            part.text.clone()
+            part.text.to_string()
         } else {
             String::new()
         },
