@@ -4,19 +4,17 @@
 use crate::db::{Db, now};
 use crate::follow_ups::insert_follow_ups;
 use crate::schema::{
-    AgreementItems, Agreements, ConversationNotes, Conversations, People, Preparations,
-    ProgressUpdates,
+    AgreementItems, Agreements, ConversationNotes, Conversations, Preparations, ProgressUpdates,
 };
 use crate::{Reach, Result, StorageError};
-use chrono::{DateTime, NaiveDate, Utc};
-use domain::agreement::{Agreement, Amendment, Progress, Terms};
+use chrono::{DateTime, Utc};
+use domain::agreement::{Agreement, Amendment, Terms};
 use domain::conversation::Marks;
-use domain::drawer::Pulse;
 use domain::followup::FollowUp;
 use domain::preparation::Side;
 use domain::progress::ProgressUpdate;
-use domain::{ConversationId, CycleId, ItemId, OrgId, PersonId, UnitId};
-use sea_query::{Alias, Cond, Expr, Func, OnConflict, Order, Query, SelectStatement, SimpleExpr};
+use domain::{ConversationId, CycleId, ItemId, OrgId, PersonId};
+use sea_query::{Alias, Cond, Expr, Func, OnConflict, Order, Query, SelectStatement};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -81,12 +79,12 @@ pub struct SignedAgreement {
 
 /// Who and when of a signed agreement, as both of its readings select it.
 #[derive(sqlx::FromRow)]
-struct SignedHead {
-    id: Uuid,
-    employee_id: Uuid,
-    leader_id: Uuid,
-    cycle_id: Uuid,
-    last_activity: DateTime<Utc>,
+pub(crate) struct SignedHead {
+    pub(crate) id: Uuid,
+    pub(crate) employee_id: Uuid,
+    pub(crate) leader_id: Uuid,
+    pub(crate) cycle_id: Uuid,
+    pub(crate) last_activity: DateTime<Utc>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -97,32 +95,8 @@ struct SignedRow {
     agreement: AgreementRow,
 }
 
-/// A signed agreement as the drawer detector judges it, without its document.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AgreementPulse {
-    pub conversation_id: ConversationId,
-    pub employee_id: PersonId,
-    /// The employee's unit now.
-    pub unit_id: UnitId,
-    pub leader_id: PersonId,
-    pub cycle_id: CycleId,
-    pub last_activity: DateTime<Utc>,
-    pub pulse: Pulse,
-}
-
-#[derive(sqlx::FromRow)]
-struct PulseRow {
-    #[sqlx(flatten)]
-    head: SignedHead,
-    unit_id: Uuid,
-    open: Option<i64>,
-    overdue_actions: Option<i64>,
-    overdue_commitments: Option<i64>,
-    oldest_overdue_action: Option<NaiveDate>,
-}
-
 /// The agreements signed by both parties within reach, with who and when.
-fn signed_within(org: OrgId, reach: Reach<'_>) -> SelectStatement {
+pub(crate) fn signed_within(org: OrgId, reach: Reach<'_>) -> SelectStatement {
     let signed = |c: Agreements| Expr::col((Agreements::Table, c)).is_not_null();
     Query::select()
         .columns([
@@ -490,82 +464,6 @@ impl Db {
                 })
             })
             .collect()
-    }
-
-    /// The agreements signed by both parties within reach as the drawer detector judges them
-    /// on `today`: their open items counted from the items table, no document read.
-    pub async fn agreement_pulses(
-        &self,
-        org: OrgId,
-        reach: Reach<'_>,
-        today: NaiveDate,
-    ) -> Result<Vec<AgreementPulse>> {
-        let item = |c: AgreementItems| Expr::col((AgreementItems::Table, c));
-        let open = || {
-            item(AgreementItems::Progress)
-                .is_in([Progress::Planned, Progress::Started].map(|p| p.as_str()))
-        };
-        let overdue = |kind: &str| {
-            open()
-                .and(item(AgreementItems::Kind).eq(kind))
-                .and(item(AgreementItems::Due).lt(today))
-        };
-        let count = |condition: SimpleExpr| Func::sum(Expr::case(condition, 1).finally(0));
-        let rows: Vec<PulseRow> = self
-            .all(
-                signed_within(org, reach)
-                    .column((People::Table, People::UnitId))
-                    .inner_join(
-                        People::Table,
-                        Expr::col((People::Table, People::Id))
-                            .equals((Conversations::Table, Conversations::EmployeeId)),
-                    )
-                    .expr_as(count(open()), Alias::new("open"))
-                    .expr_as(count(overdue("action")), Alias::new("overdue_actions"))
-                    .expr_as(
-                        count(overdue("commitment")),
-                        Alias::new("overdue_commitments"),
-                    )
-                    .expr_as(
-                        Func::min(Expr::case(overdue("action"), item(AgreementItems::Due))),
-                        Alias::new("oldest_overdue_action"),
-                    )
-                    .left_join(
-                        AgreementItems::Table,
-                        item(AgreementItems::ConversationId)
-                            .equals((Agreements::Table, Agreements::ConversationId)),
-                    )
-                    .group_by_columns([
-                        (Conversations::Table, Conversations::Id),
-                        (Conversations::Table, Conversations::EmployeeId),
-                        (Conversations::Table, Conversations::LeaderId),
-                        (Conversations::Table, Conversations::CycleId),
-                    ])
-                    .group_by_col((People::Table, People::UnitId))
-                    .group_by_columns([
-                        (Agreements::Table, Agreements::LastActivityAt),
-                        (Agreements::Table, Agreements::UpdatedAt),
-                    ]),
-            )
-            .await?;
-        let count = |n: Option<i64>| n.unwrap_or(0) as usize;
-        Ok(rows
-            .into_iter()
-            .map(|row| AgreementPulse {
-                conversation_id: ConversationId(row.head.id),
-                employee_id: PersonId(row.head.employee_id),
-                unit_id: UnitId(row.unit_id),
-                leader_id: PersonId(row.head.leader_id),
-                cycle_id: CycleId(row.head.cycle_id),
-                last_activity: row.head.last_activity,
-                pulse: Pulse {
-                    open: count(row.open),
-                    overdue_actions: count(row.overdue_actions),
-                    overdue_commitments: count(row.overdue_commitments),
-                    oldest_overdue_action: row.oldest_overdue_action,
-                },
-            })
-            .collect())
     }
 
     /// The shared notes of a conversation and their revision (empty at revision 0).

@@ -3,9 +3,9 @@
 
 use chrono::{Days, SubsecRound, Utc};
 use domain::conversation::TIME_ZONE;
-use domain::drawer::Pulse;
+use domain::drawer::{Health, Patience, Pulse, judge};
 use reqwest::StatusCode;
-use storage::{Backend, Reach, now};
+use storage::{Backend, Judgement, Reach, now};
 use testkit::demo::{ADMIN, HEAD, HR, LANE, LEADER, PETER, person};
 use testkit::{TestApp, both_backends};
 
@@ -184,5 +184,47 @@ both_backends! {
         db.save_agreement(&next, chosen.agreement.revision, Some(&report), &[]).await.unwrap();
         let reported = db.agreement_pulses(org, Reach::Employee(chosen.employee_id), today).await.unwrap();
         assert_eq!(reported.iter().find(|p| p.conversation_id == id).unwrap().last_activity, report.at);
+    }
+
+    async fn the_database_judges_and_orders_agreements_as_the_detector_does(app: &TestApp) {
+        let db = &app.db;
+        let org = person(db, LANE).await.org_id;
+        let peter = person(db, PETER).await.id;
+        let today = now().with_timezone(&TIME_ZONE).date_naive();
+        let strict = Patience { stale_after_days: 10, escalate_after_days: 5 };
+        for day in [today - Days::new(400), today, today + Days::new(100), today + Days::new(800)] {
+            for patience in [Patience::default(), strict] {
+                let judged = Judgement { today: day, patience };
+                let pulses = db.agreement_pulses(org, Reach::Organisation, day).await.unwrap();
+                let health = |p: &storage::AgreementPulse| judge(p.pulse, p.last_activity, day, patience);
+                let all = db.drawer_page(org, Reach::Organisation, None, judged, 0, 10_000).await.unwrap();
+                assert_eq!(all.lines.len(), pulses.len());
+                assert_eq!(all.total(), pulses.len());
+                let urgency: Vec<_> = all.lines.iter().map(|p| health(p).urgency()).collect();
+                assert!(urgency.is_sorted_by(|a, b| a >= b), "{day} {patience:?}: {urgency:?}");
+                for count in &all.per_unit {
+                    let of_unit: Vec<Health> = pulses.iter().filter(|p| p.unit_id == count.unit).map(health).collect();
+                    assert_eq!(count.agreements, of_unit.len());
+                    assert_eq!(count.stale, of_unit.iter().filter(|h| h.stale).count(), "{day} {patience:?}");
+                    assert_eq!(count.escalated, of_unit.iter().filter(|h| h.escalated).count(), "{day} {patience:?}");
+                }
+                let page = db.drawer_page(org, Reach::Organisation, None, judged, 2, 3).await.unwrap();
+                assert_eq!(page.lines, all.lines[2..5]);
+                let unit = all.lines[0].unit_id;
+                let one = db.drawer_page(org, Reach::Organisation, Some(&[unit]), judged, 0, 10_000).await.unwrap();
+                assert!(one.lines.iter().all(|p| p.unit_id == unit) && !one.lines.is_empty());
+                for hr in [false, true] {
+                    let mut flagged: Vec<_> = db.drawer_flags(org, Reach::Organisation, judged, peter, hr).await.unwrap()
+                        .into_iter().map(|p| p.conversation_id).collect();
+                    let mut expected: Vec<_> = pulses.iter().filter(|p| {
+                        let h = health(p);
+                        h.stale && (p.employee_id == peter || p.leader_id == peter || h.escalated || (hr && h.overdue_commitments > 0))
+                    }).map(|p| p.conversation_id).collect();
+                    flagged.sort();
+                    expected.sort();
+                    assert_eq!(flagged, expected, "{day} {patience:?} hr: {hr}");
+                }
+            }
+        }
     }
 }

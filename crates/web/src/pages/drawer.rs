@@ -22,7 +22,7 @@ use domain::person::Person;
 use domain::{CycleId, PersonId};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
-use storage::{AgreementPulse, Reach, UnsignedAgreement, now};
+use storage::{AgreementPulse, Judgement, Reach, UnsignedAgreement, now};
 
 /// A signed agreement as the detector judges it today.
 struct Assessed {
@@ -50,26 +50,25 @@ async fn who_and_when(
     Ok((people, state.db.cycle_names(org).await?))
 }
 
-/// The signed agreements within reach, judged today, most urgent first.
-async fn assessed(
-    state: &AppState,
-    user: &CurrentUser,
-    reach: Reach<'_>,
-) -> AppResult<Vec<Assessed>> {
-    let today = now().with_timezone(&TIME_ZONE).date_naive();
-    let patience = user.org.settings.patience;
-    let mut all: Vec<Assessed> = state
-        .db
-        .agreement_pulses(user.org.id, reach, today)
-        .await?
+/// Today, and the organisation's patience: what the detector judges by.
+fn judgement(user: &CurrentUser) -> Judgement {
+    Judgement {
+        today: now().with_timezone(&TIME_ZONE).date_naive(),
+        patience: user.org.settings.patience,
+    }
+}
+
+/// The agreements judged, most urgent first.
+fn assessed(judged: Judgement, pulses: Vec<AgreementPulse>) -> Vec<Assessed> {
+    let mut all: Vec<Assessed> = pulses
         .into_iter()
         .map(|s| Assessed {
-            health: judge(s.pulse, s.last_activity, today, patience),
+            health: judge(s.pulse, s.last_activity, judged.today, judged.patience),
             signed: s,
         })
         .collect();
     all.sort_by_key(|a| std::cmp::Reverse(a.health.urgency()));
-    Ok(all)
+    all
 }
 
 /// What a line about an agreement is named by: the employee, their unit and the cycle.
@@ -208,7 +207,12 @@ pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResul
     } else {
         Reach::Employee(me)
     };
-    let all = assessed(state, user, reach).await?;
+    let judged = judgement(user);
+    let candidates = state
+        .db
+        .drawer_flags(user.org.id, reach, judged, me, actor.granted.hr)
+        .await?;
+    let all = assessed(judged, candidates);
     let stale: Vec<&Assessed> = all.iter().filter(|a| a.health.stale).collect();
     // Whose leader's leader the user is matters only to someone who leads.
     let leaders_above: HashMap<PersonId, Option<PersonId>> = if actor.is_leader() {
@@ -339,27 +343,36 @@ pub async fn list(
             units: &led,
         }
     };
-    let all: Vec<Assessed> = assessed(&state, &user, reach)
-        .await?
-        .into_iter()
-        .filter(|a| {
-            visible
-                .as_ref()
-                .is_none_or(|units| units.contains(&a.signed.unit_id))
-        })
-        .collect();
+    let units: Option<Vec<domain::UnitId>> = visible.as_ref().map(|v| v.iter().copied().collect());
+    let judged = judgement(&user);
+    let number = Paging::number(query.page);
+    let found = state
+        .db
+        .drawer_page(
+            user.org.id,
+            reach,
+            units.as_deref(),
+            judged,
+            Paging::offset(number) as u64,
+            PER_PAGE as u64,
+        )
+        .await?;
+    let paging = Paging::new(
+        number,
+        found.total(),
+        found.lines.len(),
+        "/follow-through?".to_owned(),
+    );
+    // Units are listed by name; two of the same name count as one line.
     let mut per_unit: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
     if whole {
-        let mut counted: HashMap<domain::UnitId, (usize, usize, usize)> = HashMap::new();
-        for a in &all {
-            let entry = counted.entry(a.signed.unit_id).or_default();
-            entry.0 += 1;
-            entry.1 += usize::from(a.health.stale);
-            entry.2 += usize::from(a.health.escalated);
-        }
-        for (unit, (n, s, e)) in counted {
-            let entry = per_unit.entry(unit_name(&tree, unit)).or_default();
-            *entry = (entry.0 + n, entry.1 + s, entry.2 + e);
+        for c in &found.per_unit {
+            let entry = per_unit.entry(unit_name(&tree, c.unit)).or_default();
+            *entry = (
+                entry.0 + c.agreements,
+                entry.1 + c.stale,
+                entry.2 + c.escalated,
+            );
         }
     }
     let me = user.person.id;
@@ -391,11 +404,7 @@ pub async fn list(
             cycle: u.cycle,
         })
         .collect();
-    let (shown, paging) = Paging::slice(
-        all,
-        Paging::number(query.page),
-        "/follow-through?".to_owned(),
-    );
+    let shown = assessed(judged, found.lines);
     let employees = shown.iter().map(|a| a.signed.employee_id).collect();
     let names = Names::of(&state, &user, employees).await?;
     let lines: Vec<ListLine> = shown
