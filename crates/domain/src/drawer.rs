@@ -32,6 +32,8 @@ pub struct Health {
     pub overdue_actions: usize,
     /// The organisation's commitments past their date and not done or dropped.
     pub overdue_commitments: usize,
+    /// Days since the oldest overdue action was due (0 when none is).
+    pub overdue_days: i64,
     /// Days since anything happened on the agreement.
     pub quiet_days: i64,
     /// Going stale: something is overdue, or it has been quiet too long.
@@ -46,12 +48,12 @@ pub struct Health {
 
 impl Health {
     /// How urgent it is, for sorting lists: the organisation's own failures first, then the
-    /// amount overdue, then the time quiet.
-    pub fn urgency(&self) -> (bool, bool, usize, i64) {
+    /// longest overdue, then the longest quiet.
+    pub fn urgency(&self) -> (bool, bool, i64, i64) {
         (
             self.overdue_commitments > 0,
             self.stale,
-            self.overdue_actions + self.overdue_commitments,
+            self.overdue_days,
             self.quiet_days,
         )
     }
@@ -59,6 +61,34 @@ impl Health {
 
 fn open(progress: Progress) -> bool {
     matches!(progress, Progress::Planned | Progress::Started)
+}
+
+/// What is still to be done on an agreement, whatever the day: kept with the agreement, so that
+/// the agreements going stale on any day can be found without reading a document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Outstanding {
+    /// Actions and commitments still planned or started.
+    pub open: usize,
+    /// The earliest date of an open action.
+    pub first_action_due: Option<NaiveDate>,
+    /// The earliest date of an open commitment of the organisation.
+    pub first_commitment_due: Option<NaiveDate>,
+}
+
+impl Outstanding {
+    pub fn of(terms: &Terms) -> Outstanding {
+        let actions = terms.goals.iter().flat_map(|g| g.actions.iter());
+        let commitments = terms.commitments.iter();
+        Outstanding {
+            open: actions.clone().filter(|a| open(a.progress)).count()
+                + commitments.clone().filter(|c| open(c.progress)).count(),
+            first_action_due: actions.filter(|a| open(a.progress)).map(|a| a.due).min(),
+            first_commitment_due: commitments
+                .filter(|c| open(c.progress))
+                .filter_map(|c| c.due)
+                .min(),
+        }
+    }
 }
 
 /// What an agreement's actions and commitments say on a given day: all the detector needs of
@@ -124,18 +154,17 @@ pub fn judge(
     let stale = quiet_too_long || pulse.overdue_actions > 0 || pulse.overdue_commitments > 0;
     // The further period runs from when it went stale: from the overdue date or the end of
     // the quiet allowance, whichever came first.
-    let stale_since_days = {
-        let oldest_overdue = pulse
-            .oldest_overdue_action
-            .map_or(0, |due| (today - due).num_days());
-        let quiet_beyond = quiet_days - i64::from(patience.stale_after_days);
-        oldest_overdue.max(quiet_beyond)
-    };
+    let overdue_days = pulse
+        .oldest_overdue_action
+        .map_or(0, |due| (today - due).num_days());
+    let quiet_beyond = quiet_days - i64::from(patience.stale_after_days);
+    let stale_since_days = overdue_days.max(quiet_beyond);
     let escalated = pulse.overdue_commitments > 0
         || (stale && stale_since_days > i64::from(patience.escalate_after_days));
     Health {
         overdue_actions: pulse.overdue_actions,
         overdue_commitments: pulse.overdue_commitments,
+        overdue_days,
         quiet_days,
         stale,
         escalated,

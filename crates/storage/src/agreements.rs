@@ -10,6 +10,7 @@ use crate::{Reach, Result, StorageError};
 use chrono::{DateTime, Utc};
 use domain::agreement::{Agreement, Amendment, Terms};
 use domain::conversation::Marks;
+use domain::drawer::Outstanding;
 use domain::followup::FollowUp;
 use domain::preparation::Side;
 use domain::progress::ProgressUpdate;
@@ -159,6 +160,7 @@ impl Db {
         })
         .to_string();
         let id = agreement.conversation_id.0;
+        let outstanding = Outstanding::of(&agreement.terms);
         let mut tx = self.begin().await?;
         let touched = tx
             .c()
@@ -173,6 +175,9 @@ impl Db {
                         Agreements::Revision,
                         Agreements::UpdatedAt,
                         Agreements::LastActivityAt,
+                        Agreements::OpenItems,
+                        Agreements::FirstActionDue,
+                        Agreements::FirstCommitmentDue,
                     ])
                     .values_panic([
                         id.into(),
@@ -182,6 +187,9 @@ impl Db {
                         (agreement.revision as i32).into(),
                         now().into(),
                         agreement.last_event().into(),
+                        (outstanding.open as i32).into(),
+                        outstanding.first_action_due.into(),
+                        outstanding.first_commitment_due.into(),
                     ])
                     .on_conflict(
                         OnConflict::column(Agreements::ConversationId)
@@ -191,6 +199,9 @@ impl Db {
                                 Agreements::LeaderSignedAt,
                                 Agreements::Revision,
                                 Agreements::UpdatedAt,
+                                Agreements::OpenItems,
+                                Agreements::FirstActionDue,
+                                Agreements::FirstCommitmentDue,
                             ])
                             // Reports and follow-ups may have raised it further (triggers).
                             .value(

@@ -289,6 +289,9 @@ pub(crate) enum Agreements {
     Revision,
     UpdatedAt,
     LastActivityAt,
+    OpenItems,
+    FirstActionDue,
+    FirstCommitmentDue,
 }
 
 #[derive(Iden, Clone, Copy)]

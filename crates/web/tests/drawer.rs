@@ -154,6 +154,18 @@ both_backends! {
         let again = db.signed_agreements(org, Reach::Organisation).await.unwrap();
         let when = |all: &[storage::SignedAgreement]| all.iter().map(|s| s.last_activity.trunc_subsecs(6)).collect::<Vec<_>>();
         assert_eq!(when(&again), when(&signed));
+        // And the one that keeps what is outstanding on each agreement.
+        let judged = Judgement { today, patience: Patience::default() };
+        let before = db.drawer_page(org, Reach::Organisation, None, judged, 0, 10_000).await.unwrap();
+        let migration = match db.backend() {
+            Backend::Sqlite => include_str!("../../storage/migrations/sqlite/0027_agreement_outstanding.sql"),
+            Backend::Postgres => include_str!("../../storage/migrations/postgres/0027_agreement_outstanding.sql"),
+        };
+        let start = migration.find("UPDATE agreements").unwrap();
+        db.execute_raw("UPDATE agreements SET open_items = 0, first_action_due = NULL, first_commitment_due = NULL").await.unwrap();
+        db.execute_raw(&migration[start..]).await.unwrap();
+        let after = db.drawer_page(org, Reach::Organisation, None, judged, 0, 10_000).await.unwrap();
+        assert_eq!((after.lines, after.per_unit), (before.lines, before.per_unit));
         // Recording on a follow-up and reporting on an action both count, at once.
         let mut unheld = None;
         for s in &signed {

@@ -112,6 +112,9 @@ impl Manifest {
                 page("leadership strategic feedback", &leadership, &|_| {
                     "/strategy/feedback".to_owned()
                 }),
+                // Their home pages flag what concerns them across the whole organisation.
+                page("HR home", &hr, &|_| "/".to_owned()),
+                page("leadership home", &leadership, &|_| "/".to_owned()),
             ],
             // The four pages of the measurement we compare with, each as HR sees it but the
             // last, which any employee has: only the layout, the navigation and a small form.
