@@ -66,6 +66,14 @@ pub struct Judgement {
     pub patience: Patience,
 }
 
+/// What someone is told of beyond their own agreements: those sent on to the leaders above, if
+/// they lead, and the organisation's overdue promises, if they are HR.
+#[derive(Clone, Copy, Debug)]
+pub struct Told {
+    pub leads: bool,
+    pub hr: bool,
+}
+
 /// How many agreements a unit's people have, and how many of them are going stale and sent on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct UnitCount {
@@ -285,20 +293,20 @@ impl Db {
     }
 
     /// The agreements within reach that may belong on someone's home page: going stale, and
-    /// theirs, or sent on (to whoever leads their leader), or with the organisation's side
-    /// overdue when `hr` (HR is told of those).
+    /// theirs, or sent on when `leads` (to whoever leads their leader), or with the
+    /// organisation's side overdue when `hr` (HR is told of those).
     pub async fn drawer_flags(
         &self,
         org: OrgId,
         reach: Reach<'_>,
         judged: Judgement,
         person: PersonId,
-        hr: bool,
+        Told { leads, hr }: Told,
     ) -> Result<Vec<AgreementPulse>> {
         let concerned = Cond::any()
             .add(x("employee_id").eq(person.0))
             .add(x("leader_id").eq(person.0))
-            .add(judged.escalated())
+            .add_option(leads.then(|| judged.escalated()))
             .add_option(hr.then(|| judged.commitment_overdue()));
         let flagged = from_heads(org, reach)
             .column((Alias::new("x"), Asterisk))

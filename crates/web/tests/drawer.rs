@@ -5,7 +5,7 @@ use chrono::{Days, SubsecRound, Utc};
 use domain::conversation::TIME_ZONE;
 use domain::drawer::{Health, Patience, Pulse, judge};
 use reqwest::StatusCode;
-use storage::{Backend, Judgement, Reach, now};
+use storage::{Backend, Judgement, Reach, Told, now};
 use testkit::demo::{ADMIN, HEAD, HR, LANE, LEADER, PETER, person};
 use testkit::{TestApp, both_backends};
 
@@ -225,16 +225,17 @@ both_backends! {
                 let unit = all.lines[0].unit_id;
                 let one = db.drawer_page(org, Reach::Organisation, Some(&[unit]), judged, 0, 10_000).await.unwrap();
                 assert!(one.lines.iter().all(|p| p.unit_id == unit) && !one.lines.is_empty());
-                for hr in [false, true] {
-                    let mut flagged: Vec<_> = db.drawer_flags(org, Reach::Organisation, judged, peter, hr).await.unwrap()
+                for (leads, hr) in [(false, false), (true, false), (false, true), (true, true)] {
+                    let told = Told { leads, hr };
+                    let mut flagged: Vec<_> = db.drawer_flags(org, Reach::Organisation, judged, peter, told).await.unwrap()
                         .into_iter().map(|p| p.conversation_id).collect();
                     let mut expected: Vec<_> = pulses.iter().filter(|p| {
                         let h = health(p);
-                        h.stale && (p.employee_id == peter || p.leader_id == peter || h.escalated || (hr && h.overdue_commitments > 0))
+                        h.stale && (p.employee_id == peter || p.leader_id == peter || (leads && h.escalated) || (hr && h.overdue_commitments > 0))
                     }).map(|p| p.conversation_id).collect();
                     flagged.sort();
                     expected.sort();
-                    assert_eq!(flagged, expected, "{day} {patience:?} hr: {hr}");
+                    assert_eq!(flagged, expected, "{day} {patience:?} {told:?}");
                 }
             }
         }

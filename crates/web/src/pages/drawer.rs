@@ -22,7 +22,7 @@ use domain::person::Person;
 use domain::{CycleId, PersonId};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
-use storage::{AgreementPulse, Judgement, Reach, UnsignedAgreement, now};
+use storage::{AgreementPulse, Judgement, Reach, Told, UnsignedAgreement, now};
 
 /// A signed agreement as the detector judges it today.
 struct Assessed {
@@ -210,7 +210,16 @@ pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResul
     let judged = judgement(user);
     let candidates = state
         .db
-        .drawer_flags(user.org.id, reach, judged, me, actor.granted.hr)
+        .drawer_flags(
+            user.org.id,
+            reach,
+            judged,
+            me,
+            Told {
+                leads: actor.is_leader(),
+                hr: actor.granted.hr,
+            },
+        )
         .await?;
     let all = assessed(judged, candidates);
     let stale: Vec<&Assessed> = all.iter().filter(|a| a.health.stale).collect();
