@@ -226,21 +226,6 @@ impl Judgement {
 }
 
 impl Db {
-    /// The agreements signed by both parties within reach as the drawer detector judges them
-    /// on `today`: their open items counted from the items table, no document read.
-    pub async fn agreement_pulses(
-        &self,
-        org: OrgId,
-        reach: Reach<'_>,
-        today: NaiveDate,
-    ) -> Result<Vec<AgreementPulse>> {
-        let all = from_heads(org, reach)
-            .column((Alias::new("x"), Asterisk))
-            .to_owned();
-        let rows: Vec<PulseRow> = self.all(&counted(all, today)).await?;
-        Ok(rows.into_iter().map(AgreementPulse::from).collect())
-    }
-
     /// The signed agreements within reach whose employee is in `units` (any unit when none),
     /// most urgent first as [`domain::drawer::Health::urgency`] orders them: the page at
     /// `offset`, and the counts per unit of all of them.

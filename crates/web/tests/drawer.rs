@@ -114,7 +114,7 @@ both_backends! {
         assert!(signed.len() >= 4, "the demo has agreements in every state");
         // Before, on and after the demo's dates: nothing overdue, some, everything open.
         for day in [today - Days::new(400), today, today + Days::new(800)] {
-            let pulses = db.agreement_pulses(org, Reach::Organisation, day).await.unwrap();
+            let pulses = db.drawer_page(org, Reach::Organisation, None, Judgement { today: day, patience: Patience::default() }, 0, 10_000).await.unwrap().lines;
             assert_eq!(pulses.len(), signed.len());
             for s in &signed {
                 let p = pulses.iter().find(|p| p.conversation_id == s.agreement.conversation_id).unwrap();
@@ -179,7 +179,7 @@ both_backends! {
         let before = Utc::now().trunc_subsecs(6);
         f.revision += 1;
         db.save_follow_up(&f, f.revision - 1).await.unwrap();
-        let moved = db.agreement_pulses(org, Reach::Employee(chosen.employee_id), today).await.unwrap();
+        let moved = db.drawer_page(org, Reach::Employee(chosen.employee_id), None, Judgement { today, patience: Patience::default() }, 0, 10).await.unwrap().lines;
         let moved = moved.iter().find(|p| p.conversation_id == id).unwrap();
         assert!(moved.last_activity >= before, "{:?} < {before:?}", moved.last_activity);
         let mut next = chosen.agreement.clone();
@@ -194,7 +194,7 @@ both_backends! {
             note: String::new(),
         };
         db.save_agreement(&next, chosen.agreement.revision, Some(&report), &[]).await.unwrap();
-        let reported = db.agreement_pulses(org, Reach::Employee(chosen.employee_id), today).await.unwrap();
+        let reported = db.drawer_page(org, Reach::Employee(chosen.employee_id), None, Judgement { today, patience: Patience::default() }, 0, 10).await.unwrap().lines;
         assert_eq!(reported.iter().find(|p| p.conversation_id == id).unwrap().last_activity, report.at);
     }
 
@@ -207,7 +207,7 @@ both_backends! {
         for day in [today - Days::new(400), today, today + Days::new(100), today + Days::new(800)] {
             for patience in [Patience::default(), strict] {
                 let judged = Judgement { today: day, patience };
-                let pulses = db.agreement_pulses(org, Reach::Organisation, day).await.unwrap();
+                let pulses = db.drawer_page(org, Reach::Organisation, None, Judgement { today: day, patience: Patience::default() }, 0, 10_000).await.unwrap().lines;
                 let health = |p: &storage::AgreementPulse| judge(p.pulse, p.last_activity, day, patience);
                 let all = db.drawer_page(org, Reach::Organisation, None, judged, 0, 10_000).await.unwrap();
                 assert_eq!(all.lines.len(), pulses.len());
