@@ -6,7 +6,7 @@
 
 use crate::agreement::{Progress, Terms};
 use crate::conversation::TIME_ZONE;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 /// How long an organisation lets an agreement rest before it counts as going stale, and how
 /// much longer before the leader's own leader is told.
@@ -183,6 +183,18 @@ pub fn unsigned_too_long(held_at: DateTime<Utc>, today: NaiveDate) -> Option<i64
     (days > SIGN_WITHIN_DAYS).then_some(days)
 }
 
+/// The moment before which a conversation must have been held for its agreement to have waited
+/// too long on `today` ([`unsigned_too_long`] as a bound a database can compare with).
+pub fn unsigned_since(today: NaiveDate) -> DateTime<Utc> {
+    let first_day_in_time = today - chrono::Days::new(SIGN_WITHIN_DAYS as u64);
+    let midnight = first_day_in_time.and_hms_opt(0, 0, 0).unwrap_or_default();
+    // Midnight is never skipped or repeated in Copenhagen (the clocks change at 2 and 3).
+    TIME_ZONE
+        .from_local_datetime(&midnight)
+        .earliest()
+        .map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,6 +231,21 @@ mod tests {
 
     fn at(s: &str) -> DateTime<Utc> {
         Utc.from_utc_datetime(&day(s).and_hms_opt(12, 0, 0).unwrap())
+    }
+
+    #[test]
+    fn the_bound_for_unsigned_agreements_agrees_with_the_day_count() {
+        for today in ["2026-03-29", "2026-06-15", "2026-10-25", "2026-12-31"].map(day) {
+            let bound = unsigned_since(today);
+            for minutes in -3000..3000 {
+                let held = bound + chrono::Duration::minutes(minutes);
+                assert_eq!(
+                    unsigned_too_long(held, today).is_some(),
+                    held < bound,
+                    "{today} {held}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -4,7 +4,8 @@
 use crate::db::{Db, now};
 use crate::follow_ups::insert_follow_ups;
 use crate::schema::{
-    AgreementItems, Agreements, ConversationNotes, Conversations, Preparations, ProgressUpdates,
+    AgreementItems, Agreements, ConversationNotes, Conversations, People, Preparations,
+    ProgressUpdates,
 };
 use crate::{Reach, Result, StorageError};
 use chrono::{DateTime, Utc};
@@ -14,8 +15,8 @@ use domain::drawer::Outstanding;
 use domain::followup::FollowUp;
 use domain::preparation::Side;
 use domain::progress::ProgressUpdate;
-use domain::{ConversationId, CycleId, ItemId, OrgId, PersonId};
-use sea_query::{Alias, Cond, Expr, Func, OnConflict, Order, Query, SelectStatement};
+use domain::{ConversationId, CycleId, ItemId, OrgId, PersonId, UnitId};
+use sea_query::{Alias, Asterisk, Cond, Expr, Func, OnConflict, Order, Query, SelectStatement};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -52,6 +53,8 @@ pub struct UnsignedAgreement {
     pub conversation_id: ConversationId,
     pub cycle_id: CycleId,
     pub employee_id: PersonId,
+    /// The employee's unit now.
+    pub unit_id: UnitId,
     pub leader_id: PersonId,
     pub held_at: DateTime<Utc>,
     pub employee_signed: bool,
@@ -63,10 +66,76 @@ struct UnsignedRow {
     conversation_id: Uuid,
     cycle_id: Uuid,
     employee_id: Uuid,
+    unit_id: Uuid,
     leader_id: Uuid,
     held_at: DateTime<Utc>,
     employee_signed_at: Option<DateTime<Utc>>,
     leader_signed_at: Option<DateTime<Utc>>,
+}
+
+impl From<UnsignedRow> for UnsignedAgreement {
+    fn from(r: UnsignedRow) -> UnsignedAgreement {
+        UnsignedAgreement {
+            conversation_id: ConversationId(r.conversation_id),
+            cycle_id: CycleId(r.cycle_id),
+            employee_id: PersonId(r.employee_id),
+            unit_id: UnitId(r.unit_id),
+            leader_id: PersonId(r.leader_id),
+            held_at: r.held_at,
+            employee_signed: r.employee_signed_at.is_some(),
+            leader_signed: r.leader_signed_at.is_some(),
+        }
+    }
+}
+
+/// Held conversations within reach, held before `held_before`, whose agreement both parties
+/// have not signed (or that have none), with their employee in `units` when given.
+fn unsigned_within(
+    org: OrgId,
+    reach: Reach<'_>,
+    held_before: DateTime<Utc>,
+    units: Option<&[UnitId]>,
+) -> SelectStatement {
+    let conversation = |c: Conversations| Expr::col((Conversations::Table, c));
+    let signed = |c: Agreements| Expr::col((Agreements::Table, c));
+    Query::select()
+        .expr_as(
+            conversation(Conversations::Id),
+            Alias::new("conversation_id"),
+        )
+        .columns([
+            (Conversations::Table, Conversations::CycleId),
+            (Conversations::Table, Conversations::EmployeeId),
+            (Conversations::Table, Conversations::LeaderId),
+            (Conversations::Table, Conversations::HeldAt),
+        ])
+        .column((People::Table, People::UnitId))
+        .columns([
+            (Agreements::Table, Agreements::EmployeeSignedAt),
+            (Agreements::Table, Agreements::LeaderSignedAt),
+        ])
+        .from(Conversations::Table)
+        .inner_join(
+            People::Table,
+            Expr::col((People::Table, People::Id))
+                .equals((Conversations::Table, Conversations::EmployeeId)),
+        )
+        .left_join(
+            Agreements::Table,
+            signed(Agreements::ConversationId).equals((Conversations::Table, Conversations::Id)),
+        )
+        .cond_where(reach.condition(org))
+        .and_where(conversation(Conversations::HeldAt).lt(held_before))
+        .and_where(conversation(Conversations::Cancelled).eq(false))
+        .cond_where(
+            Cond::any()
+                .add(signed(Agreements::EmployeeSignedAt).is_null())
+                .add(signed(Agreements::LeaderSignedAt).is_null()),
+        )
+        .cond_where(Cond::all().add_option(units.map(|units| {
+            Expr::col((People::Table, People::UnitId)).is_in(units.iter().map(|u| u.0))
+        })))
+        .to_owned()
 }
 
 /// A signed agreement with whose it is and when anything last happened on it.
@@ -333,67 +402,57 @@ impl Db {
             .collect()
     }
 
-    /// The held conversations within reach without an agreement both parties signed.
+    /// The held conversations within reach whose agreement both parties have not signed,
+    /// held before `held_before`, longest waiting first.
     pub async fn unsigned_agreements(
         &self,
         org: OrgId,
         reach: Reach<'_>,
+        held_before: DateTime<Utc>,
     ) -> Result<Vec<UnsignedAgreement>> {
         let rows: Vec<UnsignedRow> = self
             .all(
+                unsigned_within(org, reach, held_before, None)
+                    .order_by((Conversations::Table, Conversations::HeldAt), Order::Asc),
+            )
+            .await?;
+        Ok(rows.into_iter().map(UnsignedAgreement::from).collect())
+    }
+
+    /// A page of [`Db::unsigned_agreements`] whose employee is in `units` (any when none), and
+    /// how many there are in all.
+    pub async fn unsigned_page(
+        &self,
+        org: OrgId,
+        reach: Reach<'_>,
+        units: Option<&[UnitId]>,
+        held_before: DateTime<Utc>,
+        offset: u64,
+        limit: u64,
+    ) -> Result<(Vec<UnsignedAgreement>, usize)> {
+        let rows: Vec<UnsignedRow> = self
+            .all(
+                unsigned_within(org, reach, held_before, units)
+                    .order_by((Conversations::Table, Conversations::HeldAt), Order::Asc)
+                    .order_by((Conversations::Table, Conversations::Id), Order::Asc)
+                    .limit(limit)
+                    .offset(offset),
+            )
+            .await?;
+        let total: Option<(i64,)> = self
+            .optional(
                 Query::select()
-                    .expr_as(
-                        Expr::col((Conversations::Table, Conversations::Id)),
-                        sea_query::Alias::new("conversation_id"),
-                    )
-                    .columns([
-                        (Conversations::Table, Conversations::CycleId),
-                        (Conversations::Table, Conversations::EmployeeId),
-                        (Conversations::Table, Conversations::LeaderId),
-                        (Conversations::Table, Conversations::HeldAt),
-                    ])
-                    .columns([
-                        (Agreements::Table, Agreements::EmployeeSignedAt),
-                        (Agreements::Table, Agreements::LeaderSignedAt),
-                    ])
-                    .from(Conversations::Table)
-                    .left_join(
-                        Agreements::Table,
-                        Expr::col((Agreements::Table, Agreements::ConversationId))
-                            .equals((Conversations::Table, Conversations::Id)),
-                    )
-                    .cond_where(reach.condition(org))
-                    .and_where(
-                        Expr::col((Conversations::Table, Conversations::HeldAt)).is_not_null(),
-                    )
-                    .and_where(
-                        Expr::col((Conversations::Table, Conversations::Cancelled)).eq(false),
-                    )
-                    .cond_where(
-                        Cond::any()
-                            .add(
-                                Expr::col((Agreements::Table, Agreements::EmployeeSignedAt))
-                                    .is_null(),
-                            )
-                            .add(
-                                Expr::col((Agreements::Table, Agreements::LeaderSignedAt))
-                                    .is_null(),
-                            ),
+                    .expr(Func::count(Expr::col(Asterisk)))
+                    .from_subquery(
+                        unsigned_within(org, reach, held_before, units),
+                        Alias::new("u"),
                     ),
             )
             .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| UnsignedAgreement {
-                conversation_id: ConversationId(r.conversation_id),
-                cycle_id: CycleId(r.cycle_id),
-                employee_id: PersonId(r.employee_id),
-                leader_id: PersonId(r.leader_id),
-                held_at: r.held_at,
-                employee_signed: r.employee_signed_at.is_some(),
-                leader_signed: r.leader_signed_at.is_some(),
-            })
-            .collect())
+        Ok((
+            rows.into_iter().map(UnsignedAgreement::from).collect(),
+            total.map_or(0, |(n,)| n as usize),
+        ))
     }
 
     /// When each action or commitment in the organisation was last reported done.

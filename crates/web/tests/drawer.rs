@@ -3,7 +3,7 @@
 
 use chrono::{Days, SubsecRound, Utc};
 use domain::conversation::TIME_ZONE;
-use domain::drawer::{Health, Patience, Pulse, judge};
+use domain::drawer::{Health, Patience, Pulse, judge, unsigned_since, unsigned_too_long};
 use reqwest::StatusCode;
 use storage::{Backend, Judgement, Reach, Told, now};
 use testkit::demo::{ADMIN, HEAD, HR, LANE, LEADER, PETER, person};
@@ -239,5 +239,29 @@ both_backends! {
                 }
             }
         }
+    }
+
+    async fn conversations_waiting_for_signatures_page_and_count_in_the_database(app: &TestApp) {
+        let db = &app.db;
+        let org = person(db, LANE).await.org_id;
+        let today = now().with_timezone(&TIME_ZONE).date_naive();
+        let bound = unsigned_since(today);
+        let all = db.unsigned_agreements(org, Reach::Organisation, bound).await.unwrap();
+        assert!(all.len() >= 2, "the demo has conversations held without a signed agreement");
+        for u in &all {
+            assert!(unsigned_too_long(u.held_at, today).is_some(), "{u:?}");
+        }
+        let (page, total) = db.unsigned_page(org, Reach::Organisation, None, bound, 0, 10_000).await.unwrap();
+        assert_eq!((page.len(), total), (all.len(), all.len()));
+        assert!(page.iter().map(|u| u.held_at).is_sorted(), "longest waiting first");
+        let (second, same) = db.unsigned_page(org, Reach::Organisation, None, bound, 1, 1).await.unwrap();
+        assert_eq!((second[0].conversation_id, same), (page[1].conversation_id, total));
+        let unit = page[0].unit_id;
+        let (of_unit, n) = db.unsigned_page(org, Reach::Organisation, Some(&[unit]), bound, 0, 10_000).await.unwrap();
+        assert!(of_unit.iter().all(|u| u.unit_id == unit));
+        assert_eq!(n, all.iter().filter(|u| u.unit_id == unit).count());
+        // A hundred days ago fewer had waited too long.
+        let earlier = unsigned_since(today - Days::new(100));
+        assert!(db.unsigned_page(org, Reach::Organisation, None, earlier, 0, 10).await.unwrap().1 < total);
     }
 }

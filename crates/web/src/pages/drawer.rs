@@ -15,8 +15,9 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
+use chrono::{DateTime, Utc};
 use domain::conversation::TIME_ZONE;
-use domain::drawer::{Health, judge, unsigned_too_long};
+use domain::drawer::{Health, judge, unsigned_since, unsigned_too_long};
 use domain::org::UnitTree;
 use domain::person::Person;
 use domain::{CycleId, PersonId};
@@ -91,12 +92,12 @@ impl Names {
         })
     }
 
-    fn employee(&self, s: &AgreementPulse) -> String {
-        self.people.get(&s.employee_id).cloned().unwrap_or_default()
+    fn person(&self, id: PersonId) -> String {
+        self.people.get(&id).cloned().unwrap_or_default()
     }
 
-    fn cycle(&self, s: &AgreementPulse) -> String {
-        self.cycles.get(&s.cycle_id).cloned().unwrap_or_default()
+    fn cycle(&self, id: CycleId) -> String {
+        self.cycles.get(&id).cloned().unwrap_or_default()
     }
 }
 
@@ -109,47 +110,35 @@ pub struct Unsigned {
     pub agreement: UnsignedAgreement,
     pub days: i64,
     pub employee: String,
-    pub unit_id: domain::UnitId,
     pub unit: String,
     pub cycle: String,
 }
 
-async fn unsigned(
+/// The conversations still waiting for signatures, with their names.
+async fn named(
     state: &AppState,
     user: &CurrentUser,
     tree: &UnitTree,
-    reach: Reach<'_>,
+    waiting: Vec<UnsignedAgreement>,
 ) -> AppResult<Vec<Unsigned>> {
-    let org = user.org.id;
     let today = now().with_timezone(&TIME_ZONE).date_naive();
-    let waiting: Vec<(UnsignedAgreement, i64)> = state
-        .db
-        .unsigned_agreements(org, reach)
-        .await?
+    let employees = waiting.iter().map(|u| u.employee_id).collect();
+    let names = Names::of(state, user, employees).await?;
+    Ok(waiting
         .into_iter()
-        .filter_map(|u| unsigned_too_long(u.held_at, today).map(|days| (u, days)))
-        .collect();
-    let ids = waiting.iter().map(|(u, _)| u.employee_id);
-    let (people, cycles) = who_and_when(state, user, ids).await?;
-    let mut out: Vec<Unsigned> = waiting
-        .into_iter()
-        .filter_map(|(agreement, days)| {
-            let employee = people.get(&agreement.employee_id)?;
-            Some(Unsigned {
-                days,
-                employee: employee.name.clone(),
-                unit_id: employee.unit_id,
-                unit: tree
-                    .get(employee.unit_id)
-                    .map(|u| u.name.clone())
-                    .unwrap_or_default(),
-                cycle: cycles.get(&agreement.cycle_id).cloned().unwrap_or_default(),
-                agreement,
-            })
+        .map(|agreement| Unsigned {
+            days: unsigned_too_long(agreement.held_at, today).unwrap_or_default(),
+            employee: names.person(agreement.employee_id),
+            unit: unit_name(tree, agreement.unit_id),
+            cycle: names.cycle(agreement.cycle_id),
+            agreement,
         })
-        .collect();
-    out.sort_by_key(|u| std::cmp::Reverse(u.days));
-    Ok(out)
+        .collect())
+}
+
+/// Held before this moment and still not signed by both: waited too long.
+fn unsigned_bound() -> DateTime<Utc> {
+    unsigned_since(now().with_timezone(&TIME_ZONE).date_naive())
 }
 
 /// What is missing on an unsigned agreement, in words.
@@ -263,8 +252,8 @@ pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResul
                 },
                 reasons: reasons(t, &a.health, patience),
                 escalated: a.health.escalated,
-                employee: names.employee(s),
-                cycle: names.cycle(s),
+                employee: names.person(s.employee_id),
+                cycle: names.cycle(s.cycle_id),
             }
         })
         .collect();
@@ -273,17 +262,25 @@ pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResul
         leader: me,
         units: &[],
     };
-    for u in unsigned(state, user, &tree, parties).await? {
-        if u.agreement.employee_id == me || u.agreement.leader_id == me {
-            flags.push(Flag {
+    let waiting = state
+        .db
+        .unsigned_agreements(user.org.id, parties, unsigned_bound())
+        .await?
+        .into_iter()
+        .filter(|u| u.employee_id == me || u.leader_id == me)
+        .collect();
+    flags.extend(
+        named(state, user, &tree, waiting)
+            .await?
+            .into_iter()
+            .map(|u| Flag {
                 link: format!("/conversations/{}/agreement", u.agreement.conversation_id),
                 reasons: vec![unsigned_reason(t, &u)],
                 escalated: false,
                 employee: u.employee,
                 cycle: u.cycle,
-            });
-        }
-    }
+            }),
+    );
     Ok(flags)
 }
 
@@ -385,19 +382,20 @@ pub async fn list(
         }
     }
     let me = user.person.id;
-    let unsigned: Vec<Unsigned> = unsigned(&state, &user, &tree, reach)
+    let (waiting, unsigned_total) = state
+        .db
+        .unsigned_page(
+            user.org.id,
+            reach,
+            units.as_deref(),
+            unsigned_bound(),
+            0,
+            PER_PAGE as u64,
+        )
+        .await?;
+    let unsigned = named(&state, &user, &tree, waiting)
         .await?
         .into_iter()
-        .filter(|u| {
-            visible
-                .as_ref()
-                .is_none_or(|units| units.contains(&u.unit_id))
-        })
-        .collect();
-    let unsigned_total = unsigned.len();
-    let unsigned = unsigned
-        .into_iter()
-        .take(PER_PAGE)
         .map(|u| UnsignedLine {
             link: if u.agreement.leader_id == me {
                 format!("/conversations/{}/agreement", u.agreement.conversation_id)
@@ -430,9 +428,9 @@ pub async fn list(
                 stale: a.health.stale,
                 escalated: a.health.escalated,
                 complete: a.health.complete,
-                employee: names.employee(s),
+                employee: names.person(s.employee_id),
                 unit: unit_name(&tree, s.unit_id),
-                cycle: names.cycle(s),
+                cycle: names.cycle(s.cycle_id),
             }
         })
         .collect();
