@@ -110,16 +110,11 @@ impl Pulse {
     pub fn of(terms: &Terms, today: NaiveDate) -> Pulse {
         let actions = terms.goals.iter().flat_map(|g| g.actions.iter());
         let overdue: Vec<NaiveDate> = actions
-            .clone()
             .filter(|a| open(a.progress) && a.due < today)
             .map(|a| a.due)
             .collect();
         Pulse {
-            open: actions
-                .map(|a| a.progress)
-                .chain(terms.commitments.iter().map(|c| c.progress))
-                .filter(|p| open(*p))
-                .count(),
+            open: Outstanding::of(terms).open,
             overdue_actions: overdue.len(),
             overdue_commitments: terms
                 .commitments

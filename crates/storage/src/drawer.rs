@@ -158,6 +158,7 @@ fn counted(chosen: SelectStatement, today: NaiveDate) -> SelectStatement {
         .to_owned()
 }
 
+/// The rows [`counted`] counts the items of.
 fn y() -> Alias {
     Alias::new("y")
 }

@@ -19,7 +19,6 @@ use chrono::{DateTime, Utc};
 use domain::conversation::TIME_ZONE;
 use domain::drawer::{Health, judge, unsigned_since, unsigned_too_long};
 use domain::org::UnitTree;
-use domain::person::Person;
 use domain::{CycleId, PersonId};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -29,26 +28,6 @@ use storage::{AgreementPulse, Judgement, Reach, Told, UnsignedAgreement, now};
 struct Assessed {
     signed: AgreementPulse,
     health: Health,
-}
-
-/// The people among `ids`, and every cycle's name: what the lists name their lines by.
-async fn who_and_when(
-    state: &AppState,
-    user: &CurrentUser,
-    ids: impl Iterator<Item = PersonId>,
-) -> AppResult<(HashMap<PersonId, Person>, HashMap<CycleId, String>)> {
-    let org = user.org.id;
-    let mut ids: Vec<PersonId> = ids.collect();
-    ids.sort();
-    ids.dedup();
-    let people = state
-        .db
-        .people_by_ids(org, &ids)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
-    Ok((people, state.db.cycle_names(org).await?))
 }
 
 /// Today, and the organisation's patience: what the detector judges by.
@@ -214,13 +193,18 @@ pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResul
     let stale: Vec<&Assessed> = all.iter().filter(|a| a.health.stale).collect();
     // Whose leader's leader the user is matters only to someone who leads.
     let leaders_above: HashMap<PersonId, Option<PersonId>> = if actor.is_leader() {
-        let leaders = stale
+        let mut leaders: Vec<PersonId> = stale
             .iter()
             .filter(|a| a.health.escalated)
-            .map(|a| a.signed.leader_id);
-        let (leaders, _) = who_and_when(state, user, leaders).await?;
-        leaders
-            .values()
+            .map(|a| a.signed.leader_id)
+            .collect();
+        leaders.sort();
+        leaders.dedup();
+        state
+            .db
+            .people_by_ids(user.org.id, &leaders)
+            .await?
+            .into_iter()
             .map(|l| (l.id, tree.responsible_leader(l.unit_id, l.id)))
             .collect()
     } else {
