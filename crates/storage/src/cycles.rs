@@ -8,6 +8,7 @@ use domain::cycle::{Cycle, CycleState, Framing, Timeline};
 use domain::{CycleId, GoalId, OrgId, PersonId, QuestionSetId, UnitId};
 use sea_query::{Expr, OnConflict, Order, Query, SelectStatement};
 use std::collections::HashMap;
+use std::sync::Arc;
 use uuid::Uuid;
 
 #[derive(sqlx::FromRow)]
@@ -43,24 +44,38 @@ fn select() -> SelectStatement {
 }
 
 impl Db {
-    /// The organisation's cycles, newest conversations first, with dates and focus goals.
-    /// Each cycle's name: one small read for the lists that only name the cycle of a line.
+    /// Each cycle's name, for the lists that only name the cycle of a line.
     pub async fn cycle_names(&self, org: OrgId) -> Result<HashMap<CycleId, String>> {
-        let rows: Vec<(Uuid, String)> = self
-            .all(
-                Query::select()
-                    .columns([Cycles::Id, Cycles::Name])
-                    .from(Cycles::Table)
-                    .and_where(Expr::col(Cycles::OrgId).eq(org.0)),
-            )
-            .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, name)| (CycleId(id), name))
+        Ok(self
+            .cycles_now(org)
+            .await?
+            .iter()
+            .map(|c| (c.id, c.name.clone()))
             .collect())
     }
 
+    /// The organisation's cycles, newest conversations first, with dates and focus goals.
     pub async fn cycles(&self, org: OrgId) -> Result<Vec<Cycle>> {
+        Ok(self.cycles_now(org).await?.as_ref().clone())
+    }
+
+    /// The cycles, from memory while the organisation's `cycles_revision` has not moved.
+    async fn cycles_now(&self, org: OrgId) -> Result<Arc<Vec<Cycle>>> {
+        let revision = self.revisions(org).await?.cycles;
+        self.cycles_at(org, revision).await
+    }
+
+    /// The cycles at a revision already read (see [`crate::revisions`]).
+    pub(crate) async fn cycles_at(&self, org: OrgId, revision: i64) -> Result<Arc<Vec<Cycle>>> {
+        if let Some(cycles) = self.cycles.get(org, revision) {
+            return Ok(cycles);
+        }
+        let cycles = Arc::new(self.read_cycles(org).await?);
+        self.cycles.put(org, revision, cycles.clone());
+        Ok(cycles)
+    }
+
+    async fn read_cycles(&self, org: OrgId) -> Result<Vec<Cycle>> {
         let rows: Vec<CycleRow> = self
             .all(
                 select()
@@ -121,10 +136,11 @@ impl Db {
     }
 
     pub async fn cycle(&self, org: OrgId, id: CycleId) -> Result<Cycle> {
-        self.cycles(org)
+        self.cycles_now(org)
             .await?
-            .into_iter()
+            .iter()
             .find(|c| c.id == id)
+            .cloned()
             .ok_or(StorageError::NotFound)
     }
 
@@ -230,10 +246,11 @@ impl Db {
     /// The open cycle of the organisation, if any.
     pub async fn open_cycle(&self, org: OrgId) -> Result<Option<Cycle>> {
         Ok(self
-            .cycles(org)
+            .cycles_now(org)
             .await?
-            .into_iter()
-            .find(|c| c.state == CycleState::Open))
+            .iter()
+            .find(|c| c.state == CycleState::Open)
+            .cloned())
     }
 
     /// The cycles that have this goal in focus: a goal's links.

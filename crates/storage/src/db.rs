@@ -2,8 +2,11 @@
 //! either backend. Everything above builds statements and maps rows; nothing above matches on
 //! the backend.
 
+use crate::revisions::ByRevision;
 use crate::{Result, StorageError};
 use chrono::{DateTime, SubsecRound, Utc};
+use domain::cycle::Cycle;
+use domain::org::UnitTree;
 use sea_query::{PostgresQueryBuilder, QueryStatementWriter, SqliteQueryBuilder};
 use sea_query_binder::SqlxValues;
 use sqlx::pool::PoolConnection;
@@ -39,8 +42,10 @@ pub struct Db {
     /// Statements run through this pool (and its clones), for the tests that keep each page's
     /// number of queries bounded.
     queries: Arc<AtomicU64>,
-    /// Unit trees already read, shared by the pool's clones; see [`Db::unit_tree`].
-    pub(crate) trees: crate::units::TreeCache,
+    /// Unit trees and cycles already read, shared by the pool's clones; see
+    /// [`crate::revisions`].
+    pub(crate) trees: ByRevision<UnitTree>,
+    pub(crate) cycles: ByRevision<Vec<Cycle>>,
 }
 
 #[derive(Clone, Debug)]
@@ -60,6 +65,7 @@ impl Db {
             pool,
             queries: Arc::new(AtomicU64::new(0)),
             trees: Default::default(),
+            cycles: Default::default(),
         }
     }
 

@@ -32,9 +32,11 @@ mod people;
 mod preparations;
 mod questions;
 mod reach;
+mod revisions;
 mod schema;
 mod sessions;
 mod units;
+mod user_context;
 mod users;
 
 pub use agenda::AgendaPoint;
@@ -50,6 +52,7 @@ pub use outbox::{Delivery, Outgoing};
 pub use questions::VersionInfo;
 pub use reach::Reach;
 pub use sessions::SessionRecord;
-pub use users::{LoginRecord, UserContext, UserSummary};
+pub use user_context::UserContext;
+pub use users::{LoginRecord, UserSummary};
 
 pub type Result<T, E = StorageError> = std::result::Result<T, E>;

@@ -11,14 +11,14 @@ use sea_query::{Expr, Order, Query};
 use uuid::Uuid;
 
 #[derive(sqlx::FromRow)]
-struct OrgRow {
-    id: Uuid,
-    name: String,
-    slug: String,
-    anonymity_threshold: i32,
-    draft_retention_days: i32,
-    stale_after_days: i32,
-    escalate_after_days: i32,
+pub(crate) struct OrgRow {
+    pub(crate) id: Uuid,
+    pub(crate) name: String,
+    pub(crate) slug: String,
+    pub(crate) anonymity_threshold: i32,
+    pub(crate) draft_retention_days: i32,
+    pub(crate) stale_after_days: i32,
+    pub(crate) escalate_after_days: i32,
 }
 
 impl From<OrgRow> for Organisation {

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 #[derive(sqlx::FromRow)]
-struct PersonRow {
+pub(crate) struct PersonRow {
     id: Uuid,
     org_id: Uuid,
     unit_id: Uuid,
@@ -245,15 +245,6 @@ impl Db {
             )
             .await?;
         row.ok_or(StorageError::NotFound)?.try_into()
-    }
-
-    /// Looks a person up by id alone. Only for resolving a session, whose person id came from
-    /// the server itself; everything driven by a request uses the org-scoped [`Db::person`].
-    pub(crate) async fn person_by_id(&self, id: PersonId) -> Result<Option<Person>> {
-        let row: Option<PersonRow> = self
-            .optional(select().and_where(Expr::col(People::Id).eq(id.0)))
-            .await?;
-        row.map(Person::try_from).transpose()
     }
 
     /// Looks a person up by e-mail across the installation: e-mail is the login name.

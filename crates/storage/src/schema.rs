@@ -13,6 +13,7 @@ pub(crate) enum Organisations {
     StaleAfterDays,
     EscalateAfterDays,
     UnitsRevision,
+    CyclesRevision,
     CreatedAt,
 }
 

@@ -1,17 +1,13 @@
 //! The unit tree of an organisation.
 
 use crate::db::{Db, now};
-use crate::schema::{Organisations, Units};
+use crate::schema::Units;
 use crate::{Result, StorageError};
 use domain::org::{Unit, UnitTree};
 use domain::{OrgId, PersonId, UnitId};
 use sea_query::{Expr, Query, SimpleExpr};
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use uuid::Uuid;
-
-/// Each organisation's unit tree with the `units_revision` it was read at.
-pub(crate) type TreeCache = Arc<Mutex<HashMap<OrgId, (i64, Arc<UnitTree>)>>>;
 
 #[derive(sqlx::FromRow)]
 struct UnitRow {
@@ -61,32 +57,20 @@ impl Db {
         rows.into_iter().map(Unit::try_from).collect()
     }
 
-    /// The organisation's unit tree. Nearly every page needs it, and a large organisation has
-    /// thousands of units, so the tree is kept in memory and read again only when the
-    /// organisation's `units_revision` (bumped by triggers on any change to its units, by any
-    /// instance) has moved: one small read instead of thousands of rows.
+    /// The organisation's unit tree, from memory while its `units_revision` has not moved
+    /// (see [`crate::revisions`]).
     pub async fn unit_tree(&self, org: OrgId) -> Result<Arc<UnitTree>> {
-        let (revision,): (i64,) = self
-            .optional(
-                Query::select()
-                    .column(Organisations::UnitsRevision)
-                    .from(Organisations::Table)
-                    .and_where(Expr::col(Organisations::Id).eq(org.0)),
-            )
-            .await?
-            .ok_or(StorageError::NotFound)?;
-        if let Some((known, tree)) = self.trees.lock().expect("tree cache").get(&org)
-            && *known == revision
-        {
-            return Ok(tree.clone());
+        let revision = self.revisions(org).await?.units;
+        self.unit_tree_at(org, revision).await
+    }
+
+    /// The tree at a revision already read.
+    pub(crate) async fn unit_tree_at(&self, org: OrgId, revision: i64) -> Result<Arc<UnitTree>> {
+        if let Some(tree) = self.trees.get(org, revision) {
+            return Ok(tree);
         }
-        // Read after the revision: the tree is at least as new as the number it is kept under,
-        // so a change made meanwhile only causes one more read later, never a stale tree.
         let tree = Arc::new(UnitTree::new(self.units(org).await?));
-        self.trees
-            .lock()
-            .expect("tree cache")
-            .insert(org, (revision, tree.clone()));
+        self.trees.put(org, revision, tree.clone());
         Ok(tree)
     }
 

@@ -27,15 +27,6 @@ pub struct UserSummary {
     pub granted: GrantedRoles,
 }
 
-/// Everything a request needs about its logged-in user.
-#[derive(Clone, Debug)]
-pub struct UserContext {
-    pub person: Person,
-    pub locale: Locale,
-    pub granted: GrantedRoles,
-    pub led_units: Vec<domain::UnitId>,
-}
-
 #[derive(sqlx::FromRow)]
 struct UserRow {
     password_hash: String,
@@ -59,33 +50,6 @@ impl Db {
             person,
             password_hash: row.password_hash,
             locale: row.locale.parse().unwrap_or_default(),
-        }))
-    }
-
-    /// The user behind a session: `None` when the person is gone, deactivated or has no login.
-    pub async fn user_context(&self, person: PersonId) -> Result<Option<UserContext>> {
-        let Some(person) = self.person_by_id(person).await? else {
-            return Ok(None);
-        };
-        if !person.active {
-            return Ok(None);
-        }
-        let locale: Option<(String,)> = self
-            .optional(
-                Query::select()
-                    .column(Users::Locale)
-                    .from(Users::Table)
-                    .and_where(Expr::col(Users::PersonId).eq(person.id.0)),
-            )
-            .await?;
-        let Some((locale,)) = locale else {
-            return Ok(None);
-        };
-        Ok(Some(UserContext {
-            granted: self.granted_roles(person.id).await?,
-            led_units: self.led_units(person.org_id, person.id).await?,
-            locale: locale.parse().unwrap_or_default(),
-            person,
         }))
     }
 

@@ -131,6 +131,68 @@ both_backends! {
         elsewhere.close().await;
     }
 
+    async fn cycles_kept_in_memory_follow_every_instance_s_changes(db: &TestDb) {
+        let (org, _) = org_with_team(db, "Mælkebøtten").await;
+        let (other, _) = org_with_team(db, "Other").await;
+        assert!(db.cycles(org.id).await.unwrap().is_empty());
+        let elsewhere = Db::connect(&db.url).await.unwrap();
+        let timeline = Timeline::new(date(2026, 9, 1), date(2026, 9, 15), date(2026, 11, 30), vec![date(2027, 2, 1)], date(2027, 8, 31)).unwrap();
+        let cycle = Cycle {
+            id: CycleId::new(),
+            org_id: org.id,
+            name: "MUS 2026".into(),
+            intention: String::new(),
+            state: CycleState::Draft,
+            timeline,
+            focus_goals: Vec::new(),
+            question_set: None,
+        };
+        elsewhere.insert_cycle(&cycle).await.unwrap();
+        assert_eq!(db.cycles(org.id).await.unwrap(), vec![cycle.clone()]);
+        let later = Timeline::new(date(2026, 9, 1), date(2026, 9, 15), date(2026, 11, 30), vec![date(2027, 3, 1), date(2027, 6, 1)], date(2027, 8, 31)).unwrap();
+        let open = Cycle { state: CycleState::Open, timeline: later, ..cycle.clone() };
+        elsewhere.update_cycle(&open).await.unwrap();
+        assert_eq!(db.open_cycle(org.id).await.unwrap(), Some(open.clone()));
+        assert_eq!(db.cycle(org.id, cycle.id).await.unwrap().timeline.follow_ups().len(), 2);
+        // Unchanged, the cycles are served from memory; another organisation's change leaves them.
+        let other_cycle = Cycle { id: CycleId::new(), org_id: other.id, ..cycle.clone() };
+        elsewhere.insert_cycle(&other_cycle).await.unwrap();
+        let before = db.queries();
+        assert_eq!(db.cycle_names(org.id).await.unwrap().len(), 1);
+        assert_eq!(db.queries() - before, 1, "one read of the revision, no read of the cycles");
+        assert_eq!(db.cycles(other.id).await.unwrap(), vec![other_cycle]);
+        elsewhere.close().await;
+    }
+
+    async fn a_user_s_context_is_one_read(db: &TestDb) {
+        let (org, team) = org_with_team(db, "Mælkebøtten").await;
+        let root = db.unit_tree(org.id).await.unwrap().root().unwrap().id;
+        let p = person(org.id, team, "leder@m.dk");
+        db.insert_person(&p).await.unwrap();
+        assert!(db.user_context(p.id).await.unwrap().is_none(), "no login, no user");
+        db.set_password_hash(p.id, "hash").await.unwrap();
+        db.set_user_locale(p.id, Locale::En).await.unwrap();
+        db.set_granted_roles(p.id, GrantedRoles { hr: true, leadership: true, ..Default::default() }).await.unwrap();
+        db.set_unit_leader(org.id, team, Some(p.id)).await.unwrap();
+        db.set_unit_leader(org.id, root, Some(p.id)).await.unwrap();
+        db.unit_tree(org.id).await.unwrap();
+        db.cycles(org.id).await.unwrap();
+        let before = db.queries();
+        let ctx = db.user_context(p.id).await.unwrap().unwrap();
+        assert_eq!(db.queries() - before, 1, "the tree and the cycles were read already");
+        assert_eq!((ctx.person, ctx.org, ctx.locale), (p.clone(), org.clone(), Locale::En));
+        assert_eq!(ctx.granted, GrantedRoles { hr: true, leadership: true, ..Default::default() });
+        let mut led = ctx.led_units;
+        led.sort();
+        let mut expected = vec![team, root];
+        expected.sort();
+        assert_eq!(led, expected, "each led unit once, though the roles repeat the rows");
+        assert_eq!(ctx.units.len(), 2);
+        assert!(ctx.cycles.is_empty());
+        db.update_person(&Person { active: false, ..p.clone() }).await.unwrap();
+        assert!(db.user_context(p.id).await.unwrap().is_none(), "a deactivated person is no user");
+    }
+
     async fn people_round_trip_and_emails_are_unique(db: &TestDb) {
         let (org, team) = org_with_team(db, "Org").await;
         let lane = person(org.id, team, "lane@m.dk");

@@ -16,10 +16,14 @@ use axum::http::{HeaderMap, HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use chrono::Duration;
+use domain::CycleId;
 use domain::access::Actor;
+use domain::cycle::{Cycle, CycleState};
 use domain::locale::Locale;
 use domain::org::Organisation;
+use domain::org::UnitTree;
 use domain::person::Person;
+use std::collections::HashMap;
 use std::sync::Arc;
 use storage::{Db, SessionRecord, now};
 
@@ -37,6 +41,10 @@ pub struct CurrentUser {
     pub org: Organisation,
     pub actor: Actor,
     pub locale: Locale,
+    /// The organisation's unit tree and cycles (newest first), read with the user: as of the
+    /// start of the request, so a handler that changes units or cycles reads them afresh.
+    pub units: Arc<UnitTree>,
+    pub cycles: Arc<Vec<Cycle>>,
 }
 
 impl CurrentUser {
@@ -50,12 +58,30 @@ impl CurrentUser {
     }
 
     /// The units this user leads, with every unit below them.
-    pub fn led_subtree(&self, tree: &domain::org::UnitTree) -> Vec<domain::UnitId> {
+    pub fn led_subtree(&self) -> Vec<domain::UnitId> {
         self.actor
             .led_units
             .iter()
-            .flat_map(|u| tree.subtree(*u))
+            .flat_map(|u| self.units.subtree(*u))
             .collect()
+    }
+
+    /// The organisation's open cycle, if any.
+    pub fn open_cycle(&self) -> Option<&Cycle> {
+        self.cycles.iter().find(|c| c.state == CycleState::Open)
+    }
+
+    /// One of the organisation's cycles; 404 for any other id.
+    pub fn cycle(&self, id: CycleId) -> Result<&Cycle, AppError> {
+        self.cycles
+            .iter()
+            .find(|c| c.id == id)
+            .ok_or(AppError::NotFound)
+    }
+
+    /// Each cycle's name, for lists that name the cycle of a line.
+    pub fn cycle_names(&self) -> HashMap<CycleId, String> {
+        self.cycles.iter().map(|c| (c.id, c.name.clone())).collect()
     }
 }
 
@@ -125,20 +151,21 @@ async fn load_visitor(db: &Db, headers: &HeaderMap) -> Result<Visitor, AppError>
         return Ok(Visitor::default());
     };
     let user = match session.person_id {
-        Some(person) => match db.user_context(person).await? {
-            Some(ctx) => Some(Arc::new(CurrentUser {
-                org: db.organisation(ctx.person.org_id).await?,
+        Some(person) => db.user_context(person).await?.map(|ctx| {
+            Arc::new(CurrentUser {
                 actor: Actor {
                     person_id: ctx.person.id,
                     org_id: ctx.person.org_id,
                     granted: ctx.granted,
                     led_units: ctx.led_units,
                 },
+                org: ctx.org,
                 locale: ctx.locale,
                 person: ctx.person,
-            })),
-            None => None,
-        },
+                units: ctx.units,
+                cycles: ctx.cycles,
+            })
+        }),
         None => None,
     };
     let locale = user

@@ -37,7 +37,7 @@ async fn load(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Loade
     if !employee && conversation.leader_id != user.person.id {
         return Err(AppError::NotFound);
     }
-    let cycles = state.db.cycles(org).await?;
+    let cycles = user.cycles.to_vec();
     let cycle = cycles
         .iter()
         .find(|c| c.id == conversation.cycle_id)

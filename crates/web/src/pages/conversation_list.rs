@@ -59,7 +59,7 @@ pub async fn list(
     let reach = if user.actor.keeps_strategy() {
         Reach::Organisation
     } else if user.actor.is_leader() {
-        led = user.led_subtree(&*state.db.unit_tree(org).await?);
+        led = user.led_subtree();
         Reach::Leader {
             leader: user.person.id,
             units: &led,
@@ -67,7 +67,7 @@ pub async fn list(
     } else {
         return Err(AppError::Forbidden);
     };
-    let cycles = newest_first(state.db.cycles(org).await?);
+    let cycles = newest_first(user.cycles.to_vec());
     let chosen = match query.cycle.trim() {
         "" => None,
         raw => {

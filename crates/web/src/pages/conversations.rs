@@ -122,8 +122,8 @@ pub async fn overview(
 ) -> AppResult<Response> {
     let cycle = open_or_visible_cycle(&state, &user, &id).await?;
     let org = user.org.id;
-    let tree = state.db.unit_tree(org).await?;
-    let led = user.led_subtree(&tree);
+    let tree = user.units.clone();
+    let led = user.led_subtree();
     let (people, reach): (Vec<Person>, Reach) = if user.actor.keeps_strategy() {
         (state.db.people(org).await?, Reach::Organisation)
     } else if user.actor.is_leader() {
@@ -342,7 +342,7 @@ async fn load(
 ) -> AppResult<Loaded> {
     let cycle = open_or_visible_cycle(state, user, cycle).await?;
     let employee = state.db.person(user.org.id, parse_id(person)?).await?;
-    let tree = state.db.unit_tree(user.org.id).await?;
+    let tree = user.units.clone();
     let part = part(user, &employee, &tree).ok_or(AppError::NotFound)?;
     let conversation = state
         .db

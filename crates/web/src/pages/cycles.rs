@@ -69,18 +69,13 @@ struct CyclesView {
     can_create: bool,
 }
 
-pub async fn list(
-    State(state): State<AppState>,
-    user: CurrentUser,
-    page: Page,
-) -> AppResult<Response> {
+pub async fn list(user: CurrentUser, page: Page) -> AppResult<Response> {
     let t = page.t;
-    let cycles = state
-        .db
-        .cycles(user.org.id)
-        .await?
-        .into_iter()
+    let cycles = user
+        .cycles
+        .iter()
         .filter(|c| c.visible_to(&user.actor))
+        .cloned()
         .map(|c| CycleLine {
             id: c.id.to_string(),
             window: format!(
@@ -147,10 +142,7 @@ async fn cycle_view(
     error: Option<String>,
 ) -> AppResult<CycleView> {
     let org = user.org.id;
-    let (units, goals) = (
-        state.db.unit_tree(org).await?,
-        state.db.goal_tree(org).await?,
-    );
+    let (units, goals) = (user.units.clone(), state.db.goal_tree(org).await?);
     let written = state.db.framings(cycle.id).await?;
     let t = page.t;
     let keeper = user.actor.keeps_strategy();
@@ -508,7 +500,7 @@ pub async fn create(
     require_keeper(&user)?;
     let form = CycleForm::from_pairs(pairs);
     let choices = choices(&state, &user).await?;
-    let others = state.db.cycles(user.org.id).await?;
+    let others = user.cycles.to_vec();
     match form
         .read(&choices.goals, &choices.sets)
         .and_then(|plan| Cycle::name_free(&plan.name, &others, None).map(|_| plan))
@@ -576,7 +568,7 @@ pub async fn update(
         form.intention = cycle.intention.clone();
         form.goals = cycle.focus_goals.iter().map(|g| g.to_string()).collect();
     }
-    let others = state.db.cycles(user.org.id).await?;
+    let others = user.cycles.to_vec();
     match form
         .read(&choices.goals, &choices.sets)
         .and_then(|plan| Cycle::name_free(&plan.name, &others, Some(cycle.id)).map(|_| plan))

@@ -178,7 +178,7 @@ pub async fn save(
     }
     let org = party.cycle.org_id;
     let goals = state.db.goal_tree(org).await?;
-    let units = state.db.unit_tree(org).await?;
+    let units = user.units.clone();
     let concerning = goals_concerning(
         &party.cycle.focus_goals,
         &goals,

@@ -67,7 +67,7 @@ impl Names {
         let org = user.org.id;
         Ok(Names {
             people: names_of(&state.db, org, employees).await?,
-            cycles: state.db.cycle_names(org).await?,
+            cycles: user.cycle_names(),
         })
     }
 
@@ -94,16 +94,9 @@ pub struct Unsigned {
 }
 
 /// The conversations still waiting for signatures, with their names.
-async fn named(
-    state: &AppState,
-    user: &CurrentUser,
-    tree: &UnitTree,
-    waiting: Vec<UnsignedAgreement>,
-) -> AppResult<Vec<Unsigned>> {
+fn named(names: &Names, tree: &UnitTree, waiting: Vec<UnsignedAgreement>) -> Vec<Unsigned> {
     let today = now().with_timezone(&TIME_ZONE).date_naive();
-    let employees = waiting.iter().map(|u| u.employee_id).collect();
-    let names = Names::of(state, user, employees).await?;
-    Ok(waiting
+    waiting
         .into_iter()
         .map(|agreement| Unsigned {
             days: unsigned_too_long(agreement.held_at, today).unwrap_or_default(),
@@ -112,7 +105,7 @@ async fn named(
             cycle: names.cycle(agreement.cycle_id),
             agreement,
         })
-        .collect())
+        .collect()
 }
 
 /// Held before this moment and still not signed by both: waited too long.
@@ -156,7 +149,7 @@ pub struct Flag {
 
 /// The stale agreements the user should see on their home page.
 pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResult<Vec<Flag>> {
-    let tree = state.db.unit_tree(user.org.id).await?;
+    let tree = user.units.clone();
     let me = user.person.id;
     let patience = user.org.settings.patience.stale_after_days;
     // Someone who leads nobody and holds no organisation-wide role is only ever flagged their
@@ -164,7 +157,7 @@ pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResul
     // A leader reads their people's agreements (the flags of the leader above included), HR
     // the whole organisation's (for the organisation's overdue promises).
     let actor = &user.actor;
-    let led = user.led_subtree(&tree);
+    let led = user.led_subtree();
     let reach = if actor.granted.hr {
         Reach::Organisation
     } else if actor.is_leader() || actor.granted.leadership {
@@ -221,7 +214,23 @@ pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResul
                 || (a.health.overdue_commitments > 0 && actor.granted.hr)
         })
         .collect();
-    let employees = flagged.iter().map(|a| a.signed.employee_id).collect();
+    // Conversations held without an agreement both signed: the two parties are told.
+    let parties = Reach::Leader {
+        leader: me,
+        units: &[],
+    };
+    let waiting: Vec<UnsignedAgreement> = state
+        .db
+        .unsigned_agreements(user.org.id, parties, unsigned_bound())
+        .await?
+        .into_iter()
+        .filter(|u| u.employee_id == me || u.leader_id == me)
+        .collect();
+    let employees = flagged
+        .iter()
+        .map(|a| a.signed.employee_id)
+        .chain(waiting.iter().map(|u| u.employee_id))
+        .collect();
     let names = Names::of(state, user, employees).await?;
     let mut flags: Vec<Flag> = flagged
         .into_iter()
@@ -241,30 +250,13 @@ pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResul
             }
         })
         .collect();
-    // Conversations held without an agreement both signed: the two parties are told.
-    let parties = Reach::Leader {
-        leader: me,
-        units: &[],
-    };
-    let waiting = state
-        .db
-        .unsigned_agreements(user.org.id, parties, unsigned_bound())
-        .await?
-        .into_iter()
-        .filter(|u| u.employee_id == me || u.leader_id == me)
-        .collect();
-    flags.extend(
-        named(state, user, &tree, waiting)
-            .await?
-            .into_iter()
-            .map(|u| Flag {
-                link: format!("/conversations/{}/agreement", u.agreement.conversation_id),
-                reasons: vec![unsigned_reason(t, &u)],
-                escalated: false,
-                employee: u.employee,
-                cycle: u.cycle,
-            }),
-    );
+    flags.extend(named(&names, &tree, waiting).into_iter().map(|u| Flag {
+        link: format!("/conversations/{}/agreement", u.agreement.conversation_id),
+        reasons: vec![unsigned_reason(t, &u)],
+        escalated: false,
+        employee: u.employee,
+        cycle: u.cycle,
+    }));
     Ok(flags)
 }
 
@@ -320,11 +312,11 @@ pub async fn list(
     if !whole && !user.actor.is_leader() {
         return Err(AppError::Forbidden);
     }
-    let tree = state.db.unit_tree(user.org.id).await?;
+    let tree = user.units.clone();
     let visible = user.actor.visible_units(&tree);
     let t = page.t;
     let patience = user.org.settings.patience.stale_after_days;
-    let led = user.led_subtree(&tree);
+    let led = user.led_subtree();
     let reach = if whole {
         Reach::Organisation
     } else {
@@ -377,8 +369,14 @@ pub async fn list(
             PER_PAGE as u64,
         )
         .await?;
-    let unsigned = named(&state, &user, &tree, waiting)
-        .await?
+    let shown = assessed(judged, found.lines);
+    let employees = shown
+        .iter()
+        .map(|a| a.signed.employee_id)
+        .chain(waiting.iter().map(|u| u.employee_id))
+        .collect();
+    let names = Names::of(&state, &user, employees).await?;
+    let unsigned = named(&names, &tree, waiting)
         .into_iter()
         .map(|u| UnsignedLine {
             link: if u.agreement.leader_id == me {
@@ -395,9 +393,6 @@ pub async fn list(
             cycle: u.cycle,
         })
         .collect();
-    let shown = assessed(judged, found.lines);
-    let employees = shown.iter().map(|a| a.signed.employee_id).collect();
-    let names = Names::of(&state, &user, employees).await?;
     let lines: Vec<ListLine> = shown
         .into_iter()
         .map(|a| {

@@ -86,7 +86,7 @@ impl Loaded {
         q: &EffectQuery,
     ) -> AppResult<Loaded> {
         let org = user.org.id;
-        let units = state.db.unit_tree(org).await?;
+        let units = user.units.clone();
         let everyone: HashMap<PersonId, Person> = state
             .db
             .people(org)
@@ -131,7 +131,7 @@ impl Loaded {
                 (people, name)
             }
         };
-        let cycles = newest_first(state.db.cycles(org).await?);
+        let cycles = newest_first(user.cycles.to_vec());
         let chosen = if q.cycle.is_empty() {
             0
         } else {

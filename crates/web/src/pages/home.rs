@@ -63,7 +63,7 @@ pub async fn home(
 ) -> AppResult<Response> {
     let db = &state.db;
     let org = user.org.id;
-    let tree = db.unit_tree(org).await?;
+    let tree = user.units.clone();
     let t = page.t;
     let led_subtree: Vec<_> = user
         .actor
@@ -106,7 +106,7 @@ pub async fn home(
         Vec::new()
     };
     let flags = flags_for(&state, &user, &t).await?;
-    let cycle = match state.db.open_cycle(org).await? {
+    let cycle = match user.open_cycle().cloned() {
         Some(open) => {
             let written = db.framings(open.id).await?;
             let framings = tree

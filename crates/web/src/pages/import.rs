@@ -168,7 +168,7 @@ pub async fn upload(
         }
     };
     let org = user.org.id;
-    let tree = state.db.unit_tree(org).await?;
+    let tree = user.units.clone();
     let plan = plan_import(org, parsed, &tree, &state.db.people(org).await?);
     let pending = if plan.is_applicable() {
         Some(
@@ -210,7 +210,7 @@ pub async fn apply(
     let id: Uuid = parse_id(&id)?;
     let org = user.org.id;
     let (filename, bytes) = state.db.pending_import(org, user.person.id, id).await?;
-    let tree = state.db.unit_tree(org).await?;
+    let tree = user.units.clone();
     let parsed = parse_people_csv(&bytes).map_err(|_| AppError::NotFound)?;
     let plan = plan_import(org, parsed, &tree, &state.db.people(org).await?);
     let page = page.titled("import-title");

@@ -215,8 +215,8 @@ pub async fn leadership(
     if !user.actor.granted.leadership {
         return Err(AppError::Forbidden);
     }
-    let (cycles, cycle) = choose(state.db.cycles(user.org.id).await?, &query.cycle)?;
-    let units = state.db.unit_tree(user.org.id).await?;
+    let (cycles, cycle) = choose(user.cycles.to_vec(), &query.cycle)?;
+    let units = user.units.clone();
     let t = page.t;
     let goals = match &cycle {
         Some(cycle) => goal_lines(&state, &user, &t, cycle, &units).await?,
@@ -250,9 +250,9 @@ pub async fn export(
     if !user.actor.granted.leadership {
         return Err(AppError::Forbidden);
     }
-    let (_, cycle) = choose(state.db.cycles(user.org.id).await?, &query.cycle)?;
+    let (_, cycle) = choose(user.cycles.to_vec(), &query.cycle)?;
     let cycle = cycle.ok_or(AppError::NotFound)?;
-    let units = state.db.unit_tree(user.org.id).await?;
+    let units = user.units.clone();
     let t = page.t;
     let mut rows = vec![
         [
@@ -335,7 +335,7 @@ pub async fn respond(
     let unit = match form.unit.trim() {
         "" => None,
         raw => {
-            let tree = state.db.unit_tree(org).await?;
+            let tree = user.units.clone();
             let found = match raw.parse::<UnitId>() {
                 Ok(id) => tree.get(id),
                 Err(_) => tree.by_name(raw),
@@ -387,7 +387,7 @@ pub async fn routed(
         return Err(AppError::Forbidden);
     }
     let org = user.org.id;
-    let units = state.db.unit_tree(org).await?;
+    let units = user.units.clone();
     let mine: HashSet<UnitId> = user
         .actor
         .led_units

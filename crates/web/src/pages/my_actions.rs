@@ -55,7 +55,7 @@ pub async fn show(
             continue;
         };
         let employee = state.db.person(org, conversation.employee_id).await?.name;
-        let cycle = state.db.cycle(org, conversation.cycle_id).await?.name;
+        let cycle = user.cycle(conversation.cycle_id)?.clone().name;
         let reports = state.db.progress_history(id).await?;
         // Only what this person owns: not the rest of the agreement.
         let mine = Terms {

@@ -36,7 +36,7 @@ impl Party {
             return Err(AppError::NotFound);
         };
         Ok(Party {
-            cycle: state.db.cycle(org, conversation.cycle_id).await?,
+            cycle: user.cycle(conversation.cycle_id)?.clone(),
             employee: state.db.person(org, conversation.employee_id).await?,
             leader: state.db.person(org, conversation.leader_id).await?,
             side,

@@ -53,7 +53,7 @@ pub async fn list(
 ) -> AppResult<Response> {
     user.require(Capability::ListPeople)?;
     let org = user.org.id;
-    let tree = state.db.unit_tree(org).await?;
+    let tree = user.units.clone();
     let number = Paging::number(query.page);
     let href = match query.q.trim() {
         "" => "/people?".to_owned(),
@@ -125,9 +125,14 @@ struct HistoryLine {
 }
 
 /// The person's conversations as the employee, one line per cycle, newest first.
-async fn history(state: &AppState, person: &Person, t: &Tr) -> AppResult<Vec<HistoryLine>> {
+async fn history(
+    state: &AppState,
+    user: &CurrentUser,
+    person: &Person,
+    t: &Tr,
+) -> AppResult<Vec<HistoryLine>> {
     let org = person.org_id;
-    let cycles = newest_first(state.db.cycles(org).await?);
+    let cycles = newest_first(user.cycles.to_vec());
     let mut conversations: HashMap<CycleId, Conversation> = state
         .db
         .conversations_with(org, person.id)
@@ -170,13 +175,13 @@ pub async fn show(
     let id: PersonId = parse_id(&id)?;
     let org = user.org.id;
     let person = state.db.person(org, id).await?;
-    let tree = state.db.unit_tree(org).await?;
+    let tree = user.units.clone();
     if !user.actor.can_view_person(&person, &tree) {
         return Err(AppError::NotFound);
     }
     let names = names(&state.db, org, &tree, std::slice::from_ref(&person), false).await?;
     let conversations = if may_open(&user, &person, &tree) {
-        history(&state, &person, &page.t).await?
+        history(&state, &user, &person, &page.t).await?
     } else {
         Vec::new()
     };
@@ -233,13 +238,9 @@ fn unit_options(tree: &UnitTree) -> Vec<(String, String)> {
         .collect()
 }
 
-pub async fn new_form(
-    State(state): State<AppState>,
-    user: CurrentUser,
-    page: Page,
-) -> AppResult<Response> {
+pub async fn new_form(user: CurrentUser, page: Page) -> AppResult<Response> {
     user.require(Capability::ManageStructure)?;
-    let tree = state.db.unit_tree(user.org.id).await?;
+    let tree = user.units.clone();
     render(PersonFormView {
         page: page.titled("person-new-title"),
         id: None,
@@ -259,7 +260,7 @@ pub async fn edit_form(
     user.require(Capability::ManageStructure)?;
     let id: PersonId = parse_id(&id)?;
     let person = state.db.person(user.org.id, id).await?;
-    let tree = state.db.unit_tree(user.org.id).await?;
+    let tree = user.units.clone();
     let leader_email = match person.leader_id {
         Some(l) => state.db.person(user.org.id, l).await?.email.to_string(),
         None => String::new(),
@@ -329,7 +330,7 @@ pub async fn create(
     Form(form): Form<PersonForm>,
 ) -> AppResult<Response> {
     user.require(Capability::ManageStructure)?;
-    let tree = state.db.unit_tree(user.org.id).await?;
+    let tree = user.units.clone();
     let outcome = match read_form(&state, &user, &tree, &form, PersonId::new()).await? {
         Ok(person) => state.db.insert_person(&person).await.map(|_| person),
         Err(e) => return refuse(page.titled("person-new-title"), None, true, form, &tree, e),
@@ -368,7 +369,7 @@ pub async fn update(
     user.require(Capability::ManageStructure)?;
     let id: PersonId = parse_id(&id)?;
     let before = state.db.person(user.org.id, id).await?;
-    let tree = state.db.unit_tree(user.org.id).await?;
+    let tree = user.units.clone();
     let page = page.named(&before.name);
     let outcome = match read_form(&state, &user, &tree, &form, id).await? {
         Ok(person) => {

@@ -55,7 +55,7 @@ async fn context(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Co
     } else {
         return Err(AppError::NotFound);
     };
-    let cycle = state.db.cycle(org, conversation.cycle_id).await?;
+    let cycle = user.cycle(conversation.cycle_id)?.clone();
     let version = match conversation.version {
         Some(version) => state.db.version(org, version).await?,
         None => {
@@ -76,7 +76,7 @@ async fn context(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Co
         Side::Leader => conversation.employee_id,
     };
     let employee = state.db.person(org, conversation.employee_id).await?;
-    let units = state.db.unit_tree(org).await?;
+    let units = user.units.clone();
     let written = state.db.framings(cycle.id).await?;
     let mut framings: Vec<(String, String)> = units
         .path(employee.unit_id)

@@ -69,7 +69,7 @@ async fn open(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<(Part
                 return Err(AppError::NotFound);
             }
             let party = Party {
-                cycle: state.db.cycle(org, conversation.cycle_id).await?,
+                cycle: user.cycle(conversation.cycle_id)?.clone(),
                 employee: state.db.person(org, conversation.employee_id).await?,
                 leader: state.db.person(org, conversation.leader_id).await?,
                 // HR is neither party; the side only names whose view this would be.

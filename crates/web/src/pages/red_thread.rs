@@ -42,7 +42,7 @@ pub async fn show(
     page: Page,
 ) -> AppResult<Response> {
     let org = user.org.id;
-    let mut cycles = state.db.cycles(org).await?;
+    let mut cycles = user.cycles.to_vec();
     cycles.sort_by_key(|c| std::cmp::Reverse(c.timeline.conversations_from()));
     // Newest first, so that this year's goals come before last year's under each thread.
     let mut agreements: Vec<(String, String, Agreement)> = Vec::new();
@@ -67,7 +67,7 @@ pub async fn show(
         &[],
     )
     .await?;
-    let units = state.db.unit_tree(org).await?;
+    let units = user.units.clone();
     let mut threads: Vec<(GoalId, Thread)> = Vec::new();
     for (cycle, conversation_id, agreement) in &agreements {
         let (views, _) = terms_view(&t, &agreement.terms, &names, &[]);

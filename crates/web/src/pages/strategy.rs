@@ -68,7 +68,7 @@ pub async fn overview(
     page: Page,
 ) -> AppResult<Response> {
     let org = user.org.id;
-    let units = state.db.unit_tree(org).await?;
+    let units = user.units.clone();
     let goals = state.db.goal_tree(org).await?;
     let page = page.titled("strategy-title");
     let lines = goals
@@ -108,7 +108,7 @@ pub async fn show(
     let org = user.org.id;
     let goals = state.db.goal_tree(org).await?;
     let goal = goals.get(id).ok_or(AppError::NotFound)?;
-    let units = state.db.unit_tree(org).await?;
+    let units = user.units.clone();
     let page = page.named(&goal.title);
     // A leader may add sub-goals under any live goal, for their own units.
     let can_add_sub = !goal.retired && (user.actor.keeps_strategy() || user.actor.is_leader());
@@ -274,10 +274,7 @@ pub async fn new_form(
     Query(query): Query<NewGoalQuery>,
 ) -> AppResult<Response> {
     let org = user.org.id;
-    let (units, goals) = (
-        state.db.unit_tree(org).await?,
-        state.db.goal_tree(org).await?,
-    );
+    let (units, goals) = (user.units.clone(), state.db.goal_tree(org).await?);
     let parent: Option<GoalId> = if query.parent.is_empty() {
         None
     } else {
@@ -333,10 +330,7 @@ pub async fn create(
         return Err(AppError::Forbidden);
     }
     let org = user.org.id;
-    let (units, goals) = (
-        state.db.unit_tree(org).await?,
-        state.db.goal_tree(org).await?,
-    );
+    let (units, goals) = (user.units.clone(), state.db.goal_tree(org).await?);
     let checked = (|| {
         let parent: Option<GoalId> = if form.parent.is_empty() {
             None
@@ -391,10 +385,7 @@ async fn editable(
 ) -> AppResult<(StrategicGoal, std::sync::Arc<UnitTree>, GoalTree)> {
     let id: GoalId = parse_id(id)?;
     let org = user.org.id;
-    let (units, goals) = (
-        state.db.unit_tree(org).await?,
-        state.db.goal_tree(org).await?,
-    );
+    let (units, goals) = (user.units.clone(), state.db.goal_tree(org).await?);
     let goal = goals.get(id).ok_or(AppError::NotFound)?.clone();
     if !user.actor.may_edit_goals_of(goal.unit_id, &units) {
         return Err(AppError::Forbidden);

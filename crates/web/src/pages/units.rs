@@ -63,7 +63,7 @@ async fn units_view(
     error: Option<String>,
 ) -> AppResult<UnitsView> {
     let org = user.org.id;
-    let tree = state.db.unit_tree(org).await?;
+    let tree = user.units.clone();
     let names = names(&state.db, org, &tree, &[], true).await?;
     let counts = state.db.headcounts(org).await?;
     let t = page.t;
@@ -96,7 +96,7 @@ pub async fn create(
     Form(form): Form<NewUnitForm>,
 ) -> AppResult<Response> {
     user.require(Capability::ManageStructure)?;
-    let tree = state.db.unit_tree(user.org.id).await?;
+    let tree = user.units.clone();
     let checked = (|| {
         let name = unit_name(&form.name)?;
         let kind: UnitKind = form.kind.parse()?;
@@ -181,7 +181,7 @@ pub async fn edit_form(
 ) -> AppResult<Response> {
     user.require(Capability::ManageStructure)?;
     let id: UnitId = parse_id(&id)?;
-    let tree = state.db.unit_tree(user.org.id).await?;
+    let tree = user.units.clone();
     let unit = tree.get(id).ok_or(AppError::NotFound)?;
     let leader_email = match unit.leader_id {
         Some(l) => state.db.person(user.org.id, l).await?.email.to_string(),
@@ -230,7 +230,7 @@ pub async fn update(
     user.require(Capability::ManageStructure)?;
     let id: UnitId = parse_id(&id)?;
     let org = user.org.id;
-    let tree = state.db.unit_tree(org).await?;
+    let tree = user.units.clone();
     let unit = tree.get(id).ok_or(AppError::NotFound)?.clone();
     let page = page.named(&unit.name);
     let refuse = |page: Page, form: UnitForm, key: &'static str, status: StatusCode| {

@@ -1,0 +1,73 @@
+//! What nearly every page needs and an organisation rarely changes (its unit tree, its cycles)
+//! is kept in memory under a revision counter on the organisation's row. Triggers move the
+//! counter on any change, by any instance, so one small read (made anyway with the logged-in
+//! user) tells whether the copy in memory is still the database's.
+
+use crate::Result;
+use crate::db::Db;
+use crate::schema::Organisations;
+use domain::OrgId;
+use sea_query::{Expr, Query};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// The revision counters of one organisation, as read together.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Revisions {
+    pub(crate) units: i64,
+    pub(crate) cycles: i64,
+}
+
+/// A value and the revision it was read at.
+type Kept<T> = (i64, Arc<T>);
+
+/// Per organisation, a value with the revision it was read at; shared by a pool's clones.
+#[derive(Debug)]
+pub(crate) struct ByRevision<T>(Arc<Mutex<HashMap<OrgId, Kept<T>>>>);
+
+impl<T> Default for ByRevision<T> {
+    fn default() -> Self {
+        ByRevision(Arc::default())
+    }
+}
+
+impl<T> Clone for ByRevision<T> {
+    fn clone(&self) -> Self {
+        ByRevision(self.0.clone())
+    }
+}
+
+impl<T> ByRevision<T> {
+    /// The value kept for `org`, if it was read at `revision`.
+    pub(crate) fn get(&self, org: OrgId, revision: i64) -> Option<Arc<T>> {
+        let kept = self.0.lock().expect("revision cache");
+        kept.get(&org)
+            .filter(|(known, _)| *known == revision)
+            .map(|(_, value)| value.clone())
+    }
+
+    /// Keeps a value read *after* `revision` was: it is at least as new as the number it is kept
+    /// under, so a change made in between only causes one more read later, never a stale value.
+    pub(crate) fn put(&self, org: OrgId, revision: i64, value: Arc<T>) {
+        self.0
+            .lock()
+            .expect("revision cache")
+            .insert(org, (revision, value));
+    }
+}
+
+impl Db {
+    /// The organisation's revision counters; `NotFound` for an unknown organisation.
+    pub(crate) async fn revisions(&self, org: OrgId) -> Result<Revisions> {
+        let (units, cycles): (i64, i64) = self
+            .optional(
+                Query::select()
+                    .columns([Organisations::UnitsRevision, Organisations::CyclesRevision])
+                    .from(Organisations::Table)
+                    .and_where(Expr::col(Organisations::Id).eq(org.0)),
+            )
+            .await?
+            .ok_or(crate::StorageError::NotFound)?;
+        Ok(Revisions { units, cycles })
+    }
+}
