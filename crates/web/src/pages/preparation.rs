@@ -23,14 +23,20 @@ use domain::strategy::GoalTree;
 use domain::{ConversationId, GoalId};
 use storage::StorageError;
 
-/// Everything a preparation page needs, loaded for one of the two parties.
-struct Context {
+/// What saving needs, loaded for one of the two parties: the conversation, the questions and
+/// goals the answers are read against, and both preparations.
+struct Basis {
     conversation: Conversation,
     cycle: Cycle,
     version: Version,
     goals: GoalTree,
     own: Preparation,
     other: Option<Preparation>,
+}
+
+/// Everything a preparation page needs: its basis and what is only shown.
+struct Context {
+    basis: Basis,
     other_name: String,
     /// The leaders' framings of the cycle for the employee's unit and those above it.
     framings: Vec<(String, String)>,
@@ -42,7 +48,7 @@ struct Context {
 }
 
 /// Loads the conversation for its employee or its leader; anyone else gets a 404.
-async fn context(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Context> {
+async fn basis(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Basis> {
     let org = user.org.id;
     let conversation = state
         .db
@@ -70,15 +76,27 @@ async fn context(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Co
         Some(i) => preparations.remove(i),
         None => Preparation::new(conversation.id, side),
     };
-    let other = preparations.pop();
-    let other_id = match side {
-        Side::Employee => conversation.leader_id,
-        Side::Leader => conversation.employee_id,
+    Ok(Basis {
+        other: preparations.pop(),
+        goals: state.db.goal_tree(org).await?,
+        conversation,
+        cycle,
+        version,
+        own,
+    })
+}
+
+/// The page around a basis: the other party, the framings, last year and the focus questions.
+async fn dress(state: &AppState, user: &CurrentUser, basis: Basis) -> AppResult<Context> {
+    let org = user.org.id;
+    let other_id = match basis.own.side {
+        Side::Employee => basis.conversation.leader_id,
+        Side::Leader => basis.conversation.employee_id,
     };
-    let employee = state.db.person(org, conversation.employee_id).await?;
-    let units = user.units.clone();
-    let written = state.db.framings(cycle.id).await?;
-    let mut framings: Vec<(String, String)> = units
+    let employee = state.db.person(org, basis.conversation.employee_id).await?;
+    let written = state.db.framings(basis.cycle.id).await?;
+    let mut framings: Vec<(String, String)> = user
+        .units
         .path(employee.unit_id)
         .iter()
         .filter_map(|u| {
@@ -89,25 +107,24 @@ async fn context(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Co
         })
         .collect();
     framings.reverse();
-    let focus_questions = match state.db.focus_questions(cycle.id).await? {
+    let focus_questions = match state.db.focus_questions(basis.cycle.id).await? {
         Some(focus) => {
             let marked = state.db.version(org, focus.version).await?;
-            focus.positions_in(&marked, &version)
+            focus.positions_in(&marked, &basis.version)
         }
         None => Vec::new(),
     };
     Ok(Context {
         focus_questions,
-        last_year: LastYear::load(state, &Tr::new(user.locale), &conversation).await?,
+        last_year: LastYear::load(state, &Tr::new(user.locale), &basis.conversation).await?,
         framings,
         other_name: state.db.person(org, other_id).await?.name,
-        goals: state.db.goal_tree(org).await?,
-        conversation,
-        cycle,
-        version,
-        own,
-        other,
+        basis,
     })
+}
+
+async fn context(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Context> {
+    dress(state, user, basis(state, user, id).await?).await
 }
 
 /// One question with this party's answer and, once both have shared, the other's.
@@ -200,14 +217,15 @@ fn view<'a>(
     error: Option<String>,
 ) -> PreparationView<'a> {
     let t = page.t;
-    let other = other_visible(Some(&ctx.own), ctx.other.as_ref());
-    let choices = goal_choices(&ctx.goals, &ctx.cycle);
+    let other = other_visible(Some(&ctx.basis.own), ctx.basis.other.as_ref());
+    let choices = goal_choices(&ctx.basis.goals, &ctx.basis.cycle);
     let sections = Section::ALL
         .into_iter()
         .map(|section| SectionView {
             optional: 0,
             title: section_label(&t, section),
             questions: ctx
+                .basis
                 .version
                 .questions
                 .iter()
@@ -233,12 +251,12 @@ fn view<'a>(
                         },
                         goal_options: choices
                             .iter()
-                            .filter_map(|id| ctx.goals.get(*id))
+                            .filter_map(|id| ctx.basis.goals.get(*id))
                             .map(|g| (g.id.to_string(), g.title.clone(), matches!(answer, Some(Answer::Goals(ids)) if ids.contains(&g.id))))
                             .collect(),
                         optional: !ctx.focus_questions.is_empty() && !ctx.focus_questions.contains(&index),
                         focus: ctx.focus_questions.contains(&index),
-                        other_answer: other.map(|o| o.answers.get(&index).map_or_else(|| t.get("prep-no-answer"), |a| describe(&t, &ctx.goals, a))),
+                        other_answer: other.map(|o| o.answers.get(&index).map_or_else(|| t.get("prep-no-answer"), |a| describe(&t, &ctx.basis.goals, a))),
                     }
                 })
                 .collect(),
@@ -250,31 +268,34 @@ fn view<'a>(
         })
         .collect();
     PreparationView {
-        id: ctx.conversation.id.to_string(),
-        cycle_id: ctx.cycle.id.to_string(),
-        cycle_name: ctx.cycle.name.clone(),
-        intention: ctx.cycle.intention.clone(),
+        id: ctx.basis.conversation.id.to_string(),
+        cycle_id: ctx.basis.cycle.id.to_string(),
+        cycle_name: ctx.basis.cycle.name.clone(),
+        intention: ctx.basis.cycle.intention.clone(),
         focus: ctx
+            .basis
             .cycle
             .focus_goals
             .iter()
-            .filter_map(|id| ctx.goals.get(*id))
+            .filter_map(|id| ctx.basis.goals.get(*id))
             .map(|g| (g.id.to_string(), g.title.clone()))
             .collect(),
         sections,
-        revision: ctx.own.revision,
-        shared: ctx.own.shared,
-        other_shared: ctx.other.as_ref().is_some_and(|o| o.shared),
+        revision: ctx.basis.own.revision,
+        shared: ctx.basis.own.shared,
+        other_shared: ctx.basis.other.as_ref().is_some_and(|o| o.shared),
         both_shared: other.is_some(),
         other_name: ctx.other_name.clone(),
         framings: ctx.framings.clone(),
         last_year: ctx.last_year.as_ref(),
-        keep_choices: if may_choose_what_is_kept(ctx) {
-            ctx.own
+        keep_choices: if may_choose_what_is_kept(&ctx.basis.conversation, &ctx.basis.own) {
+            ctx.basis
+                .own
                 .answers
                 .keys()
                 .filter_map(|i| {
-                    ctx.version
+                    ctx.basis
+                        .version
                         .questions
                         .get(*i)
                         .map(|q| (format!("q{i}"), q.text.get(t.locale).to_owned()))
@@ -284,24 +305,20 @@ fn view<'a>(
             Vec::new()
         },
         has_focus: !ctx.focus_questions.is_empty(),
-        editable: editable(ctx),
+        editable: editable(&ctx.basis.cycle, &ctx.basis.conversation),
         error,
         page: page.titled("prep-title"),
     }
 }
 
 /// Preparation happens while the cycle is open, until the conversation is held or cancelled.
-fn editable(ctx: &Context) -> bool {
-    ctx.cycle.state == CycleState::Open
-        && !ctx.conversation.cancelled
-        && ctx.conversation.held_at.is_none()
+fn editable(cycle: &Cycle, conversation: &Conversation) -> bool {
+    cycle.state == CycleState::Open && !conversation.cancelled && conversation.held_at.is_none()
 }
 
 /// Once the conversation is held, the employee decides which of their answers are kept.
-fn may_choose_what_is_kept(ctx: &Context) -> bool {
-    ctx.conversation.held_at.is_some()
-        && ctx.own.side == Side::Employee
-        && !ctx.own.answers.is_empty()
+fn may_choose_what_is_kept(conversation: &Conversation, own: &Preparation) -> bool {
+    conversation.held_at.is_some() && own.side == Side::Employee && !own.answers.is_empty()
 }
 
 /// The employee keeps the answers they tick; the rest are deleted for good.
@@ -311,8 +328,8 @@ pub async fn keep(
     Path(id): Path<String>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let ctx = context(&state, &user, &id).await?;
-    if !may_choose_what_is_kept(&ctx) {
+    let ctx = basis(&state, &user, &id).await?;
+    if !may_choose_what_is_kept(&ctx.conversation, &ctx.own) {
         return Err(AppError::BadRequest("error-prep-keep"));
     }
     let keep: Vec<usize> = fields
@@ -347,7 +364,7 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> AppResult<Response> {
     let ctx = context(&state, &user, &id).await?;
-    let answers = ctx.own.answers.clone();
+    let answers = ctx.basis.own.answers.clone();
     render(view(page, &ctx, &answers, None))
 }
 
@@ -361,7 +378,7 @@ pub async fn save(
     Path(id): Path<String>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let mut ctx = context(&state, &user, &id).await?;
+    let mut ctx = basis(&state, &user, &id).await?;
     let autosave = headers.get("x-autosave").is_some();
     let field = |name: &str| {
         fields
@@ -372,7 +389,7 @@ pub async fn save(
     };
     let seen: u32 = field("revision").parse().unwrap_or(u32::MAX);
     let share = field("action") == "share";
-    if !editable(&ctx) {
+    if !editable(&ctx.cycle, &ctx.conversation) {
         return Err(AppError::BadRequest("error-prep-closed"));
     }
     let outcome = read_answers(&ctx.version, &fields, &goal_choices(&ctx.goals, &ctx.cycle))
@@ -422,6 +439,7 @@ pub async fn save(
             // Show the text as typed, so nothing is lost even when it could not be saved.
             let typed = read_answers(&ctx.version, &fields, &goal_choices(&ctx.goals, &ctx.cycle))
                 .unwrap_or_else(|_| ctx.own.answers.clone());
+            let ctx = dress(&state, &user, ctx).await?;
             render_status(status, view(page, &ctx, &typed, Some(message)))
         }
     }
