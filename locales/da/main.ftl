@@ -766,6 +766,10 @@ drawer-quiet = { $count ->
     [one] ingen aktivitet i { $count } dag
    *[other] ingen aktivitet i { $count } dage
 }
+drawer-more = { $count ->
+    [one] og { $count } aftale mere, som du får besked om: se opfølgningslisten
+   *[other] og { $count } aftaler mere, som du får besked om: se opfølgningslisten
+}
 
 ## Calendar feed
 calendar-title = Min kalender

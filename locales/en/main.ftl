@@ -766,6 +766,10 @@ drawer-quiet = { $count ->
     [one] no activity for { $count } day
    *[other] no activity for { $count } days
 }
+drawer-more = { $count ->
+    [one] and { $count } more agreement you are told of: see the follow-up list
+   *[other] and { $count } more agreements you are told of: see the follow-up list
+}
 
 ## Calendar feed
 calendar-title = My calendar

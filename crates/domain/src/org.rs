@@ -308,6 +308,34 @@ impl UnitTree {
             .find(|leader| *leader != except)
     }
 
+    /// Everyone whose [`responsible_leader`](Self::responsible_leader) is `leader`, as
+    /// conditions on a person's unit and id, so that a database can find them: so many people
+    /// cannot be read to test them one by one.
+    pub fn answering_to(&self, leader: PersonId) -> AnsweringTo {
+        let mut out = AnsweringTo {
+            leader,
+            units: Vec::new(),
+            leaders: Vec::new(),
+        };
+        let mut below: HashMap<PersonId, Vec<UnitId>> = HashMap::new();
+        for unit in self.units.keys() {
+            let path = self.path(*unit);
+            let mut leaders = path.iter().rev().filter_map(|u| u.leader_id);
+            match leaders.next() {
+                Some(nearest) if nearest == leader => out.units.push(*unit),
+                // The nearest leader answers to the first other leader above them.
+                Some(nearest) if leaders.find(|l| *l != nearest) == Some(leader) => {
+                    below.entry(nearest).or_default().push(*unit)
+                }
+                _ => {}
+            }
+        }
+        out.units.sort();
+        out.leaders = below.into_iter().collect();
+        out.leaders.sort();
+        out
+    }
+
     /// Checks that a new unit may be created under `parent`.
     pub fn check_new(&self, name: &str, kind: UnitKind, parent: UnitId) -> Result<(), UnitError> {
         let parent = self.get(parent).ok_or(UnitError::UnknownParent)?;
@@ -338,6 +366,30 @@ impl UnitTree {
         check_kind_order(parent.kind, moving.kind)?;
         // everything below the moving unit keeps its place relative to it, so only its own kind matters
         Ok(())
+    }
+}
+
+/// Who answers to `leader` ([`UnitTree::answering_to`]): everyone but the leader in `units`,
+/// and each of `leaders` when in one of their units.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnsweringTo {
+    pub leader: PersonId,
+    pub units: Vec<UnitId>,
+    pub leaders: Vec<(PersonId, Vec<UnitId>)>,
+}
+
+impl AnsweringTo {
+    pub fn is_empty(&self) -> bool {
+        self.units.is_empty() && self.leaders.is_empty()
+    }
+
+    /// Whether a person in `unit` answers to the leader: what the database is asked.
+    pub fn includes(&self, person: PersonId, unit: UnitId) -> bool {
+        (person != self.leader && self.units.contains(&unit))
+            || self
+                .leaders
+                .iter()
+                .any(|(p, units)| *p == person && units.contains(&unit))
     }
 }
 
@@ -467,5 +519,39 @@ mod tests {
             Some(lead)
         );
         assert_eq!(tree.responsible_leader(team_id, lead), Some(head));
+    }
+
+    #[test]
+    fn who_answers_to_a_leader_is_what_responsible_leader_says() {
+        let (head, lead, sub, other) = (
+            PersonId::new(),
+            PersonId::new(),
+            PersonId::new(),
+            PersonId::new(),
+        );
+        let led = |mut u: Unit, by: PersonId| {
+            u.leader_id = Some(by);
+            u
+        };
+        let root = led(unit("Org", UnitKind::Organisation, None), head);
+        let dept = unit("Afdeling", UnitKind::Department, Some(root.id));
+        let team = led(unit("Team", UnitKind::Team, Some(dept.id)), lead);
+        let nested = led(unit("Hold", UnitKind::Team, Some(team.id)), lead);
+        let deeper = led(unit("Gruppe", UnitKind::Team, Some(nested.id)), sub);
+        let again = led(unit("Stab", UnitKind::Department, Some(root.id)), head);
+        let units = [&root, &dept, &team, &nested, &deeper, &again].map(|u| u.id);
+        let tree = UnitTree::new(vec![root, dept, team, nested, deeper, again]);
+        for me in [head, lead, sub, other] {
+            let answering = tree.answering_to(me);
+            for unit in units {
+                for person in [head, lead, sub, other] {
+                    assert_eq!(
+                        answering.includes(person, unit),
+                        tree.responsible_leader(unit, person) == Some(me),
+                    );
+                }
+            }
+        }
+        assert!(tree.answering_to(other).is_empty());
     }
 }

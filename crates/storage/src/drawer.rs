@@ -11,6 +11,7 @@ use crate::{Reach, Result};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use domain::agreement::Progress;
 use domain::drawer::{Patience, Pulse};
+use domain::org::AnsweringTo;
 use domain::{ConversationId, CycleId, OrgId, PersonId, UnitId};
 use sea_query::{Alias, Asterisk, Cond, Expr, Func, Order, Query, SelectStatement, SimpleExpr};
 use uuid::Uuid;
@@ -26,6 +27,13 @@ pub struct AgreementPulse {
     pub cycle_id: CycleId,
     pub last_activity: DateTime<Utc>,
     pub pulse: Pulse,
+}
+
+#[derive(sqlx::FromRow)]
+struct ToldRow {
+    #[sqlx(flatten)]
+    pulse: PulseRow,
+    told_total: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -66,12 +74,21 @@ pub struct Judgement {
     pub patience: Patience,
 }
 
-/// What someone is told of beyond their own agreements: those sent on to the leaders above, if
-/// they lead, and the organisation's overdue promises, if they are HR.
+/// What someone is told of beyond their own agreements: those sent on by the leaders who
+/// answer to them, and the organisation's overdue promises, if they are HR.
 #[derive(Clone, Copy, Debug)]
-pub struct Told {
-    pub leads: bool,
+pub struct Told<'a> {
+    pub answering: Option<&'a AnsweringTo>,
     pub hr: bool,
+}
+
+/// The stale agreements a home page shows: all of its reader's own (as employee or leader), and
+/// of those they are told of, the most urgent few and how many there are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HomeFlags {
+    pub own: Vec<AgreementPulse>,
+    pub told: Vec<AgreementPulse>,
+    pub told_total: usize,
 }
 
 /// How many agreements a unit's people have, and how many of them are going stale and sent on.
@@ -183,6 +200,37 @@ fn days_before(today: NaiveDate, days: u32) -> DateTime<Utc> {
         .and_utc()
 }
 
+/// Most urgent first, as [`domain::drawer::Health::urgency`] orders them.
+fn by_urgency(select: &mut SelectStatement, judged: Judgement) -> &mut SelectStatement {
+    select
+        .order_by_expr(as_flag(judged.commitment_overdue()), Order::Desc)
+        .order_by_expr(as_flag(judged.stale()), Order::Desc)
+        .order_by_expr(judged.overdue_since(), Order::Asc)
+        .order_by_expr(x("last_activity").into(), Order::Asc)
+        .order_by_expr(x("id").into(), Order::Asc)
+}
+
+/// The conversation's leader answers to `to.leader` ([`AnsweringTo::includes`] in SQL).
+fn leader_answers(org: OrgId, to: &AnsweringTo) -> SimpleExpr {
+    let person = |c: People| Expr::col((People::Table, c));
+    let units = |units: &[UnitId]| person(People::UnitId).is_in(units.iter().map(|u| u.0));
+    let mut who = Cond::any();
+    if !to.units.is_empty() {
+        who = who.add(units(&to.units).and(person(People::Id).ne(to.leader.0)));
+    }
+    for (leader, their) in &to.leaders {
+        who = who.add(person(People::Id).eq(leader.0).and(units(their)));
+    }
+    x("leader_id").in_subquery(
+        Query::select()
+            .column((People::Table, People::Id))
+            .from(People::Table)
+            .and_where(person(People::OrgId).eq(org.0))
+            .cond_where(who)
+            .to_owned(),
+    )
+}
+
 fn as_flag(condition: SimpleExpr) -> SimpleExpr {
     Expr::case(condition, 1).finally(0).into()
 }
@@ -241,17 +289,15 @@ impl Db {
     ) -> Result<DrawerPage> {
         let within = Cond::all()
             .add_option(units.map(|units| x("unit_id").is_in(units.iter().map(|u| u.0))));
-        let page = from_heads(org, reach)
-            .column((Alias::new("x"), Asterisk))
-            .cond_where(within.clone())
-            .order_by_expr(as_flag(judged.commitment_overdue()), Order::Desc)
-            .order_by_expr(as_flag(judged.stale()), Order::Desc)
-            .order_by_expr(judged.overdue_since(), Order::Asc)
-            .order_by_expr(x("last_activity").into(), Order::Asc)
-            .order_by_expr(x("id").into(), Order::Asc)
-            .limit(limit)
-            .offset(offset)
-            .to_owned();
+        let page = by_urgency(
+            from_heads(org, reach)
+                .column((Alias::new("x"), Asterisk))
+                .cond_where(within.clone()),
+            judged,
+        )
+        .limit(limit)
+        .offset(offset)
+        .to_owned();
         let rows: Vec<PulseRow> = self.all(&counted(page, judged.today)).await?;
         let counts: Vec<(Uuid, i64, Option<i64>, Option<i64>)> = self
             .all(
@@ -278,28 +324,54 @@ impl Db {
         })
     }
 
-    /// The agreements within reach that may belong on someone's home page: going stale, and
-    /// theirs, or sent on when `leads` (to whoever leads their leader), or with the
-    /// organisation's side overdue when `hr` (HR is told of those).
+    /// The stale agreements within reach that belong on `person`'s home page: theirs, and
+    /// the `limit` most urgent of those they are told of and how many there are.
     pub async fn drawer_flags(
         &self,
         org: OrgId,
         reach: Reach<'_>,
         judged: Judgement,
         person: PersonId,
-        Told { leads, hr }: Told,
-    ) -> Result<Vec<AgreementPulse>> {
-        let concerned = Cond::any()
-            .add(x("employee_id").eq(person.0))
-            .add(x("leader_id").eq(person.0))
-            .add_option(leads.then(|| judged.escalated()))
-            .add_option(hr.then(|| judged.commitment_overdue()));
-        let flagged = from_heads(org, reach)
+        Told { answering, hr }: Told<'_>,
+        limit: u64,
+    ) -> Result<HomeFlags> {
+        let party = || {
+            Cond::any()
+                .add(x("employee_id").eq(person.0))
+                .add(x("leader_id").eq(person.0))
+        };
+        let own = from_heads(org, reach)
             .column((Alias::new("x"), Asterisk))
             .and_where(judged.stale())
-            .cond_where(concerned)
+            .cond_where(party())
             .to_owned();
-        let rows: Vec<PulseRow> = self.all(&counted(flagged, judged.today)).await?;
-        Ok(rows.into_iter().map(AgreementPulse::from).collect())
+        let own: Vec<PulseRow> = self.all(&counted(own, judged.today)).await?;
+        // Being sent on or overdue on the organisation's side makes an agreement stale.
+        let told = Cond::any()
+            .add_option(answering.map(|to| judged.escalated().and(leader_answers(org, to))))
+            .add_option(hr.then(|| judged.commitment_overdue()));
+        let told: Vec<ToldRow> = if told.is_empty() {
+            Vec::new()
+        } else {
+            let chosen = by_urgency(
+                from_heads(org, reach)
+                    .column((Alias::new("x"), Asterisk))
+                    .expr_as(Expr::cust("count(*) over ()"), Alias::new("told_total"))
+                    .cond_where(party().not())
+                    .cond_where(told),
+                judged,
+            )
+            .limit(limit)
+            .to_owned();
+            self.all(&counted(chosen, judged.today)).await?
+        };
+        Ok(HomeFlags {
+            own: own.into_iter().map(AgreementPulse::from).collect(),
+            told_total: told.first().map_or(0, |r| r.told_total as usize),
+            told: told
+                .into_iter()
+                .map(|r| AgreementPulse::from(r.pulse))
+                .collect(),
+        })
     }
 }

@@ -45,7 +45,7 @@ pub use audit::{AuditEntry, AuditRecord};
 pub use calendar_feeds::Deadline;
 pub use conversation_list::{ConversationLine, ConversationPage};
 pub use db::{Backend, Db, now};
-pub use drawer::{AgreementPulse, DrawerPage, Judgement, Told, UnitCount};
+pub use drawer::{AgreementPulse, DrawerPage, HomeFlags, Judgement, Told, UnitCount};
 pub use error::StorageError;
 pub use feedback_responses::Handle;
 pub use outbox::{Delivery, Outgoing};

@@ -202,6 +202,10 @@ both_backends! {
         let db = &app.db;
         let org = person(db, LANE).await.org_id;
         let peter = person(db, PETER).await.id;
+        let (head, mette) = (person(db, HEAD).await.id, person(db, LEADER).await.id);
+        let tree = db.unit_tree(org).await.unwrap();
+        let people = db.people(org).await.unwrap();
+        let mut told_somewhere = false;
         let today = now().with_timezone(&TIME_ZONE).date_naive();
         let strict = Patience { stale_after_days: 10, escalate_after_days: 5 };
         for day in [today - Days::new(400), today, today + Days::new(100), today + Days::new(800)] {
@@ -225,20 +229,32 @@ both_backends! {
                 let unit = all.lines[0].unit_id;
                 let one = db.drawer_page(org, Reach::Organisation, Some(&[unit]), judged, 0, 10_000).await.unwrap();
                 assert!(one.lines.iter().all(|p| p.unit_id == unit) && !one.lines.is_empty());
-                for (leads, hr) in [(false, false), (true, false), (false, true), (true, true)] {
-                    let told = Told { leads, hr };
-                    let mut flagged: Vec<_> = db.drawer_flags(org, Reach::Organisation, judged, peter, told).await.unwrap()
-                        .into_iter().map(|p| p.conversation_id).collect();
-                    let mut expected: Vec<_> = pulses.iter().filter(|p| {
+                for (reader, hr) in [(peter, false), (peter, true), (head, false), (head, true), (mette, false)] {
+                    let answering = tree.answering_to(reader);
+                    let unit_of = |id| people.iter().find(|p| p.id == id).map(|p| p.unit_id).unwrap();
+                    let party = |p: &&storage::AgreementPulse| p.employee_id == reader || p.leader_id == reader;
+                    let told_of = |p: &&storage::AgreementPulse| {
                         let h = health(p);
-                        h.stale && (p.employee_id == peter || p.leader_id == peter || (leads && h.escalated) || (hr && h.overdue_commitments > 0))
-                    }).map(|p| p.conversation_id).collect();
-                    flagged.sort();
-                    expected.sort();
-                    assert_eq!(flagged, expected, "{day} {patience:?} {told:?}");
+                        !party(p) && ((h.escalated && answering.includes(p.leader_id, unit_of(p.leader_id))) || (hr && h.overdue_commitments > 0))
+                    };
+                    let mut own: Vec<_> = pulses.iter().filter(|p| health(p).stale && party(p)).map(|p| p.conversation_id).collect();
+                    // The lines are in urgency order, and so are the told ones among them.
+                    let told: Vec<_> = all.lines.iter().filter(told_of).map(|p| p.conversation_id).collect();
+                    for limit in [1, 2, 10_000] {
+                        let found = db.drawer_flags(org, Reach::Organisation, judged, reader, Told { answering: Some(&answering), hr }, limit).await.unwrap();
+                        let mut found_own: Vec<_> = found.own.iter().map(|p| p.conversation_id).collect();
+                        found_own.sort();
+                        own.sort();
+                        assert_eq!(found_own, own, "{day} {patience:?} {hr}");
+                        let found_told: Vec<_> = found.told.iter().map(|p| p.conversation_id).collect();
+                        assert_eq!(found_told, told[..told.len().min(limit as usize)], "{day} {patience:?} {hr} {limit}");
+                        assert_eq!(found.told_total, told.len());
+                    }
+                    told_somewhere |= !told.is_empty() && !hr;
                 }
             }
         }
+        assert!(told_somewhere, "some agreement is sent on to the leader above");
     }
 
     async fn conversations_waiting_for_signatures_page_and_count_in_the_database(app: &TestApp) {

@@ -147,15 +147,25 @@ pub struct Flag {
     pub escalated: bool,
 }
 
+/// Agreements a home page shows at most of those its reader is told of (sent on to them, or,
+/// for HR, the organisation's overdue promises); the rest are on the follow-up list.
+const TOLD_ON_HOME: u64 = 10;
+
+/// What a home page flags: the lines, and how many more agreements the follow-up list holds.
+pub struct Flags {
+    pub lines: Vec<Flag>,
+    pub more: usize,
+}
+
 /// The stale agreements the user should see on their home page.
-pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResult<Vec<Flag>> {
+pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResult<Flags> {
     let tree = user.units.clone();
     let me = user.person.id;
     let patience = user.org.settings.patience.stale_after_days;
     // Someone who leads nobody and holds no organisation-wide role is only ever flagged their
     // own agreements: the home page of most people reads only those.
-    // A leader reads their people's agreements (the flags of the leader above included), HR
-    // the whole organisation's (for the organisation's overdue promises).
+    // A leader reads their people's agreements (those sent on by the leaders who answer to
+    // them included), HR the whole organisation's (for the organisation's overdue promises).
     let actor = &user.actor;
     let led = user.led_subtree();
     let reach = if actor.granted.hr {
@@ -168,52 +178,18 @@ pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResul
     } else {
         Reach::Employee(me)
     };
+    let answering = actor.is_leader().then(|| tree.answering_to(me));
     let judged = judgement(user);
-    let candidates = state
-        .db
-        .drawer_flags(
-            user.org.id,
-            reach,
-            judged,
-            me,
-            Told {
-                leads: actor.is_leader(),
-                hr: actor.granted.hr,
-            },
-        )
-        .await?;
-    let all = assessed(judged, candidates);
-    let stale: Vec<&Assessed> = all.iter().filter(|a| a.health.stale).collect();
-    // Whose leader's leader the user is matters only to someone who leads.
-    let leaders_above: HashMap<PersonId, Option<PersonId>> = if actor.is_leader() {
-        let mut leaders: Vec<PersonId> = stale
-            .iter()
-            .filter(|a| a.health.escalated)
-            .map(|a| a.signed.leader_id)
-            .collect();
-        leaders.sort();
-        leaders.dedup();
-        state
-            .db
-            .people_by_ids(user.org.id, &leaders)
-            .await?
-            .into_iter()
-            .map(|l| (l.id, tree.responsible_leader(l.unit_id, l.id)))
-            .collect()
-    } else {
-        HashMap::new()
+    let told = Told {
+        answering: answering.as_ref(),
+        hr: actor.granted.hr,
     };
-    let flagged: Vec<&Assessed> = stale
-        .into_iter()
-        .filter(|a| {
-            let s = &a.signed;
-            s.employee_id == me
-                || s.leader_id == me
-                || (a.health.escalated
-                    && leaders_above.get(&s.leader_id).copied().flatten() == Some(me))
-                || (a.health.overdue_commitments > 0 && actor.granted.hr)
-        })
-        .collect();
+    let found = state
+        .db
+        .drawer_flags(user.org.id, reach, judged, me, told, TOLD_ON_HOME)
+        .await?;
+    let more = found.told_total - found.told.len();
+    let flagged = assessed(judged, found.own.into_iter().chain(found.told).collect());
     // Conversations held without an agreement both signed: the two parties are told.
     let parties = Reach::Leader {
         leader: me,
@@ -232,7 +208,7 @@ pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResul
         .chain(waiting.iter().map(|u| u.employee_id))
         .collect();
     let names = Names::of(state, user, employees).await?;
-    let mut flags: Vec<Flag> = flagged
+    let mut lines: Vec<Flag> = flagged
         .into_iter()
         .map(|a| {
             let s = &a.signed;
@@ -250,14 +226,14 @@ pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResul
             }
         })
         .collect();
-    flags.extend(named(&names, &tree, waiting).into_iter().map(|u| Flag {
+    lines.extend(named(&names, &tree, waiting).into_iter().map(|u| Flag {
         link: format!("/conversations/{}/agreement", u.agreement.conversation_id),
         reasons: vec![unsigned_reason(t, &u)],
         escalated: false,
         employee: u.employee,
         cycle: u.cycle,
     }));
-    Ok(flags)
+    Ok(Flags { lines, more })
 }
 
 struct ListLine {

@@ -2,7 +2,7 @@
 
 use crate::error::AppResult;
 use crate::page::Page;
-use crate::pages::drawer::{Flag, flags_for};
+use crate::pages::drawer::{Flags, flags_for};
 use crate::pages::render;
 use crate::pages::view::{PersonLine, UnitLine, names, role_label, unit_lines};
 use crate::session::CurrentUser;
@@ -32,7 +32,7 @@ struct HomeView {
     /// The open cycle, with the framing of the user's own units.
     cycle: Option<HomeCycle>,
     /// Agreements going stale that this user should act on.
-    flags: Vec<Flag>,
+    flags: Flags,
 }
 
 struct HomeCycle {
