@@ -44,7 +44,7 @@ struct LineRow {
 
 /// [`Conversation::stage`] as SQL: the position of the stage in [`Stage::ALL`]. The list's test
 /// holds the two to the same answer for every conversation it lists.
-fn stage() -> SimpleExpr {
+pub(crate) fn stage() -> SimpleExpr {
     let col = |c: C| Expr::col((C::Table, c));
     let position =
         |stage: Stage| Expr::val(Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0) as i32);

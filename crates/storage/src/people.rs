@@ -40,7 +40,7 @@ impl TryFrom<PersonRow> for Person {
     }
 }
 
-fn select() -> SelectStatement {
+pub(crate) fn select() -> SelectStatement {
     Query::select()
         .columns([
             People::Id,
@@ -56,7 +56,7 @@ fn select() -> SelectStatement {
         .to_owned()
 }
 
-fn rows_to_people(rows: Vec<PersonRow>) -> Result<Vec<Person>> {
+pub(crate) fn rows_to_people(rows: Vec<PersonRow>) -> Result<Vec<Person>> {
     rows.into_iter().map(Person::try_from).collect()
 }
 

@@ -1,10 +1,11 @@
 //! The list of every conversation by stage: the database's order and counts agree with the
 //! domain's stage of each conversation, pages are slices of one order, and each user sees
-//! only the conversations they may follow.
+//! only the conversations they may follow. A cycle's overview counts the same stages per unit.
 
 use domain::conversation::Stage;
 use reqwest::StatusCode;
-use storage::Reach;
+use std::collections::HashMap;
+use storage::{Reach, Staff};
 use testkit::demo::{HR, LANE, LEADER, other_org, person};
 use testkit::{TestApp, both_backends};
 
@@ -56,5 +57,37 @@ both_backends! {
         let (_, one) = hr.page(&format!("/conversations?cycle={}", open.id)).await;
         assert!(everyone.contains("<td>MUS 2025</td>") && everyone.contains("<td>MUS 2026</td>"));
         assert!(one.contains("Lane Andersen") && !one.contains("<td>MUS 2025</td>"), "{one}");
+    }
+
+    async fn a_cycle_s_overview_counts_each_unit_s_stages_as_the_domain_does(app: &TestApp) {
+        let db = &app.db;
+        let mette = person(db, LEADER).await;
+        let org = mette.org_id;
+        let tree = db.unit_tree(org).await.unwrap();
+        let led: Vec<_> = tree.walk().iter().filter(|(_, u)| u.leader_id == Some(mette.id)).flat_map(|(_, u)| tree.subtree(u.id)).collect();
+        let everyone = db.people(org).await.unwrap();
+        let theirs = db.people_led_by(org, mette.id, &led).await.unwrap();
+        for cycle in db.cycles(org).await.unwrap() {
+            let conversations: HashMap<_, _> = db.conversations(org, cycle.id, Reach::Organisation).await.unwrap()
+                .into_iter().map(|c| (c.employee_id, c)).collect();
+            let marks = db.conversation_marks(org, Some(cycle.id), Reach::Organisation).await.unwrap();
+            for (staff, people) in [(Staff::Organisation, &everyone), (Staff::LedBy { leader: mette.id, units: &led }, &theirs)] {
+                let mut expected: HashMap<_, usize> = HashMap::new();
+                for p in people.iter().filter(|p| p.active) {
+                    let stage = conversations.get(&p.id).map_or(Stage::NotScheduled, |c| c.stage(marks.get(&c.id).copied().unwrap_or_default()));
+                    *expected.entry((p.unit_id, stage)).or_default() += 1;
+                }
+                let counted: HashMap<_, _> = db.stages_per_unit(org, cycle.id, staff).await.unwrap()
+                    .into_iter().map(|c| ((c.unit, c.stage), c.people)).collect();
+                assert_eq!(counted, expected, "{} {staff:?}", cycle.name);
+                let units: Vec<_> = expected.keys().map(|(unit, _)| *unit).take(2).collect();
+                let mut read: Vec<_> = db.staff_in(org, staff, &units).await.unwrap().into_iter().map(|p| p.id).collect();
+                let mut wanted: Vec<_> = people.iter().filter(|p| p.active && units.contains(&p.unit_id)).map(|p| p.id).collect();
+                read.sort();
+                wanted.sort();
+                assert_eq!(read, wanted);
+            }
+        }
+        assert!(!theirs.is_empty() && theirs.len() < everyone.len());
     }
 }

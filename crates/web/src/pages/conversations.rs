@@ -6,7 +6,7 @@ use crate::error::{AppError, AppResult};
 use crate::forms::{Form, parse_id};
 use crate::i18n::Tr;
 use crate::page::Page;
-use crate::pages::paging::Paging;
+use crate::pages::paging::{PER_PAGE, Paging};
 use crate::pages::view::names_of;
 use crate::pages::{render, render_status};
 use crate::session::CurrentUser;
@@ -24,7 +24,7 @@ use domain::preparation::Side;
 use domain::{ConversationId, CycleId, PersonId, UnitId};
 use serde::Deserialize;
 use std::collections::HashMap;
-use storage::{Reach, now};
+use storage::{Reach, Staff, now};
 
 /// What the user may do with one person's conversation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,49 +124,27 @@ pub async fn overview(
     let org = user.org.id;
     let tree = user.units.clone();
     let led = user.led_subtree();
-    let (people, reach): (Vec<Person>, Reach) = if user.actor.keeps_strategy() {
-        (state.db.people(org).await?, Reach::Organisation)
+    let staff = if user.actor.keeps_strategy() {
+        Staff::Organisation
     } else if user.actor.is_leader() {
-        let reach = Reach::Leader {
+        Staff::LedBy {
             leader: user.person.id,
             units: &led,
-        };
-        (
-            state.db.people_led_by(org, user.person.id, &led).await?,
-            reach,
-        )
+        }
     } else {
         return Err(AppError::Forbidden);
     };
-    let conversations: HashMap<PersonId, Conversation> = state
-        .db
-        .conversations(org, cycle.id, reach)
-        .await?
-        .into_iter()
-        .map(|c| (c.employee_id, c))
-        .collect();
-    let marks = state
-        .db
-        .conversation_marks(org, Some(cycle.id), reach)
-        .await?;
     let t = page.t;
-    // Counted over everyone; only the page shown is dressed in names, dates and labels.
+    // Counted by the database over everyone; only the page shown is read and dressed.
     let mut counts: HashMap<Stage, usize> = HashMap::new();
     let mut per_unit: HashMap<UnitId, [usize; Stage::ALL.len()]> = HashMap::new();
-    let mut rows: Vec<(&Person, Option<&Conversation>, Stage)> = people
-        .iter()
-        .filter(|p| p.active)
-        .map(|p| {
-            let conversation = conversations.get(&p.id);
-            let stage = conversation.map_or(Stage::NotScheduled, |c| {
-                c.stage(marks.get(&c.id).copied().unwrap_or_default())
-            });
-            *counts.entry(stage).or_default() += 1;
-            per_unit.entry(p.unit_id).or_default()
-                [Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0)] += 1;
-            (p, conversation, stage)
-        })
-        .collect();
+    for count in state.db.stages_per_unit(org, cycle.id, staff).await? {
+        *counts.entry(count.stage).or_default() += count.people;
+        per_unit.entry(count.unit).or_default()[Stage::ALL
+            .iter()
+            .position(|s| *s == count.stage)
+            .unwrap_or(0)] += count.people;
+    }
     // Units by their path from the top, then people by name.
     let mut per_unit: Vec<(String, UnitId, [usize; Stage::ALL.len()])> = per_unit
         .into_iter()
@@ -180,22 +158,61 @@ pub async fn overview(
         })
         .collect();
     per_unit.sort();
-    let rank: HashMap<UnitId, usize> = per_unit
-        .iter()
-        .enumerate()
-        .map(|(i, (_, unit, _))| (*unit, i))
-        .collect();
-    rows.sort_by(|a, b| {
-        rank.get(&a.0.unit_id)
-            .cmp(&rank.get(&b.0.unit_id))
-            .then(a.0.name.cmp(&b.0.name))
+    // HR's overview is the whole organisation: a page of it at a time, read from the units
+    // its lines fall in.
+    let number = Paging::number(query.page);
+    let offset = Paging::offset(number);
+    let (mut before, mut skip, mut units) = (0, 0, Vec::new());
+    for (_, unit, n) in &per_unit {
+        let size: usize = n.iter().sum();
+        if before + size > offset && before < offset + PER_PAGE {
+            if units.is_empty() {
+                skip = offset - before;
+            }
+            units.push(*unit);
+        }
+        before += size;
+    }
+    let mut people = state.db.staff_in(org, staff, &units).await?;
+    people.sort_by(|a, b| {
+        let rank = |p: &Person| units.iter().position(|u| *u == p.unit_id);
+        rank(a).cmp(&rank(b)).then(a.name.cmp(&b.name))
     });
-    // HR's overview is the whole organisation: a page of it at a time.
-    let (shown, paging) = Paging::slice(
-        rows,
-        Paging::number(query.page),
+    let shown: Vec<Person> = people.into_iter().skip(skip).take(PER_PAGE).collect();
+    let paging = Paging::new(
+        number,
+        before,
+        shown.len(),
         format!("/cycles/{}/overview?", cycle.id),
     );
+    let ids: Vec<PersonId> = shown.iter().map(|p| p.id).collect();
+    let (conversations, marks) = if ids.is_empty() {
+        (HashMap::new(), HashMap::new())
+    } else {
+        let reach = Reach::Employees(&ids);
+        let conversations: HashMap<PersonId, Conversation> = state
+            .db
+            .conversations(org, cycle.id, reach)
+            .await?
+            .into_iter()
+            .map(|c| (c.employee_id, c))
+            .collect();
+        let marks = state
+            .db
+            .conversation_marks(org, Some(cycle.id), reach)
+            .await?;
+        (conversations, marks)
+    };
+    let shown: Vec<(&Person, Option<&Conversation>, Stage)> = shown
+        .iter()
+        .map(|p| {
+            let conversation = conversations.get(&p.id);
+            let stage = conversation.map_or(Stage::NotScheduled, |c| {
+                c.stage(marks.get(&c.id).copied().unwrap_or_default())
+            });
+            (p, conversation, stage)
+        })
+        .collect();
     let names = names_of(
         &state.db,
         org,

@@ -1,0 +1,110 @@
+//! A cycle's overview: where each person's conversation stands, counted per unit by the
+//! database (an organisation has tens of thousands of people), and the people of a few units
+//! read for the page shown.
+
+use crate::Result;
+use crate::conversation_list::stage;
+use crate::db::Db;
+use crate::people::{led_by, rows_to_people, select};
+use crate::schema::{Conversations, People};
+use domain::conversation::Stage;
+use domain::person::Person;
+use domain::{CycleId, OrgId, PersonId, UnitId};
+use sea_query::{Alias, Cond, Expr, Func, JoinType, Query};
+use uuid::Uuid;
+
+/// Whose conversations an overview shows: everyone's, or those of the people a leader leads
+/// (in `units`, or reporting to them explicitly).
+#[derive(Clone, Copy, Debug)]
+pub enum Staff<'a> {
+    Organisation,
+    LedBy {
+        leader: PersonId,
+        units: &'a [UnitId],
+    },
+}
+
+impl Staff<'_> {
+    /// The active people of the organisation who are staff, on the `people` table.
+    fn condition(self, org: OrgId) -> Cond {
+        let col = |c: People| Expr::col((People::Table, c));
+        let active = Cond::all()
+            .add(col(People::OrgId).eq(org.0))
+            .add(col(People::Active).eq(true));
+        match self {
+            Staff::Organisation => active,
+            Staff::LedBy { leader, units } => active
+                .add(col(People::Id).in_subquery(led_by(leader, units)))
+                .add(col(People::Id).ne(leader.0)),
+        }
+    }
+}
+
+/// How many of a unit's staff stand at one stage of the cycle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StageCount {
+    pub unit: UnitId,
+    pub stage: Stage,
+    pub people: usize,
+}
+
+impl Db {
+    /// Per unit and stage, how many of the staff's conversations of the cycle stand there;
+    /// someone without a conversation is not scheduled.
+    pub async fn stages_per_unit(
+        &self,
+        org: OrgId,
+        cycle: CycleId,
+        staff: Staff<'_>,
+    ) -> Result<Vec<StageCount>> {
+        let conversation = |c: Conversations| Expr::col((Conversations::Table, c));
+        // With no conversation joined its start is null: `stage` says not scheduled.
+        let rows: Vec<(Uuid, i32, i64)> = self
+            .all(
+                Query::select()
+                    .column((People::Table, People::UnitId))
+                    .expr_as(stage(), Alias::new("stage"))
+                    .expr(Func::count(Expr::col((People::Table, People::Id))))
+                    .from(People::Table)
+                    .join(
+                        JoinType::LeftJoin,
+                        Conversations::Table,
+                        conversation(Conversations::EmployeeId)
+                            .equals((People::Table, People::Id))
+                            .and(conversation(Conversations::CycleId).eq(cycle.0)),
+                    )
+                    .cond_where(staff.condition(org))
+                    .group_by_col((People::Table, People::UnitId))
+                    .group_by_col(Alias::new("stage")),
+            )
+            .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(unit, stage, n)| {
+                Some(StageCount {
+                    unit: UnitId(unit),
+                    stage: *Stage::ALL.get(stage as usize)?,
+                    people: n as usize,
+                })
+            })
+            .collect())
+    }
+
+    /// The active staff in these units.
+    pub async fn staff_in(
+        &self,
+        org: OrgId,
+        staff: Staff<'_>,
+        units: &[UnitId],
+    ) -> Result<Vec<Person>> {
+        if units.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rows = self
+            .all(select().cond_where(staff.condition(org)).and_where(
+                Expr::col((People::Table, People::UnitId)).is_in(units.iter().map(|u| u.0)),
+            ))
+            .await?;
+        rows_to_people(rows)
+    }
+}
