@@ -103,6 +103,7 @@ home-org-summary = { $count ->
     [one] { $count } aktiv person
    *[other] { $count } aktive personer
 }
+home-units-top = Her står de { $shown } øverste af organisationens { $total } enheder.
 home-recent-audit = Seneste hændelser
 field-name = Navn
 field-job-title = Stilling

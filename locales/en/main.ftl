@@ -103,6 +103,7 @@ home-org-summary = { $count ->
     [one] { $count } active person
    *[other] { $count } active people
 }
+home-units-top = The { $shown } top units of the organisation's { $total } are listed here.
 home-recent-audit = Recent events
 field-name = Name
 field-job-title = Job title

@@ -303,6 +303,24 @@ both_backends! {
         }
     }
 
+    async fn a_large_organisation_s_home_page_lists_its_top_units(app: &TestApp) {
+        let hr = app.login(HR).await;
+        let (_, home) = hr.page("/").await;
+        assert!(home.contains("Grøn stue") && !home.contains("øverste af organisationens"), "a small tree is listed whole: {home}");
+        let tree = app.db.unit_tree(person(&app.db, HR).await.org_id).await.unwrap();
+        let green = tree.by_name("Grøn stue").unwrap();
+        for n in 1..=40 {
+            let unit = domain::org::Unit { id: domain::UnitId::new(), org_id: green.org_id, parent_id: Some(green.id), name: format!("Hold {n}"), kind: domain::org::UnitKind::Team, leader_id: None };
+            app.db.insert_unit(&unit).await.unwrap();
+        }
+        let (status, home) = hr.page("/").await;
+        assert_eq!(status, StatusCode::OK);
+        let shown = tree.len();
+        assert!(home.contains("Grøn stue") && !home.contains("Hold 7"), "the levels that fit: {home}");
+        assert!(home.contains(&format!("Her står de {shown} øverste af organisationens {} enheder.", shown + 40)), "{home}");
+        assert!(home.contains("20 aktive personer"), "counted over every unit: {home}");
+    }
+
     async fn administrators_manage_roles_and_passwords(app: &TestApp) {
         let admin = app.login(ADMIN).await;
         let lane_id = person(&app.db, LANE).await.id;

@@ -11,6 +11,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use domain::access::Capability;
+use domain::org::UnitTree;
 use storage::AuditRecord;
 
 #[derive(Template)]
@@ -47,7 +48,34 @@ struct HomeCycle {
 
 struct Overview {
     active_people: usize,
+    all_units: usize,
+    /// The top levels of the unit tree, as many as fit [`UNITS_ON_HOME`].
     units: Vec<UnitLine>,
+}
+
+/// Units the organisation overview lists at most, level by level from the top: a municipality
+/// has thousands, all of them on the units page.
+const UNITS_ON_HOME: usize = 40;
+
+/// The deepest level of units shown, so that the levels down to it hold at most
+/// [`UNITS_ON_HOME`] units (the top level always shows).
+fn top_levels(tree: &UnitTree) -> usize {
+    let mut per_level: Vec<usize> = Vec::new();
+    for (depth, _) in tree.walk() {
+        if per_level.len() <= depth {
+            per_level.resize(depth + 1, 0);
+        }
+        per_level[depth] += 1;
+    }
+    let mut shown = 0;
+    per_level
+        .iter()
+        .take_while(|n| {
+            shown += **n;
+            shown <= UNITS_ON_HOME
+        })
+        .count()
+        .saturating_sub(1)
 }
 
 struct AuditLine {
@@ -82,15 +110,25 @@ pub async fn home(
     everyone.push(user.person.clone());
     let whole_org =
         user.actor.can(Capability::ListPeople) && user.actor.visible_units(&tree).is_none();
-    let names = names(db, org, &tree, &everyone, whole_org).await?;
-    let overview = if whole_org {
-        let counts = db.headcounts(org).await?;
-        Some(Overview {
-            active_people: counts.values().sum(),
-            units: unit_lines(&t, &tree, &names, &counts),
-        })
-    } else {
-        None
+    let depth = whole_org.then(|| top_levels(&tree));
+    let leaders = tree
+        .walk()
+        .into_iter()
+        .filter(|(d, _)| depth.is_some_and(|depth| *d <= depth))
+        .filter_map(|(_, u)| u.leader_id);
+    let names = names(db, org, &tree, &everyone, leaders).await?;
+    let overview = match depth {
+        Some(depth) => {
+            let counts = db.headcounts(org).await?;
+            let mut units = unit_lines(&t, &tree, &names, &counts);
+            units.retain(|u| u.depth <= depth);
+            Some(Overview {
+                active_people: counts.values().sum(),
+                all_units: tree.len(),
+                units,
+            })
+        }
+        None => None,
     };
     let recent_audit = if user.actor.can(Capability::ReadAudit) {
         db.audit_events(org, 5, 0)

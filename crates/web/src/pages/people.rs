@@ -86,7 +86,7 @@ pub async fn list(
             Paging::slice(matching, number, href)
         }
     };
-    let names = names(&state.db, org, &tree, &people, false).await?;
+    let names = names(&state.db, org, &tree, &people, []).await?;
     let ids: Vec<PersonId> = people.iter().map(|p| p.id).collect();
     let counts = state.db.conversation_counts(org, &ids).await?;
     render(PeopleView {
@@ -179,7 +179,7 @@ pub async fn show(
     if !user.actor.can_view_person(&person, &tree) {
         return Err(AppError::NotFound);
     }
-    let names = names(&state.db, org, &tree, std::slice::from_ref(&person), false).await?;
+    let names = names(&state.db, org, &tree, std::slice::from_ref(&person), []).await?;
     let conversations = if may_open(&user, &person, &tree) {
         history(&state, &user, &person, &page.t).await?
     } else {

@@ -64,7 +64,8 @@ async fn units_view(
 ) -> AppResult<UnitsView> {
     let org = user.org.id;
     let tree = user.units.clone();
-    let names = names(&state.db, org, &tree, &[], true).await?;
+    let leaders = tree.walk().into_iter().filter_map(|(_, u)| u.leader_id);
+    let names = names(&state.db, org, &tree, &[], leaders).await?;
     let counts = state.db.headcounts(org).await?;
     let t = page.t;
     Ok(UnitsView {

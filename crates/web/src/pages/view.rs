@@ -56,19 +56,17 @@ pub fn leader_of(person: &Person, tree: &UnitTree) -> Option<PersonId> {
         .or_else(|| tree.responsible_leader(person.unit_id, person.id))
 }
 
-/// Names of the given people's leaders, and of every unit's leader when a page lists the
-/// units (in a large organisation, thousands: only those pages pay for them), in one query.
+/// Names of the given people's leaders and of these unit leaders (a page that lists units
+/// names their leaders; in a large organisation all of them are thousands), in one query.
 pub async fn names(
     db: &Db,
     org: OrgId,
     tree: &UnitTree,
     people: &[Person],
-    every_unit_leader: bool,
+    unit_leaders: impl IntoIterator<Item = PersonId>,
 ) -> AppResult<HashMap<PersonId, String>> {
     let mut ids: Vec<PersonId> = people.iter().filter_map(|p| leader_of(p, tree)).collect();
-    if every_unit_leader {
-        ids.extend(tree.walk().iter().filter_map(|(_, u)| u.leader_id));
-    }
+    ids.extend(unit_leaders);
     names_of(db, org, ids).await
 }
 
