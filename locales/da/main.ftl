@@ -104,6 +104,10 @@ home-org-summary = { $count ->
    *[other] { $count } aktive personer
 }
 home-units-top = Her står de { $shown } øverste af organisationens { $total } enheder.
+home-team-first = { $count ->
+    [one] den første efter navn
+   *[other] de første { $count } efter navn
+}
 home-recent-audit = Seneste hændelser
 field-name = Navn
 field-job-title = Stilling

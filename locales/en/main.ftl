@@ -104,6 +104,10 @@ home-org-summary = { $count ->
    *[other] { $count } active people
 }
 home-units-top = The { $shown } top units of the organisation's { $total } are listed here.
+home-team-first = { $count ->
+    [one] the first by name
+   *[other] the first { $count } by name
+}
 home-recent-audit = Recent events
 field-name = Name
 field-job-title = Job title

@@ -75,10 +75,11 @@ pub struct Judgement {
 }
 
 /// What someone is told of beyond their own agreements: those sent on by the leaders who
-/// answer to them, and the organisation's overdue promises, if they are HR.
+/// answer to them, of the people in the units given (those they lead), and the organisation's
+/// overdue promises, if they are HR.
 #[derive(Clone, Copy, Debug)]
 pub struct Told<'a> {
-    pub answering: Option<&'a AnsweringTo>,
+    pub sent_on: Option<(&'a AnsweringTo, &'a [UnitId])>,
     pub hr: bool,
 }
 
@@ -324,15 +325,14 @@ impl Db {
         })
     }
 
-    /// The stale agreements within reach that belong on `person`'s home page: theirs, and
-    /// the `limit` most urgent of those they are told of and how many there are.
+    /// The stale agreements that belong on `person`'s home page: theirs, and the `limit` most
+    /// urgent of those they are told of and how many there are.
     pub async fn drawer_flags(
         &self,
         org: OrgId,
-        reach: Reach<'_>,
         judged: Judgement,
         person: PersonId,
-        Told { answering, hr }: Told<'_>,
+        Told { sent_on, hr }: Told<'_>,
         limit: u64,
     ) -> Result<HomeFlags> {
         let party = || {
@@ -340,21 +340,33 @@ impl Db {
                 .add(x("employee_id").eq(person.0))
                 .add(x("leader_id").eq(person.0))
         };
-        let own = from_heads(org, reach)
+        // Found from the parties' own indexes, whatever else the reader may see.
+        let parties = Reach::Leader {
+            leader: person,
+            units: &[],
+        };
+        let own = from_heads(org, parties)
             .column((Alias::new("x"), Asterisk))
             .and_where(judged.stale())
             .cond_where(party())
             .to_owned();
         let own: Vec<PulseRow> = self.all(&counted(own, judged.today)).await?;
-        // Being sent on or overdue on the organisation's side makes an agreement stale.
+        // Being sent on or overdue on the organisation's side makes an agreement stale. Those
+        // sent on are found from the leaders who sent them, within the reader's units.
+        let sent_on = sent_on.filter(|(to, units)| !to.is_empty() && !units.is_empty());
         let told = Cond::any()
-            .add_option(answering.map(|to| judged.escalated().and(leader_answers(org, to))))
+            .add_option(sent_on.map(|(to, units)| {
+                judged
+                    .escalated()
+                    .and(leader_answers(org, to))
+                    .and(x("unit_id").is_in(units.iter().map(|u| u.0)))
+            }))
             .add_option(hr.then(|| judged.commitment_overdue()));
         let told: Vec<ToldRow> = if told.is_empty() {
             Vec::new()
         } else {
             let chosen = by_urgency(
-                from_heads(org, reach)
+                from_heads(org, Reach::Organisation)
                     .column((Alias::new("x"), Asterisk))
                     .expr_as(Expr::cust("count(*) over ()"), Alias::new("told_total"))
                     .cond_where(party().not())

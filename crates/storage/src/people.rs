@@ -6,7 +6,7 @@ use crate::{Result, StorageError};
 use domain::person::{Email, Person};
 use domain::{OrgId, PersonId, UnitId};
 use sea_query::{
-    Cond, Expr, Func, InsertStatement, Order, Query, SelectStatement, UpdateStatement,
+    Alias, Cond, Expr, Func, InsertStatement, Order, Query, SelectStatement, UpdateStatement,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -192,6 +192,39 @@ impl Db {
             )
             .await?;
         rows_to_people(rows)
+    }
+
+    /// The first `limit` by name of the active people `leader` leads (see [`Db::people_led_by`]),
+    /// and how many there are: the head of a municipality leads tens of thousands.
+    pub async fn team_page(
+        &self,
+        org: OrgId,
+        leader: PersonId,
+        units: &[UnitId],
+        limit: u64,
+    ) -> Result<(Vec<Person>, usize)> {
+        #[derive(sqlx::FromRow)]
+        struct TeamRow {
+            #[sqlx(flatten)]
+            person: PersonRow,
+            total: i64,
+        }
+        let rows: Vec<TeamRow> = self
+            .all(
+                select()
+                    .expr_as(Expr::cust("count(*) over ()"), Alias::new("total"))
+                    .and_where(Expr::col(People::OrgId).eq(org.0))
+                    .and_where(Expr::col(People::Id).in_subquery(led_by(leader, units)))
+                    .and_where(Expr::col(People::Id).ne(leader.0))
+                    .and_where(Expr::col(People::Active).eq(true))
+                    .order_by(People::Name, Order::Asc)
+                    .order_by(People::Id, Order::Asc)
+                    .limit(limit),
+            )
+            .await?;
+        let total = rows.first().map_or(0, |r| r.total as usize);
+        let people = rows.into_iter().map(|r| Person::try_from(r.person));
+        Ok((people.collect::<Result<_>>()?, total))
     }
 
     /// The people with these ids in the organisation (ids elsewhere are silently left out).

@@ -231,17 +231,18 @@ both_backends! {
                 assert!(one.lines.iter().all(|p| p.unit_id == unit) && !one.lines.is_empty());
                 for (reader, hr) in [(peter, false), (peter, true), (head, false), (head, true), (mette, false)] {
                     let answering = tree.answering_to(reader);
+                    let led: Vec<_> = tree.walk().iter().filter(|(_, u)| u.leader_id == Some(reader)).flat_map(|(_, u)| tree.subtree(u.id)).collect();
                     let unit_of = |id| people.iter().find(|p| p.id == id).map(|p| p.unit_id).unwrap();
                     let party = |p: &&storage::AgreementPulse| p.employee_id == reader || p.leader_id == reader;
                     let told_of = |p: &&storage::AgreementPulse| {
                         let h = health(p);
-                        !party(p) && ((h.escalated && answering.includes(p.leader_id, unit_of(p.leader_id))) || (hr && h.overdue_commitments > 0))
+                        !party(p) && ((h.escalated && answering.includes(p.leader_id, unit_of(p.leader_id)) && led.contains(&p.unit_id)) || (hr && h.overdue_commitments > 0))
                     };
                     let mut own: Vec<_> = pulses.iter().filter(|p| health(p).stale && party(p)).map(|p| p.conversation_id).collect();
                     // The lines are in urgency order, and so are the told ones among them.
                     let told: Vec<_> = all.lines.iter().filter(told_of).map(|p| p.conversation_id).collect();
                     for limit in [1, 2, 10_000] {
-                        let found = db.drawer_flags(org, Reach::Organisation, judged, reader, Told { answering: Some(&answering), hr }, limit).await.unwrap();
+                        let found = db.drawer_flags(org, judged, reader, Told { sent_on: Some((&answering, &led)), hr }, limit).await.unwrap();
                         let mut found_own: Vec<_> = found.own.iter().map(|p| p.conversation_id).collect();
                         found_own.sort();
                         own.sort();

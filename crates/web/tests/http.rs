@@ -321,6 +321,23 @@ both_backends! {
         assert!(home.contains("20 aktive personer"), "counted over every unit: {home}");
     }
 
+    async fn a_leader_s_home_page_lists_the_first_fifty_of_their_people(app: &TestApp) {
+        let lane = person(&app.db, LANE).await;
+        let (_, home) = app.login(LEADER).await.page("/").await;
+        assert!(home.contains("Lane Andersen") && !home.contains("efter navn"), "{home}");
+        for n in 0..60 {
+            let email = domain::person::Email::parse(&format!("kollega{n}@maelkeboetten.dk")).unwrap();
+            let person = domain::person::Person { id: domain::PersonId::new(), name: format!("Aage {n:02}"), email, job_title: String::new(), leader_id: None, active: true, ..lane.clone() };
+            app.db.insert_person(&person).await.unwrap();
+        }
+        let (status, home) = app.login(LEADER).await.page("/").await;
+        assert_eq!(status, StatusCode::OK);
+        let listed = home.matches("<tr><td><a href=\"/people/").count();
+        assert_eq!(listed, 50, "{home}");
+        assert!(home.contains(">Aage 00<") && home.contains(">Aage 49<") && !home.contains(">Aage 50<"), "{home}");
+        assert!(home.contains("de første 50 efter navn"), "{home}");
+    }
+
     async fn administrators_manage_roles_and_passwords(app: &TestApp) {
         let admin = app.login(ADMIN).await;
         let lane_id = person(&app.db, LANE).await.id;

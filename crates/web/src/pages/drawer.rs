@@ -162,31 +162,19 @@ pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResul
     let tree = user.units.clone();
     let me = user.person.id;
     let patience = user.org.settings.patience.stale_after_days;
-    // Someone who leads nobody and holds no organisation-wide role is only ever flagged their
-    // own agreements: the home page of most people reads only those.
-    // A leader reads their people's agreements (those sent on by the leaders who answer to
-    // them included), HR the whole organisation's (for the organisation's overdue promises).
+    // Everyone is flagged their own agreements; a leader also those sent on by the leaders who
+    // answer to them, HR the organisation's overdue promises.
     let actor = &user.actor;
     let led = user.led_subtree();
-    let reach = if actor.granted.hr {
-        Reach::Organisation
-    } else if actor.is_leader() || actor.granted.leadership {
-        Reach::Leader {
-            leader: me,
-            units: &led,
-        }
-    } else {
-        Reach::Employee(me)
-    };
     let answering = actor.is_leader().then(|| tree.answering_to(me));
     let judged = judgement(user);
     let told = Told {
-        answering: answering.as_ref(),
+        sent_on: answering.as_ref().map(|to| (to, led.as_slice())),
         hr: actor.granted.hr,
     };
     let found = state
         .db
-        .drawer_flags(user.org.id, reach, judged, me, told, TOLD_ON_HOME)
+        .drawer_flags(user.org.id, judged, me, told, TOLD_ON_HOME)
         .await?;
     let more = found.told_total - found.told.len();
     let flagged = assessed(judged, found.own.into_iter().chain(found.told).collect());

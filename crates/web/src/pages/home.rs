@@ -24,7 +24,9 @@ struct HomeView {
     roles: Vec<String>,
     /// For leaders: the units they lead and the people in and below them.
     led_units: Vec<String>,
+    /// The first of them by name, and how many there are.
     team: Vec<PersonLine>,
+    team_total: usize,
     /// For the leadership group, HR and administrators: the organisation at a glance.
     overview: Option<Overview>,
     /// For administrators: recent security events.
@@ -52,6 +54,9 @@ struct Overview {
     /// The top levels of the unit tree, as many as fit [`UNITS_ON_HOME`].
     units: Vec<UnitLine>,
 }
+
+/// People a leader's home page lists at most, by name.
+const TEAM_ON_HOME: u64 = 50;
 
 /// Units the organisation overview lists at most, level by level from the top: a municipality
 /// has thousands, all of them on the units page.
@@ -100,12 +105,9 @@ pub async fn home(
         .flat_map(|u| tree.subtree(*u))
         .collect();
     // Explicit reports count too, so a leader without a unit of their own still sees their people.
-    let team: Vec<_> = db
-        .people_led_by(org, user.person.id, &led_subtree)
-        .await?
-        .into_iter()
-        .filter(|p| p.active)
-        .collect();
+    let (team, team_total) = db
+        .team_page(org, user.person.id, &led_subtree, TEAM_ON_HOME)
+        .await?;
     let mut everyone = team.clone();
     everyone.push(user.person.clone());
     let whole_org =
@@ -198,6 +200,7 @@ pub async fn home(
             .iter()
             .filter_map(|u| tree.get(*u).map(|u| u.name.clone()))
             .collect(),
+        team_total,
         team: team
             .iter()
             .map(|p| PersonLine::new(p, &tree, &names))
