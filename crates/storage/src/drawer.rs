@@ -341,14 +341,9 @@ impl Db {
                 .add(x("leader_id").eq(person.0))
         };
         // Found from the parties' own indexes, whatever else the reader may see.
-        let parties = Reach::Leader {
-            leader: person,
-            units: &[],
-        };
-        let own = from_heads(org, parties)
+        let own = from_heads(org, Reach::Party(person))
             .column((Alias::new("x"), Asterisk))
             .and_where(judged.stale())
-            .cond_where(party())
             .to_owned();
         let own: Vec<PulseRow> = self.all(&counted(own, judged.today)).await?;
         // Being sent on or overdue on the organisation's side makes an agreement stale. Those

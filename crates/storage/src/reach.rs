@@ -12,6 +12,8 @@ pub enum Reach<'a> {
     Organisation,
     /// One employee's own conversations.
     Employee(PersonId),
+    /// The conversations a person is a party to: their own and those they hold.
+    Party(PersonId),
     /// These employees' conversations: a batch of an organisation-wide job, so that its memory
     /// follows the batch, not the organisation.
     Employees(&'a [PersonId]),
@@ -31,6 +33,12 @@ impl Reach<'_> {
         match *self {
             Reach::Organisation => in_org,
             Reach::Employee(person) => in_org.add(col(Conversations::EmployeeId).eq(person.0)),
+            // Two indexed columns: both backends read each index once and merge.
+            Reach::Party(person) => in_org.add(
+                Cond::any()
+                    .add(col(Conversations::EmployeeId).eq(person.0))
+                    .add(col(Conversations::LeaderId).eq(person.0)),
+            ),
             Reach::Employees(people) => {
                 in_org.add(col(Conversations::EmployeeId).is_in(people.iter().map(|p| p.0)))
             }

@@ -179,17 +179,10 @@ pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResul
     let more = found.told_total - found.told.len();
     let flagged = assessed(judged, found.own.into_iter().chain(found.told).collect());
     // Conversations held without an agreement both signed: the two parties are told.
-    let parties = Reach::Leader {
-        leader: me,
-        units: &[],
-    };
     let waiting: Vec<UnsignedAgreement> = state
         .db
-        .unsigned_agreements(user.org.id, parties, unsigned_bound())
-        .await?
-        .into_iter()
-        .filter(|u| u.employee_id == me || u.leader_id == me)
-        .collect();
+        .unsigned_agreements(user.org.id, Reach::Party(me), unsigned_bound())
+        .await?;
     let employees = flagged
         .iter()
         .map(|a| a.signed.employee_id)

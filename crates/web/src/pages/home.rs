@@ -98,12 +98,7 @@ pub async fn home(
     let org = user.org.id;
     let tree = user.units.clone();
     let t = page.t;
-    let led_subtree: Vec<_> = user
-        .actor
-        .led_units
-        .iter()
-        .flat_map(|u| tree.subtree(*u))
-        .collect();
+    let led_subtree = user.led_subtree();
     // Explicit reports count too, so a leader without a unit of their own still sees their people.
     let (team, team_total) = db
         .team_page(org, user.person.id, &led_subtree, TEAM_ON_HOME)
