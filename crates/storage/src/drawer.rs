@@ -335,11 +335,6 @@ impl Db {
         Told { sent_on, hr }: Told<'_>,
         limit: u64,
     ) -> Result<HomeFlags> {
-        let party = || {
-            Cond::any()
-                .add(x("employee_id").eq(person.0))
-                .add(x("leader_id").eq(person.0))
-        };
         // Found from the parties' own indexes, whatever else the reader may see.
         let own = from_heads(org, Reach::Party(person))
             .column((Alias::new("x"), Asterisk))
@@ -364,7 +359,8 @@ impl Db {
                 from_heads(org, Reach::Organisation)
                     .column((Alias::new("x"), Asterisk))
                     .expr_as(Expr::cust("count(*) over ()"), Alias::new("told_total"))
-                    .cond_where(party().not())
+                    .and_where(x("employee_id").ne(person.0))
+                    .and_where(x("leader_id").ne(person.0))
                     .cond_where(told),
                 judged,
             )
