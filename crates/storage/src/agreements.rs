@@ -455,8 +455,12 @@ impl Db {
         ))
     }
 
-    /// When each action or commitment in the organisation was last reported done.
-    pub async fn done_at(&self, org: OrgId) -> Result<HashMap<ItemId, DateTime<Utc>>> {
+    /// When each action or commitment on the conversations within reach was last reported done.
+    pub async fn done_at(
+        &self,
+        org: OrgId,
+        reach: Reach<'_>,
+    ) -> Result<HashMap<ItemId, DateTime<Utc>>> {
         let rows: Vec<(Uuid, DateTime<Utc>)> = self
             .all(
                 Query::select()
@@ -468,7 +472,7 @@ impl Db {
                         Expr::col((Conversations::Table, Conversations::Id))
                             .equals((ProgressUpdates::Table, ProgressUpdates::ConversationId)),
                     )
-                    .and_where(Expr::col((Conversations::Table, Conversations::OrgId)).eq(org.0))
+                    .cond_where(reach.condition(org))
                     .and_where(
                         Expr::col((ProgressUpdates::Table, ProgressUpdates::Progress))
                             .eq(domain::agreement::Progress::Done.as_str()),

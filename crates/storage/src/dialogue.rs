@@ -1,6 +1,7 @@
 //! The strategic dialogue's feedback, per conversation and focus goal.
 
 use crate::db::{Db, now};
+use crate::reach::Reach;
 use crate::schema::{FeedbackResponses, StrategicFeedback as F};
 use crate::{Result, StorageError};
 use domain::conversation::Conversation;
@@ -163,19 +164,21 @@ impl Db {
         tx.commit().await
     }
 
-    /// The feedback of a cycle that its employees shared with leadership, named or not; what
-    /// they kept to their conversation is never read here.
+    /// The feedback of a cycle that its employees shared with leadership, named or not, on the
+    /// conversations within reach; what they kept to their conversation is never read here.
     pub async fn shared_feedback(
         &self,
         org: OrgId,
         cycle: CycleId,
+        reach: Reach<'_>,
     ) -> Result<Vec<(PersonId, Feedback)>> {
         let rows: Vec<FeedbackRow> = self
             .all(
                 select()
                     .and_where(Expr::col(F::OrgId).eq(org.0))
                     .and_where(Expr::col(F::CycleId).eq(cycle.0))
-                    .and_where(Expr::col(F::Visibility).ne(Visibility::Conversation.as_str())),
+                    .and_where(Expr::col(F::Visibility).ne(Visibility::Conversation.as_str()))
+                    .and_where_option(reach.holds(org, (F::Table, F::ConversationId))),
             )
             .await?;
         rows.into_iter().map(TryFrom::try_from).collect()

@@ -2,6 +2,7 @@
 //! leader and the dashboards only as aggregates.
 
 use crate::db::Db;
+use crate::reach::Reach;
 use crate::schema::ConversationEvaluations as E;
 use crate::{Result, StorageError};
 use chrono::{DateTime, Utc};
@@ -130,19 +131,21 @@ impl Db {
         rows.into_iter().map(Evaluation::try_from).collect()
     }
 
-    /// Every evaluation given in a cycle, with the employee of its conversation: what the
-    /// dashboards aggregate.
+    /// The evaluations given in a cycle on the conversations within reach, with the employee
+    /// of each conversation: what the dashboards aggregate.
     pub async fn evaluations_in(
         &self,
         org: OrgId,
         cycle: CycleId,
+        reach: Reach<'_>,
     ) -> Result<Vec<(PersonId, Evaluation)>> {
         let rows: Vec<(Uuid, EvaluationRow)> = self
             .all::<EmployeeEvaluationRow>(
                 select()
                     .column(E::EmployeeId)
                     .and_where(Expr::col(E::OrgId).eq(org.0))
-                    .and_where(Expr::col(E::CycleId).eq(cycle.0)),
+                    .and_where(Expr::col(E::CycleId).eq(cycle.0))
+                    .and_where_option(reach.holds(org, E::ConversationId)),
             )
             .await?
             .into_iter()

@@ -100,9 +100,9 @@ impl Db {
         self.follow_ups_in(org, reach, true).await
     }
 
-    /// Every follow-up of the organisation, held or not, by date.
-    pub async fn all_follow_ups(&self, org: OrgId) -> Result<Vec<FollowUp>> {
-        self.follow_ups_in(org, Reach::Organisation, false).await
+    /// Every follow-up within reach, held or not, by date.
+    pub async fn all_follow_ups(&self, org: OrgId, reach: Reach<'_>) -> Result<Vec<FollowUp>> {
+        self.follow_ups_in(org, reach, false).await
     }
 
     async fn follow_ups_in(

@@ -7,6 +7,7 @@
 
 mod agenda;
 mod agreements;
+mod answer_counts;
 mod audit;
 mod calendar_feeds;
 mod competences;
@@ -42,6 +43,7 @@ mod users;
 
 pub use agenda::AgendaPoint;
 pub use agreements::{SignedAgreement, UnsignedAgreement};
+pub use answer_counts::AnswerCounts;
 pub use audit::{AuditEntry, AuditRecord};
 pub use calendar_feeds::Deadline;
 pub use conversation_list::{ConversationLine, ConversationPage};

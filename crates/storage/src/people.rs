@@ -250,6 +250,18 @@ impl Db {
         rows_to_people(rows)
     }
 
+    /// Everyone placed in these units, active or not.
+    pub async fn people_in_units(&self, org: OrgId, units: &[UnitId]) -> Result<Vec<Person>> {
+        let rows = self
+            .all(
+                select()
+                    .and_where(Expr::col(People::OrgId).eq(org.0))
+                    .and_where(Expr::col(People::UnitId).is_in(units.iter().map(|u| u.0))),
+            )
+            .await?;
+        rows_to_people(rows)
+    }
+
     /// Active people per unit.
     pub async fn headcounts(&self, org: OrgId) -> Result<HashMap<UnitId, usize>> {
         let rows: Vec<(Uuid, i64)> = self

@@ -2,9 +2,9 @@
 //! what they cost follows the size of the leader's units, not of the organisation.
 
 use crate::people::led_by;
-use crate::schema::Conversations;
+use crate::schema::{Conversations, People};
 use domain::{OrgId, PersonId, UnitId};
-use sea_query::{Cond, Expr, Query, SimpleExpr, UnionType};
+use sea_query::{Cond, Expr, IntoColumnRef, Query, SimpleExpr, UnionType};
 
 #[derive(Clone, Copy, Debug)]
 pub enum Reach<'a> {
@@ -17,6 +17,8 @@ pub enum Reach<'a> {
     /// These employees' conversations: a batch of an organisation-wide job, so that its memory
     /// follows the batch, not the organisation.
     Employees(&'a [PersonId]),
+    /// The conversations of everyone placed in these units, active or not: a unit's figures.
+    Members(&'a [UnitId]),
     /// The conversations of the people a leader leads (in `units`, or reporting to them
     /// explicitly), the ones the leader holds, and the leader's own.
     Leader {
@@ -42,6 +44,15 @@ impl Reach<'_> {
             Reach::Employees(people) => {
                 in_org.add(col(Conversations::EmployeeId).is_in(people.iter().map(|p| p.0)))
             }
+            Reach::Members(units) => in_org.add(
+                col(Conversations::EmployeeId).in_subquery(
+                    Query::select()
+                        .column(People::Id)
+                        .from(People::Table)
+                        .and_where(Expr::col(People::UnitId).is_in(units.iter().map(|u| u.0)))
+                        .to_owned(),
+                ),
+            ),
             // A union of three indexed look-ups rather than one condition with `OR`: given the
             // `OR`, PostgreSQL read every conversation of the organisation to test it.
             Reach::Leader { leader, units } => {
@@ -66,5 +77,20 @@ impl Reach<'_> {
                 in_org.add(col(Conversations::Id).in_subquery(within))
             }
         }
+    }
+
+    /// For a table that names its conversation in `column`: the condition that the
+    /// conversation is within reach. None for the whole organisation, whose condition the
+    /// caller states on the table itself.
+    pub(crate) fn holds(&self, org: OrgId, column: impl IntoColumnRef) -> Option<SimpleExpr> {
+        (!matches!(self, Reach::Organisation)).then(|| {
+            Expr::col(column).in_subquery(
+                Query::select()
+                    .column((Conversations::Table, Conversations::Id))
+                    .from(Conversations::Table)
+                    .cond_where(self.condition(org))
+                    .to_owned(),
+            )
+        })
     }
 }

@@ -434,6 +434,9 @@ both_backends! {
             (Reach::Employees(&[outsider.id, lane.id]), true),
             (Reach::Employees(&[outsider.id, leader.id]), false),
             (Reach::Employees(&[]), false),
+            (Reach::Members(&[team]), true),
+            (Reach::Members(&[root]), false),
+            (Reach::Members(&[]), false),
         ] {
             let found = db.conversations(org.id, open.id, reach).await.unwrap();
             assert_eq!(found == vec![booked.clone()], seen, "{reach:?}");

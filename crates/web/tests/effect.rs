@@ -2,6 +2,8 @@
 //! parts as far as the viewer may see them, as CSV too, and nobody outside their scope.
 
 use reqwest::StatusCode;
+use std::collections::HashMap;
+use storage::Reach;
 use testkit::demo::{HEAD, HR, LANE, LEADER, PETER, cycle, other_org, person};
 use testkit::{TestApp, both_backends};
 
@@ -189,6 +191,35 @@ both_backends! {
         // One person's figures never show answers, whatever the threshold.
         let (_, page) = app.login(LANE).await.page(&format!("/effect?cycle={last}")).await;
         assert_eq!(row(&page, equals), format!("{equals} for få svar til at blive vist"));
+    }
+
+    async fn disclosure_is_decided_from_every_unit_s_count_of_answers(app: &TestApp) {
+        // A team's dashboard reads its own answers only; whether it may show them depends on
+        // the count of every unit, which the database gives without the answers.
+        let org = person(&app.db, HEAD).await.org_id;
+        let unit_of: HashMap<_, _> = app.db.people(org).await.unwrap().into_iter().map(|p| (p.id, p.unit_id)).collect();
+        let mut clear = 0;
+        for name in ["MUS 2025", "MUS 2026"] {
+            let id = cycle(app, name).await.id;
+            let counts = app.db.answer_counts(org, id).await.unwrap();
+            let mut evaluations: HashMap<_, HashMap<_, usize>> = HashMap::new();
+            for (p, e) in app.db.evaluations_in(org, id, Reach::Organisation).await.unwrap() {
+                *evaluations.entry(e.side).or_default().entry(unit_of[&p]).or_default() += 1;
+            }
+            let mut clarity: HashMap<_, HashMap<_, usize>> = HashMap::new();
+            for (p, f) in app.db.shared_feedback(org, id, Reach::Organisation).await.unwrap() {
+                if f.clarity.is_some() {
+                    *clarity.entry(f.goal_id).or_default().entry(unit_of[&p]).or_default() += 1;
+                }
+            }
+            assert_eq!(counts.evaluations, evaluations, "{name}");
+            assert_eq!(counts.clarity, clarity, "{name}");
+            clear += clarity.values().flat_map(|u| u.values()).sum::<usize>();
+        }
+        assert!(clear > 0, "the demo's shared feedback says how clear its goals are");
+        let last = cycle(app, "MUS 2025").await.id;
+        let counts = app.db.answer_counts(org, last).await.unwrap();
+        assert_eq!(counts.evaluations.values().flat_map(|u| u.values()).sum::<usize>(), 16, "eight employees' and eight leaders'");
     }
 
     async fn the_leadership_sets_the_effect_it_wants_and_sees_it_measured(app: &TestApp) {

@@ -1,6 +1,6 @@
 //! What the effect pages are computed from: whose figures (a person, or a unit and everything
-//! below it, as the viewer may see), the cycles, and the organisation's conversations,
-//! agreements, follow-ups and personal answers, read once per request.
+//! below it, as the viewer may see), the cycles, and the scope's conversations, agreements,
+//! follow-ups and personal answers, read once per request.
 
 use crate::error::{AppError, AppResult};
 use crate::forms::parse_id;
@@ -49,7 +49,9 @@ pub(crate) enum Scope {
 pub(crate) struct Loaded {
     pub(crate) scope: Scope,
     pub(crate) name: String,
+    /// The active people whose figures these are.
     pub(crate) people: HashSet<PersonId>,
+    /// Everyone placed in the scope's units, active or not (the one person of a person's).
     pub(crate) everyone: HashMap<PersonId, Person>,
     pub(crate) units: std::sync::Arc<UnitTree>,
     pub(crate) goals: GoalTree,
@@ -87,13 +89,6 @@ impl Loaded {
     ) -> AppResult<Loaded> {
         let org = user.org.id;
         let units = user.units.clone();
-        let everyone: HashMap<PersonId, Person> = state
-            .db
-            .people(org)
-            .await?
-            .into_iter()
-            .map(|p| (p.id, p))
-            .collect();
         let visible = user.actor.visible_units(&units);
         let (unit, person) = match q.scope.split_once('=') {
             Some(("unit", id)) => (id, ""),
@@ -102,11 +97,15 @@ impl Loaded {
             None => (q.unit.as_str(), q.person.as_str()),
         };
         let scope = if !person.is_empty() {
-            let person = everyone
-                .get(&parse_id::<PersonId>(person)?)
-                .filter(|p| user.actor.can_view_person(p, &units))
-                .ok_or(AppError::NotFound)?;
-            Scope::Person(person.clone())
+            let person = state
+                .db
+                .person(org, parse_id::<PersonId>(person)?)
+                .await
+                .map_err(|_| AppError::NotFound)?;
+            if !user.actor.can_view_person(&person, &units) {
+                return Err(AppError::NotFound);
+            }
+            Scope::Person(person)
         } else if !unit.is_empty() {
             let unit = parse_id::<UnitId>(unit)?;
             let allowed =
@@ -118,13 +117,30 @@ impl Loaded {
         } else {
             default_scope(user, &units, visible.as_ref())
         };
+        // Only the scope's people and their conversations are read: a team's dashboard costs
+        // what the team holds, not what the organisation does.
+        let below: Vec<UnitId> = match &scope {
+            Scope::Unit(u) => units.subtree(*u).into_iter().collect(),
+            Scope::Person(_) => Vec::new(),
+        };
+        let whole = matches!(scope, Scope::Unit(u) if units.root().is_some_and(|r| r.id == u));
+        let reach = match &scope {
+            Scope::Person(p) => Reach::Employee(p.id),
+            Scope::Unit(_) if whole => Reach::Organisation,
+            Scope::Unit(_) => Reach::Members(&below),
+        };
+        let everyone: Vec<Person> = match &scope {
+            Scope::Person(p) => vec![p.clone()],
+            Scope::Unit(_) if whole => state.db.people(org).await?,
+            Scope::Unit(_) => state.db.people_in_units(org, &below).await?,
+        };
+        let everyone: HashMap<PersonId, Person> = everyone.into_iter().map(|p| (p.id, p)).collect();
         let (people, name) = match &scope {
             Scope::Person(p) => (HashSet::from([p.id]), p.name.clone()),
             Scope::Unit(u) => {
-                let below = units.subtree(*u);
                 let people = everyone
                     .values()
-                    .filter(|p| p.active && below.contains(&p.unit_id))
+                    .filter(|p| p.active)
                     .map(|p| p.id)
                     .collect();
                 let name = units.get(*u).map(|u| u.name.clone()).unwrap_or_default();
@@ -147,16 +163,14 @@ impl Loaded {
         for cycle in &cycles {
             conversations.insert(
                 cycle.id,
-                state
-                    .db
-                    .conversations(org, cycle.id, Reach::Organisation)
-                    .await?,
+                state.db.conversations(org, cycle.id, reach).await?,
             );
         }
         for cycle in cycles.iter().skip(chosen).take(2) {
             let given = CycleAnswers {
-                evaluations: state.db.evaluations_in(org, cycle.id).await?,
-                feedback: state.db.shared_feedback(org, cycle.id).await?,
+                evaluations: state.db.evaluations_in(org, cycle.id, reach).await?,
+                feedback: state.db.shared_feedback(org, cycle.id, reach).await?,
+                counts: state.db.answer_counts(org, cycle.id).await?,
             };
             answers.insert(cycle.id, given);
         }
@@ -171,9 +185,9 @@ impl Loaded {
             conversations,
             answers,
             no_answers: CycleAnswers::default(),
-            signed: state.db.signed_agreements(org, Reach::Organisation).await?,
-            follow_ups: state.db.all_follow_ups(org).await?,
-            done_at: state.db.done_at(org).await?,
+            signed: state.db.signed_agreements(org, reach).await?,
+            follow_ups: state.db.all_follow_ups(org, reach).await?,
+            done_at: state.db.done_at(org, reach).await?,
             cycles,
             today: now().with_timezone(&TIME_ZONE).date_naive(),
         })

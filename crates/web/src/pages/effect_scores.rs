@@ -1,7 +1,9 @@
 //! The personal answers on the effect dashboard — how employees and leaders evaluated their
 //! conversations, and how clear the strategy is to the employees — as averages that never
 //! single anyone out: only for cycles that are closed (so no figure moves answer by answer),
-//! only for units whose answers pass [`disclosable`], never for one person.
+//! only for units whose answers pass [`disclosable`], never for one person. The answers are
+//! those of the dashboard's scope; whether a unit may show them is decided from every unit's
+//! count.
 
 use crate::i18n::Tr;
 use domain::cycle::{Cycle, CycleState};
@@ -14,18 +16,23 @@ use domain::preparation::Side;
 use domain::strategy::GoalTree;
 use domain::{PersonId, UnitId};
 use std::collections::HashMap;
+use storage::AnswerCounts;
 
-/// A cycle's personal answers, as read for the dashboard.
+/// A cycle's personal answers in the dashboard's scope, and how many each unit of the
+/// organisation holds.
 #[derive(Default)]
 pub struct CycleAnswers {
     pub evaluations: Vec<(PersonId, Evaluation)>,
     pub feedback: Vec<(PersonId, Feedback)>,
+    pub counts: AnswerCounts,
 }
 
-/// One measure of personal answers: who answered (by person) and what.
-struct Measure {
+/// One measure of personal answers: who in the scope answered (by person) and what, and how
+/// many answers each unit of the organisation holds.
+struct Measure<'a> {
     label: String,
     answers: Vec<(PersonId, u8)>,
+    own: Option<&'a HashMap<UnitId, usize>>,
 }
 
 /// A row of the dashboard's answers section.
@@ -47,7 +54,12 @@ pub struct Context<'a> {
 }
 
 /// One side's answers to one evaluation question.
-fn evaluation(ctx: &Context, answers: &CycleAnswers, side: Side, q: Question) -> Measure {
+fn evaluation<'a>(
+    ctx: &Context,
+    answers: &'a CycleAnswers,
+    side: Side,
+    q: Question,
+) -> Measure<'a> {
     let t = ctx.t;
     let key = match side {
         Side::Employee => "effect-eval-employees",
@@ -64,10 +76,11 @@ fn evaluation(ctx: &Context, answers: &CycleAnswers, side: Side, q: Question) ->
             .filter(|(_, e)| e.side == side)
             .map(|(p, e)| (*p, e.scores.get(q)))
             .collect(),
+        own: answers.counts.evaluations.get(&side),
     }
 }
 
-fn measures(ctx: &Context, cycle: &Cycle, answers: &CycleAnswers) -> Vec<Measure> {
+fn measures<'a>(ctx: &Context, cycle: &Cycle, answers: &'a CycleAnswers) -> Vec<Measure<'a>> {
     let t = ctx.t;
     let mut out = Vec::new();
     for side in [Side::Employee, Side::Leader] {
@@ -84,6 +97,7 @@ fn measures(ctx: &Context, cycle: &Cycle, answers: &CycleAnswers) -> Vec<Measure
                 .filter(|(_, f)| f.goal_id == goal.id)
                 .filter_map(|(p, f)| f.clarity.map(|c| (*p, c)))
                 .collect(),
+            own: answers.counts.clarity.get(&goal.id),
         });
     }
     out
@@ -98,16 +112,11 @@ fn guarded(ctx: &Context, cycle: &Cycle, measure: &Measure) -> Result<(f64, usiz
         return Err("effect-withheld-open");
     }
     let unit = ctx.unit.ok_or("effect-withheld-few")?;
-    let unit_of = |p: &PersonId| ctx.everyone.get(p).map(|p| p.unit_id);
-    let mut own: HashMap<UnitId, usize> = HashMap::new();
-    for (person, _) in &measure.answers {
-        if let Some(u) = unit_of(person) {
-            *own.entry(u).or_default() += 1;
-        }
-    }
-    if !disclosable(ctx.units, &own, ctx.threshold).contains(&unit) {
+    let nobody = HashMap::new();
+    if !disclosable(ctx.units, measure.own.unwrap_or(&nobody), ctx.threshold).contains(&unit) {
         return Err("effect-withheld-few");
     }
+    let unit_of = |p: &PersonId| ctx.everyone.get(p).map(|p| p.unit_id);
     let below = ctx.units.subtree(unit);
     let inside: Vec<u8> = measure
         .answers

@@ -22,7 +22,7 @@ use domain::org::UnitTree;
 use domain::{CycleId, PersonId, UnitId};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
-use storage::StorageError;
+use storage::{Reach, StorageError};
 use uuid::Uuid;
 
 /// What the leadership did with an item, as the pages show it.
@@ -105,7 +105,10 @@ async fn goal_lines(
     let org = user.org.id;
     let goals = state.db.goal_tree(org).await?;
     let threshold = user.org.settings.anonymity_threshold as usize;
-    let shared = state.db.shared_feedback(org, cycle.id).await?;
+    let shared = state
+        .db
+        .shared_feedback(org, cycle.id, Reach::Organisation)
+        .await?;
     let handled = state.db.feedback_responses(org, cycle.id).await?;
     let mut people: Vec<_> = shared.iter().map(|(p, _)| *p).collect();
     people.sort();

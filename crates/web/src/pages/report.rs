@@ -23,6 +23,7 @@ use domain::dialogue::{Shared, for_leadership};
 use domain::disclosure::disclosable;
 use domain::effect::{Figure, Share};
 use std::collections::{HashMap, HashSet};
+use storage::Reach;
 
 /// The figures of one unit in the report.
 struct UnitLine {
@@ -190,7 +191,10 @@ async fn feedback_lines(
     threshold: usize,
 ) -> AppResult<Vec<GoalLine>> {
     let org = cycle.org_id;
-    let shared = state.db.shared_feedback(org, cycle.id).await?;
+    let shared = state
+        .db
+        .shared_feedback(org, cycle.id, Reach::Organisation)
+        .await?;
     let handled = state.db.feedback_responses(org, cycle.id).await?;
     let mut lines = Vec::new();
     for goal in cycle
