@@ -99,6 +99,8 @@ impl Manifest {
             Shape::Large { .. } => vec![
                 page("employee home", &employee_ids, &|_| "/".to_owned()),
                 page("employee conversation", &employee_ids, &conversation_of),
+                // Their own figures and their team's: what they cost follows the scope.
+                page("employee effect", &employee_ids, &|_| "/effect".to_owned()),
                 page("leader home", &team_leaders, &|_| "/".to_owned()),
                 page("leader cycle overview", &team_leaders, &|_| {
                     overview.clone()
@@ -106,6 +108,7 @@ impl Manifest {
                 page("leader follow-up list", &team_leaders, &|_| {
                     "/follow-through".to_owned()
                 }),
+                page("leader effect", &team_leaders, &|_| "/effect".to_owned()),
                 page("HR cycle overview", &hr, &|_| overview.clone()),
                 page("HR follow-up list", &hr, &|_| "/follow-through".to_owned()),
                 page("leadership effect", &leadership, &|_| "/effect".to_owned()),
