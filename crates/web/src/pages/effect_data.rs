@@ -10,7 +10,7 @@ use crate::session::CurrentUser;
 use crate::state::AppState;
 use chrono::NaiveDate;
 use domain::conversation::{Conversation, TIME_ZONE};
-use domain::cycle::{Cycle, newest_first};
+use domain::cycle::{Cycle, CycleState, newest_first};
 use domain::effect::{CycleRecord, Figures, Signed};
 use domain::followup::FollowUp;
 use domain::org::UnitTree;
@@ -19,7 +19,7 @@ use domain::strategy::GoalTree;
 use domain::{CycleId, ItemId, PersonId, UnitId};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
-use storage::{Reach, SignedAgreement, now};
+use storage::{AnswerCounts, Reach, SignedAgreement, now};
 
 #[derive(Deserialize, Default)]
 pub struct EffectQuery {
@@ -167,12 +167,26 @@ impl Loaded {
             );
         }
         for cycle in cycles.iter().skip(chosen).take(2) {
-            let given = CycleAnswers {
-                evaluations: state.db.evaluations_in(org, cycle.id, reach).await?,
-                feedback: state.db.shared_feedback(org, cycle.id, reach).await?,
-                counts: state.db.answer_counts(org, cycle.id).await?,
+            let evaluations = state.db.evaluations_in(org, cycle.id, reach).await?;
+            let feedback = state.db.shared_feedback(org, cycle.id, reach).await?;
+            // Every unit's count decides only whether a unit's answers of a closed cycle may
+            // be shown (effect_scores); it is the organisation-wide part of the read.
+            let decided = matches!(scope, Scope::Unit(_))
+                && cycle.state == CycleState::Closed
+                && !(evaluations.is_empty() && feedback.is_empty());
+            let counts = if decided {
+                state.db.answer_counts(org, cycle.id).await?
+            } else {
+                AnswerCounts::default()
             };
-            answers.insert(cycle.id, given);
+            answers.insert(
+                cycle.id,
+                CycleAnswers {
+                    evaluations,
+                    feedback,
+                    counts,
+                },
+            );
         }
         Ok(Loaded {
             scope,
