@@ -1,15 +1,20 @@
 //! How many personal answers each unit holds in a cycle. Whether a unit's average may be shown
 //! depends on every unit's count (`domain::disclosure`), but a dashboard reads the answers of its
-//! own scope only: the counts are all it needs of the rest of the organisation.
+//! own scope only: the counts are all it needs of the rest of the organisation. Counting them is
+//! a pass over the cycle's answers, so they are kept in memory under the cycle's
+//! `answers_revisions` counter (see [`crate::revisions`]).
 
 use crate::db::Db;
-use crate::schema::{ConversationEvaluations as E, People, StrategicFeedback as F};
+use crate::schema::{
+    AnswersRevisions, ConversationEvaluations as E, People, StrategicFeedback as F,
+};
 use crate::{Result, StorageError};
 use domain::dialogue::Visibility;
 use domain::preparation::Side;
 use domain::{CycleId, GoalId, OrgId, UnitId};
 use sea_query::{Expr, Func, Query};
 use std::collections::HashMap;
+use std::sync::Arc;
 use uuid::Uuid;
 
 /// Answers per unit of their givers (the conversation's employee), in one cycle.
@@ -22,7 +27,28 @@ pub struct AnswerCounts {
 }
 
 impl Db {
-    pub async fn answer_counts(&self, org: OrgId, cycle: CycleId) -> Result<AnswerCounts> {
+    /// The counts of a cycle, from memory while its answers and its organisation's people's
+    /// units are as they were when counted.
+    pub async fn answer_counts(&self, org: OrgId, cycle: CycleId) -> Result<Arc<AnswerCounts>> {
+        let revision: Option<(i64,)> = self
+            .optional(
+                Query::select()
+                    .column(AnswersRevisions::Revision)
+                    .from(AnswersRevisions::Table)
+                    .and_where(Expr::col(AnswersRevisions::CycleId).eq(cycle.0)),
+            )
+            .await?;
+        let revision = revision.map_or(0, |(r,)| r);
+        if let Some(kept) = self.answer_counts.get((org, cycle), revision) {
+            return Ok(kept);
+        }
+        let counts = Arc::new(self.count_answers(org, cycle).await?);
+        self.answer_counts
+            .put((org, cycle), revision, counts.clone());
+        Ok(counts)
+    }
+
+    async fn count_answers(&self, org: OrgId, cycle: CycleId) -> Result<AnswerCounts> {
         let unit = (People::Table, People::UnitId);
         let evaluations: Vec<(String, Uuid, i64)> = self
             .all(

@@ -2,11 +2,13 @@
 //! either backend. Everything above builds statements and maps rows; nothing above matches on
 //! the backend.
 
+use crate::AnswerCounts;
 use crate::revisions::ByRevision;
 use crate::{Result, StorageError};
 use chrono::{DateTime, SubsecRound, Utc};
 use domain::cycle::Cycle;
 use domain::org::UnitTree;
+use domain::{CycleId, OrgId};
 use sea_query::{PostgresQueryBuilder, QueryStatementWriter, SqliteQueryBuilder};
 use sea_query_binder::SqlxValues;
 use sqlx::pool::PoolConnection;
@@ -46,6 +48,7 @@ pub struct Db {
     /// [`crate::revisions`].
     pub(crate) trees: ByRevision<UnitTree>,
     pub(crate) cycles: ByRevision<Vec<Cycle>>,
+    pub(crate) answer_counts: ByRevision<AnswerCounts, (OrgId, CycleId)>,
 }
 
 #[derive(Clone, Debug)]
@@ -66,6 +69,7 @@ impl Db {
             queries: Arc::new(AtomicU64::new(0)),
             trees: Default::default(),
             cycles: Default::default(),
+            answer_counts: Default::default(),
         }
     }
 

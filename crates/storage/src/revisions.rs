@@ -1,6 +1,7 @@
 //! What nearly every page needs and an organisation rarely changes (its unit tree, its cycles)
-//! is kept in memory under a revision counter on the organisation's row. Triggers move the
-//! counter on any change, by any instance, so one small read (made anyway with the logged-in
+//! is kept in memory under a revision counter on the organisation's row; what a closed cycle's
+//! answers add up to, under a counter per cycle. Triggers move the counters on any change, by
+//! any instance, so one small read (for the organisation's, made anyway with the logged-in
 //! user) tells whether the copy in memory is still the database's.
 
 use crate::Result;
@@ -9,6 +10,7 @@ use crate::schema::Organisations;
 use domain::OrgId;
 use sea_query::{Expr, Query};
 use std::collections::HashMap;
+use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 
 /// The revision counters of one organisation, as read together.
@@ -21,38 +23,39 @@ pub(crate) struct Revisions {
 /// A value and the revision it was read at.
 type Kept<T> = (i64, Arc<T>);
 
-/// Per organisation, a value with the revision it was read at; shared by a pool's clones.
+/// Per key (an organisation, or an organisation's cycle), a value with the revision it was read
+/// at; shared by a pool's clones.
 #[derive(Debug)]
-pub(crate) struct ByRevision<T>(Arc<Mutex<HashMap<OrgId, Kept<T>>>>);
+pub(crate) struct ByRevision<T, K = OrgId>(Arc<Mutex<HashMap<K, Kept<T>>>>);
 
-impl<T> Default for ByRevision<T> {
+impl<T, K> Default for ByRevision<T, K> {
     fn default() -> Self {
         ByRevision(Arc::default())
     }
 }
 
-impl<T> Clone for ByRevision<T> {
+impl<T, K> Clone for ByRevision<T, K> {
     fn clone(&self) -> Self {
         ByRevision(self.0.clone())
     }
 }
 
-impl<T> ByRevision<T> {
-    /// The value kept for `org`, if it was read at `revision`.
-    pub(crate) fn get(&self, org: OrgId, revision: i64) -> Option<Arc<T>> {
+impl<T, K: Hash + Eq> ByRevision<T, K> {
+    /// The value kept for `key`, if it was read at `revision`.
+    pub(crate) fn get(&self, key: K, revision: i64) -> Option<Arc<T>> {
         let kept = self.0.lock().expect("revision cache");
-        kept.get(&org)
+        kept.get(&key)
             .filter(|(known, _)| *known == revision)
             .map(|(_, value)| value.clone())
     }
 
     /// Keeps a value read *after* `revision` was: it is at least as new as the number it is kept
     /// under, so a change made in between only causes one more read later, never a stale value.
-    pub(crate) fn put(&self, org: OrgId, revision: i64, value: Arc<T>) {
+    pub(crate) fn put(&self, key: K, revision: i64, value: Arc<T>) {
         self.0
             .lock()
             .expect("revision cache")
-            .insert(org, (revision, value));
+            .insert(key, (revision, value));
     }
 }
 

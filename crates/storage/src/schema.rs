@@ -443,3 +443,10 @@ pub(crate) enum FeedbackResponses {
     AnsweredAt,
     SharedAt,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum AnswersRevisions {
+    Table,
+    CycleId,
+    Revision,
+}

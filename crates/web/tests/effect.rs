@@ -220,6 +220,33 @@ both_backends! {
         let last = cycle(app, "MUS 2025").await.id;
         let counts = app.db.answer_counts(org, last).await.unwrap();
         assert_eq!(counts.evaluations.values().flat_map(|u| u.values()).sum::<usize>(), 16, "eight employees' and eight leaders'");
+
+        // Kept in memory while nothing changes; what any instance changes is counted at the
+        // next read: someone moving to another unit, feedback withdrawn.
+        let before = app.db.queries();
+        let kept = app.db.answer_counts(org, last).await.unwrap();
+        assert_eq!(app.db.queries() - before, 1, "one read of the revision");
+        assert!(std::sync::Arc::ptr_eq(&counts, &kept));
+        let elsewhere = storage::Db::connect(&app.db.url).await.unwrap();
+        let (mover, _) = app.db.evaluations_in(org, last, Reach::Organisation).await.unwrap()[0].clone();
+        let mut moved = app.db.person(org, mover).await.unwrap();
+        let (from, to) = (moved.unit_id, app.db.unit_tree(org).await.unwrap().root().unwrap().id);
+        assert_ne!(from, to);
+        moved.unit_id = to;
+        elsewhere.update_person(&moved).await.unwrap();
+        let after = app.db.answer_counts(org, last).await.unwrap();
+        let total = |c: &storage::AnswerCounts, unit| c.evaluations.values().map(|u| u.get(&unit).copied().unwrap_or(0)).sum::<usize>();
+        assert_eq!(total(&after, from) + 2, total(&counts, from), "both sides' evaluations of the mover's conversation");
+        assert_eq!(total(&after, to), total(&counts, to) + 2);
+        let open = cycle(app, "MUS 2026").await.id;
+        let clear = |c: &storage::AnswerCounts| c.clarity.values().flat_map(|u| u.values()).sum::<usize>();
+        let before = app.db.answer_counts(org, open).await.unwrap();
+        let (giver, _) = app.db.shared_feedback(org, open, Reach::Organisation).await.unwrap().into_iter().find(|(_, f)| f.clarity.is_some()).unwrap();
+        let conversation = app.db.conversation_of(org, open, giver).await.unwrap().unwrap();
+        elsewhere.save_feedback(&conversation, &[]).await.unwrap();
+        assert!(clear(&app.db.answer_counts(org, open).await.unwrap()) < clear(&before));
+        assert!(std::sync::Arc::ptr_eq(&after, &app.db.answer_counts(org, last).await.unwrap()), "another cycle's answers leave these");
+        elsewhere.close().await;
     }
 
     async fn the_leadership_sets_the_effect_it_wants_and_sees_it_measured(app: &TestApp) {

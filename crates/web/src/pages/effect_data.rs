@@ -19,7 +19,8 @@ use domain::strategy::GoalTree;
 use domain::{CycleId, ItemId, PersonId, UnitId};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
-use storage::{AnswerCounts, Reach, SignedAgreement, now};
+use std::sync::Arc;
+use storage::{Reach, SignedAgreement, now};
 
 #[derive(Deserialize, Default)]
 pub struct EffectQuery {
@@ -177,7 +178,7 @@ impl Loaded {
             let counts = if decided {
                 state.db.answer_counts(org, cycle.id).await?
             } else {
-                AnswerCounts::default()
+                Arc::default()
             };
             answers.insert(
                 cycle.id,

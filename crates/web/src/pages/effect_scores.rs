@@ -16,6 +16,7 @@ use domain::preparation::Side;
 use domain::strategy::GoalTree;
 use domain::{PersonId, UnitId};
 use std::collections::HashMap;
+use std::sync::Arc;
 use storage::AnswerCounts;
 
 /// A cycle's personal answers in the dashboard's scope, and how many each unit of the
@@ -24,7 +25,7 @@ use storage::AnswerCounts;
 pub struct CycleAnswers {
     pub evaluations: Vec<(PersonId, Evaluation)>,
     pub feedback: Vec<(PersonId, Feedback)>,
-    pub counts: AnswerCounts,
+    pub counts: Arc<AnswerCounts>,
 }
 
 /// One measure of personal answers: who in the scope answered (by person) and what, and how
