@@ -19,49 +19,60 @@ pub fn disclosable(
     own: &HashMap<UnitId, usize>,
     threshold: usize,
 ) -> HashSet<UnitId> {
+    // Depth first lists every unit before those below it; units are worked on by their place
+    // in that list, so that an organisation of thousands hashes each id once.
     let walk = units.walk();
-    // Depth first lists every unit before those below it; backwards, children come first.
-    let mut totals: HashMap<UnitId, usize> = HashMap::new();
-    for (_, unit) in walk.iter().rev() {
-        let below: usize = units.children(unit.id).iter().map(|c| totals[c]).sum();
-        totals.insert(unit.id, own.get(&unit.id).copied().unwrap_or(0) + below);
-    }
-    let mut shown: HashSet<UnitId> = totals
+    let place: HashMap<UnitId, usize> = walk
         .iter()
-        .filter(|(_, n)| **n >= threshold)
-        .map(|(id, _)| *id)
+        .enumerate()
+        .map(|(i, (_, u))| (u.id, i))
         .collect();
-    // Each pass either finds every shown unit safe or hides one; it ends.
-    loop {
-        let unsafe_unit = walk.iter().find_map(|(_, unit)| {
-            if !shown.contains(&unit.id) {
-                return None;
-            }
-            let below = highest_shown_below(units, unit.id, &shown);
-            let covered: usize = below.iter().map(|u| totals[u]).sum();
-            let rest = totals[&unit.id] - covered;
-            (rest > 0 && rest < threshold)
-                .then(|| below.into_iter().min_by_key(|u| (totals[u], *u)))
-                .flatten()
-        });
-        match unsafe_unit {
-            Some(smallest) => {
-                shown.remove(&smallest);
-            }
-            None => return shown,
-        }
+    let children: Vec<Vec<usize>> = walk
+        .iter()
+        .map(|(_, u)| units.children(u.id).iter().map(|c| place[c]).collect())
+        .collect();
+    // Backwards, children come first.
+    let mut totals = vec![0; walk.len()];
+    for i in (0..walk.len()).rev() {
+        let below: usize = children[i].iter().map(|c| totals[*c]).sum();
+        totals[i] = own.get(&walk[i].1.id).copied().unwrap_or(0) + below;
     }
+    let mut shown: Vec<bool> = totals.iter().map(|n| *n >= threshold).collect();
+    // The first unsafe unit hides its smallest shown unit below and is looked at again. Hiding a
+    // unit below it changes nothing for the units before it in the walk (its ancestors still see
+    // it, not what is below it), so the walk goes on from there rather than from the top.
+    let mut at = 0;
+    while at < walk.len() {
+        if shown[at] {
+            let below = highest_shown_below(&children, at, &shown);
+            let covered: usize = below.iter().map(|u| totals[*u]).sum();
+            let rest = totals[at] - covered;
+            let smallest = below
+                .into_iter()
+                .min_by_key(|u| (totals[*u], walk[*u].1.id));
+            if let Some(smallest) = smallest.filter(|_| rest > 0 && rest < threshold) {
+                shown[smallest] = false;
+                continue;
+            }
+        }
+        at += 1;
+    }
+    walk.iter()
+        .zip(shown)
+        .filter(|(_, shown)| *shown)
+        .map(|((_, unit), _)| unit.id)
+        .collect()
 }
 
-/// The shown units below `id` that have no shown unit between them and `id`.
-fn highest_shown_below(units: &UnitTree, id: UnitId, shown: &HashSet<UnitId>) -> Vec<UnitId> {
+/// The shown units below `at` that have no shown unit between them and it.
+fn highest_shown_below(children: &[Vec<usize>], at: usize, shown: &[bool]) -> Vec<usize> {
     let mut found = Vec::new();
-    let mut stack: Vec<UnitId> = units.children(id).to_vec();
+    let mut stack: Vec<usize> = children[at].clone();
     while let Some(next) = stack.pop() {
-        if shown.contains(&next) {
+        if shown[next] {
             found.push(next);
         } else {
-            stack.extend_from_slice(units.children(next));
+            stack.extend_from_slice(&children[next]);
         }
     }
     found
@@ -129,5 +140,94 @@ mod tests {
         // Everyone answering sits in A1: Org, A and A1 are the same people.
         let shown = disclosable(&units, &counts(&[root, a, a1, a2, b], [0, 0, 6, 0, 0]), 5);
         assert_eq!(shown, HashSet::from([root, a, a1]));
+    }
+
+    /// The rule as first written: after each unit hidden, look again from the top.
+    fn from_the_top(
+        units: &UnitTree,
+        own: &HashMap<UnitId, usize>,
+        threshold: usize,
+    ) -> HashSet<UnitId> {
+        let walk = units.walk();
+        let mut totals: HashMap<UnitId, usize> = HashMap::new();
+        for (_, unit) in walk.iter().rev() {
+            let below: usize = units.children(unit.id).iter().map(|c| totals[c]).sum();
+            totals.insert(unit.id, own.get(&unit.id).copied().unwrap_or(0) + below);
+        }
+        let mut shown: HashSet<UnitId> = totals
+            .iter()
+            .filter(|(_, n)| **n >= threshold)
+            .map(|(id, _)| *id)
+            .collect();
+        let below_of = |id: UnitId, shown: &HashSet<UnitId>| {
+            let mut found = Vec::new();
+            let mut stack: Vec<UnitId> = units.children(id).to_vec();
+            while let Some(next) = stack.pop() {
+                if shown.contains(&next) {
+                    found.push(next);
+                } else {
+                    stack.extend_from_slice(units.children(next));
+                }
+            }
+            found
+        };
+        loop {
+            let unsafe_unit = walk.iter().find_map(|(_, unit)| {
+                if !shown.contains(&unit.id) {
+                    return None;
+                }
+                let below = below_of(unit.id, &shown);
+                let covered: usize = below.iter().map(|u| totals[u]).sum();
+                let rest = totals[&unit.id] - covered;
+                (rest > 0 && rest < threshold)
+                    .then(|| below.into_iter().min_by_key(|u| (totals[u], *u)))
+                    .flatten()
+            });
+            match unsafe_unit {
+                Some(smallest) => {
+                    shown.remove(&smallest);
+                }
+                None => return shown,
+            }
+        }
+    }
+
+    #[test]
+    fn going_on_from_the_unit_hidden_below_decides_as_looking_from_the_top_does() {
+        let mut seed: u64 = 7;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let org = OrgId::new();
+        for _ in 0..300 {
+            let size = 2 + next(40) as usize;
+            let mut all: Vec<Unit> = Vec::new();
+            for i in 0..size {
+                let parent = (i > 0).then(|| all[next(i as u64) as usize].id);
+                all.push(Unit {
+                    id: UnitId::new(),
+                    org_id: org,
+                    parent_id: parent,
+                    name: format!("U{i}"),
+                    kind: if i == 0 {
+                        UnitKind::Organisation
+                    } else {
+                        UnitKind::Team
+                    },
+                    leader_id: None,
+                });
+            }
+            let own: HashMap<UnitId, usize> =
+                all.iter().map(|u| (u.id, next(8) as usize)).collect();
+            let threshold = 1 + next(8) as usize;
+            let units = UnitTree::new(all);
+            assert_eq!(
+                disclosable(&units, &own, threshold),
+                from_the_top(&units, &own, threshold)
+            );
+        }
     }
 }

@@ -28,12 +28,12 @@ pub struct CycleAnswers {
     pub counts: Arc<AnswerCounts>,
 }
 
-/// One measure of personal answers: who in the scope answered (by person) and what, and how
-/// many answers each unit of the organisation holds.
-struct Measure<'a> {
+/// One measure of personal answers: who in the scope answered (by person) and what, and
+/// whether the viewed unit may show them as far as every unit's count goes.
+struct Measure {
     label: String,
     answers: Vec<(PersonId, u8)>,
-    own: Option<&'a HashMap<UnitId, usize>>,
+    disclosed: bool,
 }
 
 /// A row of the dashboard's answers section.
@@ -54,13 +54,23 @@ pub struct Context<'a> {
     pub threshold: usize,
 }
 
+/// Whether the viewed unit of a closed cycle passes [`disclosable`] on every unit's count of
+/// a measure's answers; worked out once for all the measures those answers make.
+fn may_show(ctx: &Context, cycle: &Cycle, own: Option<&HashMap<UnitId, usize>>) -> bool {
+    let (Some(unit), Some(own)) = (ctx.unit, own) else {
+        return false;
+    };
+    cycle.state == CycleState::Closed && disclosable(ctx.units, own, ctx.threshold).contains(&unit)
+}
+
 /// One side's answers to one evaluation question.
-fn evaluation<'a>(
+fn evaluation(
     ctx: &Context,
-    answers: &'a CycleAnswers,
+    answers: &CycleAnswers,
     side: Side,
     q: Question,
-) -> Measure<'a> {
+    disclosed: bool,
+) -> Measure {
     let t = ctx.t;
     let key = match side {
         Side::Employee => "effect-eval-employees",
@@ -77,28 +87,32 @@ fn evaluation<'a>(
             .filter(|(_, e)| e.side == side)
             .map(|(p, e)| (*p, e.scores.get(q)))
             .collect(),
-        own: answers.counts.evaluations.get(&side),
+        disclosed,
     }
 }
 
-fn measures<'a>(ctx: &Context, cycle: &Cycle, answers: &'a CycleAnswers) -> Vec<Measure<'a>> {
+fn measures(ctx: &Context, cycle: &Cycle, answers: &CycleAnswers) -> Vec<Measure> {
     let t = ctx.t;
     let mut out = Vec::new();
     for side in [Side::Employee, Side::Leader] {
+        let given = answers.evaluations.iter().any(|(_, e)| e.side == side);
+        let disclosed = given && may_show(ctx, cycle, answers.counts.evaluations.get(&side));
         for q in Question::ALL {
-            out.push(evaluation(ctx, answers, side, q));
+            out.push(evaluation(ctx, answers, side, q, disclosed));
         }
     }
     for goal in cycle.focus_goals.iter().filter_map(|g| ctx.goals.get(*g)) {
+        let given: Vec<(PersonId, u8)> = answers
+            .feedback
+            .iter()
+            .filter(|(_, f)| f.goal_id == goal.id)
+            .filter_map(|(p, f)| f.clarity.map(|c| (*p, c)))
+            .collect();
         out.push(Measure {
             label: t.with("effect-clarity", &[("goal", goal.title.clone())]),
-            answers: answers
-                .feedback
-                .iter()
-                .filter(|(_, f)| f.goal_id == goal.id)
-                .filter_map(|(p, f)| f.clarity.map(|c| (*p, c)))
-                .collect(),
-            own: answers.counts.clarity.get(&goal.id),
+            disclosed: !given.is_empty()
+                && may_show(ctx, cycle, answers.counts.clarity.get(&goal.id)),
+            answers: given,
         });
     }
     out
@@ -113,8 +127,7 @@ fn guarded(ctx: &Context, cycle: &Cycle, measure: &Measure) -> Result<(f64, usiz
         return Err("effect-withheld-open");
     }
     let unit = ctx.unit.ok_or("effect-withheld-few")?;
-    let nobody = HashMap::new();
-    if !disclosable(ctx.units, measure.own.unwrap_or(&nobody), ctx.threshold).contains(&unit) {
+    if !measure.disclosed {
         return Err("effect-withheld-few");
     }
     let unit_of = |p: &PersonId| ctx.everyone.get(p).map(|p| p.unit_id);
@@ -197,5 +210,7 @@ pub fn employees_average(
     answers: &CycleAnswers,
     q: Question,
 ) -> Result<(f64, usize), &'static str> {
-    guarded(ctx, cycle, &evaluation(ctx, answers, Side::Employee, q))
+    let side = Side::Employee;
+    let disclosed = may_show(ctx, cycle, answers.counts.evaluations.get(&side));
+    guarded(ctx, cycle, &evaluation(ctx, answers, side, q, disclosed))
 }
