@@ -73,6 +73,13 @@ struct UnsignedRow {
     leader_signed_at: Option<DateTime<Utc>>,
 }
 
+#[derive(sqlx::FromRow)]
+struct CountedUnsignedRow {
+    #[sqlx(flatten)]
+    row: UnsignedRow,
+    total: i64,
+}
+
 impl From<UnsignedRow> for UnsignedAgreement {
     fn from(r: UnsignedRow) -> UnsignedAgreement {
         UnsignedAgreement {
@@ -430,28 +437,38 @@ impl Db {
         offset: u64,
         limit: u64,
     ) -> Result<(Vec<UnsignedAgreement>, usize)> {
-        let rows: Vec<UnsignedRow> = self
+        // Counted in the same pass as the page is sorted; a page past the end has no row to
+        // carry the count, and is counted on its own.
+        let rows: Vec<CountedUnsignedRow> = self
             .all(
                 unsigned_within(org, reach, held_before, units)
+                    .expr_as(Expr::cust("count(*) over ()"), Alias::new("total"))
                     .order_by((Conversations::Table, Conversations::HeldAt), Order::Asc)
                     .order_by((Conversations::Table, Conversations::Id), Order::Asc)
                     .limit(limit)
                     .offset(offset),
             )
             .await?;
-        let total: Option<(i64,)> = self
-            .optional(
-                Query::select()
-                    .expr(Func::count(Expr::col(Asterisk)))
-                    .from_subquery(
-                        unsigned_within(org, reach, held_before, units),
-                        Alias::new("u"),
-                    ),
-            )
-            .await?;
+        let total = match rows.first() {
+            Some(first) => first.total,
+            None if offset == 0 => 0,
+            None => self
+                .optional::<(i64,)>(
+                    Query::select()
+                        .expr(Func::count(Expr::col(Asterisk)))
+                        .from_subquery(
+                            unsigned_within(org, reach, held_before, units),
+                            Alias::new("u"),
+                        ),
+                )
+                .await?
+                .map_or(0, |(n,)| n),
+        };
         Ok((
-            rows.into_iter().map(UnsignedAgreement::from).collect(),
-            total.map_or(0, |(n,)| n as usize),
+            rows.into_iter()
+                .map(|r| UnsignedAgreement::from(r.row))
+                .collect(),
+            total as usize,
         ))
     }
 

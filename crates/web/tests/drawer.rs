@@ -273,6 +273,8 @@ both_backends! {
         assert!(page.iter().map(|u| u.held_at).is_sorted(), "longest waiting first");
         let (second, same) = db.unsigned_page(org, Reach::Organisation, None, bound, 1, 1).await.unwrap();
         assert_eq!((second[0].conversation_id, same), (page[1].conversation_id, total));
+        let (past, still) = db.unsigned_page(org, Reach::Organisation, None, bound, total as u64, 10).await.unwrap();
+        assert_eq!((past.len(), still), (0, total), "a page past the end still says how many there are");
         let unit = page[0].unit_id;
         let (of_unit, n) = db.unsigned_page(org, Reach::Organisation, Some(&[unit]), bound, 0, 10_000).await.unwrap();
         assert!(of_unit.iter().all(|u| u.unit_id == unit));
