@@ -61,6 +61,7 @@ both_backends! {
         // Only Sofie's named item is shown; the four anonymous ones wait for a fifth.
         assert!(page.contains("Delt af 1: barrierer 1 · muligheder 0 · konkrete dilemmaer 1."), "{page}");
         let sofie_item = handle_of(&page, "inviterer forældrene");
+        assert!(page.contains("Sofie"), "a named item says whose it is: {page}");
         let red = unit(app, "Rød stue").await;
         let answer = "Vi flytter forældrearrangementerne til kl. 17.";
         let path = format!("/strategy/feedback/{sofie_item}");

@@ -110,10 +110,7 @@ async fn goal_lines(
         .shared_feedback(org, cycle.id, Reach::Organisation)
         .await?;
     let handled = state.db.feedback_responses(org, cycle.id).await?;
-    let mut people: Vec<_> = shared.iter().map(|(p, _)| *p).collect();
-    people.sort();
-    people.dedup();
-    let found = state.db.people_by_ids(org, &people).await?;
+    let found = state.db.feedback_givers(org, cycle.id).await?;
     let names: HashMap<_, _> = found.iter().map(|p| (p.id, p.name.clone())).collect();
     let unit_of: HashMap<_, _> = found.iter().map(|p| (p.id, p.unit_id)).collect();
     let mut lines = Vec::new();
