@@ -12,7 +12,7 @@ use crate::{Result, StorageError};
 use domain::dialogue::Visibility;
 use domain::preparation::Side;
 use domain::{CycleId, GoalId, OrgId, UnitId};
-use sea_query::{Expr, Func, Query};
+use sea_query::{Alias, Asterisk, Expr, Func, Iden, Query, SelectStatement};
 use std::collections::HashMap;
 use std::sync::Arc;
 use uuid::Uuid;
@@ -49,43 +49,16 @@ impl Db {
     }
 
     async fn count_answers(&self, org: OrgId, cycle: CycleId) -> Result<AnswerCounts> {
-        let unit = (People::Table, People::UnitId);
         let evaluations: Vec<(String, Uuid, i64)> = self
-            .all(
-                Query::select()
-                    .column((E::Table, E::Side))
-                    .column(unit)
-                    .expr(Func::count(Expr::col((E::Table, E::ConversationId))))
-                    .from(E::Table)
-                    .inner_join(
-                        People::Table,
-                        Expr::col((People::Table, People::Id)).equals((E::Table, E::EmployeeId)),
-                    )
-                    .and_where(Expr::col((E::Table, E::OrgId)).eq(org.0))
-                    .and_where(Expr::col((E::Table, E::CycleId)).eq(cycle.0))
-                    .group_by_col((E::Table, E::Side))
-                    .group_by_col(unit),
-            )
+            .all(&per_giver_unit(E::Table, E::Side, org, cycle))
             .await?;
         let clarity: Vec<(Uuid, Uuid, i64)> = self
             .all(
-                Query::select()
-                    .column((F::Table, F::GoalId))
-                    .column(unit)
-                    .expr(Func::count(Expr::col((F::Table, F::EmployeeId))))
-                    .from(F::Table)
-                    .inner_join(
-                        People::Table,
-                        Expr::col((People::Table, People::Id)).equals((F::Table, F::EmployeeId)),
-                    )
-                    .and_where(Expr::col((F::Table, F::OrgId)).eq(org.0))
-                    .and_where(Expr::col((F::Table, F::CycleId)).eq(cycle.0))
+                per_giver_unit(F::Table, F::GoalId, org, cycle)
                     .and_where(
                         Expr::col((F::Table, F::Visibility)).ne(Visibility::Conversation.as_str()),
                     )
-                    .and_where(Expr::col((F::Table, F::Clarity)).is_not_null())
-                    .group_by_col((F::Table, F::GoalId))
-                    .group_by_col(unit),
+                    .and_where(Expr::col((F::Table, F::Clarity)).is_not_null()),
             )
             .await?;
         let mut counts = AnswerCounts::default();
@@ -108,4 +81,28 @@ impl Db {
         }
         Ok(counts)
     }
+}
+
+/// How many answers of a cycle `table` holds per `key` and the unit of their giver: both answer
+/// tables repeat the organisation, the cycle and the employee of the conversation.
+fn per_giver_unit<T>(table: T, key: T, org: OrgId, cycle: CycleId) -> SelectStatement
+where
+    T: Iden + Copy + 'static,
+{
+    let col = |name: &str| Expr::col((table, Alias::new(name)));
+    let unit = (People::Table, People::UnitId);
+    Query::select()
+        .column((table, key))
+        .column(unit)
+        .expr(Func::count(Expr::col(Asterisk)))
+        .from(table)
+        .inner_join(
+            People::Table,
+            Expr::col((People::Table, People::Id)).equals((table, Alias::new("employee_id"))),
+        )
+        .and_where(col("org_id").eq(org.0))
+        .and_where(col("cycle_id").eq(cycle.0))
+        .group_by_col((table, key))
+        .group_by_col(unit)
+        .to_owned()
 }

@@ -98,11 +98,7 @@ impl Loaded {
             None => (q.unit.as_str(), q.person.as_str()),
         };
         let scope = if !person.is_empty() {
-            let person = state
-                .db
-                .person(org, parse_id::<PersonId>(person)?)
-                .await
-                .map_err(|_| AppError::NotFound)?;
+            let person = state.db.person(org, parse_id::<PersonId>(person)?).await?;
             if !user.actor.can_view_person(&person, &units) {
                 return Err(AppError::NotFound);
             }
@@ -120,11 +116,11 @@ impl Loaded {
         };
         // Only the scope's people and their conversations are read: a team's dashboard costs
         // what the team holds, not what the organisation does.
-        let below: Vec<UnitId> = match &scope {
-            Scope::Unit(u) => units.subtree(*u).into_iter().collect(),
-            Scope::Person(_) => Vec::new(),
-        };
         let whole = matches!(scope, Scope::Unit(u) if units.root().is_some_and(|r| r.id == u));
+        let below: Vec<UnitId> = match &scope {
+            Scope::Unit(u) if !whole => units.subtree(*u).into_iter().collect(),
+            _ => Vec::new(),
+        };
         let reach = match &scope {
             Scope::Person(p) => Reach::Employee(p.id),
             Scope::Unit(_) if whole => Reach::Organisation,
