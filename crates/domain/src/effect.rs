@@ -182,37 +182,91 @@ impl Figures {
                 entry.1.extend(goal.text.competences.iter().copied());
             }
         }
-        let focus = &record.cycle.focus_goals;
-        let red_thread: Vec<GoalServed> = goals
+        Counted {
+            people: people.len(),
+            shares: Figure::ALL.into_iter().map(|f| (f, share(f))).collect(),
+            served: served
+                .into_iter()
+                .map(|(goal, (n, competences))| {
+                    (
+                        goal,
+                        Served {
+                            dev_goals: n,
+                            competences: competences.len(),
+                        },
+                    )
+                })
+                .collect(),
+            dev_goals: dev_goals.len(),
+        }
+        .figures(goals, &record.cycle.focus_goals)
+    }
+}
+
+/// How development serves one strategic goal: the development goals naming it or a goal below
+/// it, and the distinct competences they build.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Served {
+    pub dev_goals: usize,
+    pub competences: usize,
+}
+
+/// What a group's figures are made from, counted in Rust ([`Figures::of`]) or by the database.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Counted {
+    pub people: usize,
+    pub shares: Vec<(Figure, Share)>,
+    /// The strategic goals served by any development goal.
+    pub served: HashMap<GoalId, Served>,
+    pub dev_goals: usize,
+}
+
+impl Counted {
+    /// The figures, with every strategic goal in the tree's order and the focus goals no
+    /// development goal serves.
+    pub fn figures(self, goals: &GoalTree, focus: &[GoalId]) -> Figures {
+        let red_thread = goals
             .walk()
             .into_iter()
             .map(|(depth, goal)| {
-                let (dev_goals, competences) = served
-                    .get(&goal.id)
-                    .map(|(n, c)| (*n, c.len()))
-                    .unwrap_or_default();
+                let served = self.served.get(&goal.id).copied().unwrap_or_default();
                 GoalServed {
                     goal: goal.id,
                     depth,
-                    dev_goals,
-                    competences,
+                    dev_goals: served.dev_goals,
+                    competences: served.competences,
                     in_focus: focus.contains(&goal.id),
                 }
             })
             .collect();
         let gaps = focus
             .iter()
-            .filter(|g| !served.contains_key(g))
+            .filter(|g| !self.served.contains_key(g))
             .copied()
             .collect();
         Figures {
-            people: people.len(),
-            shares: Figure::ALL.into_iter().map(|f| (f, share(f))).collect(),
+            people: self.people,
+            shares: self.shares,
             red_thread,
             gaps,
-            dev_goals: dev_goals.len(),
+            dev_goals: self.dev_goals,
         }
     }
+}
+
+/// Every (named, served) pair of strategic goals: a development goal naming the first serves
+/// the second, itself or a goal above it.
+pub fn serving_pairs(goals: &GoalTree) -> Vec<(GoalId, GoalId)> {
+    goals
+        .walk()
+        .into_iter()
+        .flat_map(|(_, named)| {
+            goals
+                .path(named.id)
+                .into_iter()
+                .map(move |g| (named.id, g.id))
+        })
+        .collect()
 }
 
 fn open(progress: Progress) -> bool {

@@ -2,6 +2,7 @@
 //! conversation, written under a revision so that neither party overwrites the other unseen.
 
 use crate::db::{Db, now};
+use crate::development_goals::write_development_goals;
 use crate::follow_ups::insert_follow_ups;
 use crate::schema::{
     AgreementItems, Agreements, ConversationNotes, Conversations, People, Preparations,
@@ -10,7 +11,7 @@ use crate::schema::{
 use crate::{Reach, Result, StorageError};
 use chrono::{DateTime, Utc};
 use domain::agreement::{Agreement, Amendment, Terms};
-use domain::conversation::Marks;
+use domain::conversation::{Marks, TIME_ZONE};
 use domain::drawer::Outstanding;
 use domain::followup::FollowUp;
 use domain::preparation::Side;
@@ -308,6 +309,7 @@ impl Db {
             )
             .await?;
         let terms = &agreement.terms;
+        write_development_goals(&mut tx.c(), agreement.conversation_id, terms).await?;
         let actions = terms
             .goals
             .iter()
@@ -356,6 +358,7 @@ impl Db {
                             ProgressUpdates::At,
                             ProgressUpdates::Progress,
                             ProgressUpdates::Note,
+                            ProgressUpdates::Day,
                         ])
                         .values_panic([
                             Uuid::now_v7().into(),
@@ -365,6 +368,7 @@ impl Db {
                             r.at.into(),
                             r.progress.as_str().into(),
                             r.note.clone().into(),
+                            r.at.with_timezone(&TIME_ZONE).date_naive().into(),
                         ]),
                 )
                 .await?;

@@ -201,6 +201,22 @@ fn days_before(today: NaiveDate, days: u32) -> DateTime<Utc> {
         .and_utc()
 }
 
+/// How many of a cycle's signed agreements whose employee is one of `members` there are, and
+/// how many of them are going stale: an effect figure.
+pub(crate) fn stale_among(
+    org: OrgId,
+    cycle: CycleId,
+    members: SelectStatement,
+    judged: Judgement,
+) -> SelectStatement {
+    from_heads(org, Reach::Organisation)
+        .expr(Func::count(x("id")))
+        .expr(Func::sum(as_flag(judged.stale())))
+        .and_where(x("cycle_id").eq(cycle.0))
+        .and_where(x("employee_id").in_subquery(members))
+        .to_owned()
+}
+
 /// Most urgent first, as [`domain::drawer::Health::urgency`] orders them.
 fn by_urgency(select: &mut SelectStatement, judged: Judgement) -> &mut SelectStatement {
     select

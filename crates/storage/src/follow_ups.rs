@@ -1,6 +1,7 @@
 //! Follow-up meetings on signed agreements.
 
 use crate::db::{Conn, Db, now};
+use crate::development_goals::write_goal_reviews;
 use crate::schema::{Conversations, FollowUps as F};
 use crate::{Reach, Result, StorageError};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -78,6 +79,9 @@ pub(crate) async fn insert_follow_ups(c: &mut Conn<'_>, follow_ups: &[FollowUp])
                 ]),
         )
         .await?;
+        if f.held_at.is_some() {
+            write_goal_reviews(c, f).await?;
+        }
     }
     Ok(())
 }
@@ -152,7 +156,9 @@ impl Db {
     /// Saves a follow-up whose revision was raised from `previous`, unless someone saved it
     /// since: [`StorageError::Conflict`].
     pub async fn save_follow_up(&self, f: &FollowUp, previous: u32) -> Result<()> {
-        let touched = self
+        let mut tx = self.begin().await?;
+        let touched = tx
+            .c()
             .exec(
                 Query::update()
                     .table(F::Table)
@@ -167,9 +173,10 @@ impl Db {
                     .and_where(Expr::col(F::Revision).eq(previous as i32)),
             )
             .await?;
-        match touched {
-            0 => Err(StorageError::Conflict),
-            _ => Ok(()),
+        if touched == 0 {
+            return Err(StorageError::Conflict);
         }
+        write_goal_reviews(&mut tx.c(), f).await?;
+        tx.commit().await
     }
 }

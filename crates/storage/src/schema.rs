@@ -341,6 +341,36 @@ pub(crate) enum AgreementItems {
 }
 
 #[derive(Iden, Clone, Copy)]
+pub(crate) enum DevelopmentGoals {
+    Table,
+    ItemId,
+    ConversationId,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum DevelopmentGoalLinks {
+    Table,
+    ItemId,
+    GoalId,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum DevelopmentGoalCompetences {
+    Table,
+    ItemId,
+    CompetenceId,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum GoalReviews {
+    Table,
+    FollowUpId,
+    ItemId,
+    HeldAt,
+    Done,
+}
+
+#[derive(Iden, Clone, Copy)]
 pub(crate) enum ProgressUpdates {
     Table,
     Id,
@@ -350,6 +380,7 @@ pub(crate) enum ProgressUpdates {
     At,
     Progress,
     Note,
+    Day,
 }
 
 #[derive(Iden, Clone, Copy)]

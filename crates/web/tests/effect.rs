@@ -1,9 +1,15 @@
 //! The effect dashboards on the demo: the right figures at each level, each opening to its
 //! parts as far as the viewer may see them, as CSV too, and nobody outside their scope.
 
+use chrono::Days;
+use domain::agreement::Progress;
+use domain::conversation::TIME_ZONE;
+use domain::drawer::Patience;
+use domain::effect::{CycleRecord, Figure, Figures, Signed, serving_pairs};
+use domain::{PersonId, UnitId};
 use reqwest::StatusCode;
-use std::collections::HashMap;
-use storage::Reach;
+use std::collections::{HashMap, HashSet};
+use storage::{Backend, Judgement, Reach, Whose, now};
 use testkit::demo::{HEAD, HR, LANE, LEADER, PETER, cycle, other_org, person};
 use testkit::{TestApp, both_backends};
 
@@ -296,5 +302,92 @@ both_backends! {
         assert_eq!(head.post(&delete, &[]).await.status(), StatusCode::SEE_OTHER);
         assert_eq!(head.post(&delete, &[]).await.status(), StatusCode::NOT_FOUND, "gone");
         assert_eq!(app.db.intentions(org, open).await.unwrap().len(), before);
+    }
+
+    async fn the_database_counts_every_figure_as_the_dashboard_computes_it(app: &TestApp) {
+        let db = &app.db;
+        let org = person(db, HEAD).await.org_id;
+        let goals = db.goal_tree(org).await.unwrap();
+        let pairs = serving_pairs(&goals);
+        let tree = db.unit_tree(org).await.unwrap();
+        let people = db.people(org).await.unwrap();
+        let signed = db.signed_agreements(org, Reach::Organisation).await.unwrap();
+        let follow_ups = db.all_follow_ups(org, Reach::Organisation).await.unwrap();
+        let done_at = db.done_at(org, Reach::Organisation).await.unwrap();
+        let active = |p: &&domain::person::Person| p.active;
+        let mut groups: Vec<(Whose, HashSet<PersonId>)> = vec![(Whose::Organisation, people.iter().filter(active).map(|p| p.id).collect())];
+        let subtrees: Vec<Vec<UnitId>> = tree.walk().iter().map(|(_, u)| tree.subtree(u.id).into_iter().collect()).collect();
+        for units in &subtrees {
+            let theirs = people.iter().filter(active).filter(|p| units.contains(&p.unit_id)).map(|p| p.id).collect();
+            groups.push((Whose::Units(units), theirs));
+        }
+        groups.extend(people.iter().map(|p| (Whose::Person(p.id), HashSet::from([p.id]))));
+        let today = now().with_timezone(&TIME_ZONE).date_naive();
+        let mut counted_somewhere: HashSet<Figure> = HashSet::new();
+        for cycle in db.cycles(org).await.unwrap() {
+            let conversations = db.conversations(org, cycle.id, Reach::Organisation).await.unwrap();
+            let signed: Vec<Signed> = signed.iter().filter(|s| s.cycle_id == cycle.id).map(|s| Signed { employee: s.employee_id, agreement: &s.agreement, last_activity: s.last_activity }).collect();
+            let record = CycleRecord { cycle: &cycle, conversations: &conversations, signed: &signed, follow_ups: &follow_ups, done_at: &done_at };
+            for day in [today - Days::new(400), today, today + Days::new(300)] {
+                for patience in [Patience::default(), Patience { stale_after_days: 10, escalate_after_days: 5 }] {
+                    for (whose, people) in &groups {
+                        let expected = Figures::of(&record, people, &goals, day, patience);
+                        let counted = db.effect_counts(org, &cycle, *whose, Judgement { today: day, patience }, &pairs).await.unwrap();
+                        assert_eq!(counted.figures(&goals, &cycle.focus_goals), expected, "{} {day} {whose:?}", cycle.name);
+                        counted_somewhere.extend(expected.shares.iter().filter(|(_, s)| s.part > 0).map(|(f, _)| *f));
+                    }
+                }
+            }
+        }
+        let last_year = cycle(app, "MUS 2025").await;
+        // The demo holds something of every figure, so that each comparison can fail.
+        assert_eq!(counted_somewhere.len(), Figure::ALL.len(), "{counted_somewhere:?}");
+        let thread = db.effect_counts(org, &last_year, Whose::Organisation, Judgement { today, patience: Patience::default() }, &pairs).await.unwrap();
+        assert!(thread.served.values().any(|s| s.dev_goals > 1 && s.competences > 0), "{thread:?}");
+
+        // Done on time is decided on the day in Copenhagen: half past midnight after the day
+        // it was due is late, though still that day in UTC.
+        let open = signed.iter().find(|s| s.agreement.terms.goals.iter().flat_map(|g| &g.actions).any(|a| a.progress != Progress::Done)).unwrap();
+        let (employee, conversation) = (open.employee_id, open.agreement.conversation_id);
+        let cycle = db.cycles(org).await.unwrap().into_iter().find(|c| c.id == open.cycle_id).unwrap();
+        let action = open.agreement.terms.goals.iter().flat_map(|g| &g.actions).find(|a| a.progress != Progress::Done).unwrap().id;
+        let judged = Judgement { today, patience: Patience::default() };
+        let done = || async {
+            let counted = db.effect_counts(org, &cycle, Whose::Person(employee), judged, &pairs).await.unwrap().figures(&goals, &cycle.focus_goals);
+            let done_at = db.done_at(org, Reach::Employee(employee)).await.unwrap();
+            let signed = db.signed_agreements(org, Reach::Employee(employee)).await.unwrap();
+            let signed: Vec<Signed> = signed.iter().filter(|s| s.cycle_id == cycle.id).map(|s| Signed { employee, agreement: &s.agreement, last_activity: s.last_activity }).collect();
+            let conversations = db.conversations(org, cycle.id, Reach::Employee(employee)).await.unwrap();
+            let follow_ups = db.all_follow_ups(org, Reach::Employee(employee)).await.unwrap();
+            let record = CycleRecord { cycle: &cycle, conversations: &conversations, signed: &signed, follow_ups: &follow_ups, done_at: &done_at };
+            assert_eq!(counted, Figures::of(&record, &HashSet::from([employee]), &goals, today, Patience::default()));
+            (counted.share(Figure::ActionsDone).part, counted.share(Figure::DoneOnTime).part)
+        };
+        let (was_done, was_on_time) = done().await;
+        for (minutes, on_time) in [(-30, 1), (30, 0)] {
+            let mut next = db.agreement(conversation).await.unwrap().unwrap();
+            let reported = next.terms.goals.iter_mut().flat_map(|g| g.actions.iter_mut()).find(|a| a.id == action).unwrap();
+            reported.progress = Progress::Done;
+            let midnight = (reported.due + Days::new(1)).and_hms_opt(0, 0, 0).unwrap().and_local_timezone(TIME_ZONE).unwrap();
+            let report = domain::progress::ProgressUpdate { conversation_id: conversation, item: action, by: employee, at: (midnight + chrono::Duration::minutes(minutes)).to_utc(), progress: Progress::Done, note: String::new() };
+            next.revision += 1;
+            db.save_agreement(&next, next.revision - 1, Some(&report), &[]).await.unwrap();
+            assert_eq!(done().await, (was_done + 1, was_on_time + on_time), "{minutes} minutes from midnight");
+        }
+
+        // The migration's rows from the documents are those every save writes.
+        let before = db.effect_counts(org, &last_year, Whose::Organisation, Judgement { today, patience: Patience::default() }, &pairs).await.unwrap();
+        let migration = match db.backend() {
+            Backend::Sqlite => include_str!("../../storage/migrations/sqlite/0030_development_goals.sql"),
+            Backend::Postgres => include_str!("../../storage/migrations/postgres/0030_development_goals.sql"),
+        };
+        let (rows, days) = migration.split_once("ALTER TABLE progress_updates").unwrap();
+        let rows = &rows[rows.find("INSERT INTO").unwrap()..];
+        let days = &days[days.find("UPDATE").unwrap()..];
+        db.execute_raw("DELETE FROM goal_reviews; DELETE FROM development_goal_links; DELETE FROM development_goal_competences; DELETE FROM development_goals; UPDATE progress_updates SET day = NULL").await.unwrap();
+        db.execute_raw(rows).await.unwrap();
+        db.execute_raw(days).await.unwrap();
+        let after = db.effect_counts(org, &last_year, Whose::Organisation, Judgement { today, patience: Patience::default() }, &pairs).await.unwrap();
+        assert_eq!(after, before);
     }
 }
