@@ -118,11 +118,10 @@ pub async fn dashboard(
         return Err(AppError::NotFound);
     };
     // Every cycle's figures once: the two compared and the trend.
-    let every: Vec<Figures> = loaded
-        .cycles
-        .iter()
-        .map(|c| loaded.figures(c, &user))
-        .collect();
+    let mut every: Vec<Figures> = Vec::with_capacity(loaded.cycles.len());
+    for cycle in &loaded.cycles {
+        every.push(loaded.figures(&state, cycle, &user).await?);
+    }
     let current = &every[loaded.chosen];
     let earlier = every.get(loaded.chosen + 1);
     let scope = loaded.scope_query();

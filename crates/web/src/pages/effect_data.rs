@@ -11,16 +11,16 @@ use crate::state::AppState;
 use chrono::NaiveDate;
 use domain::conversation::{Conversation, TIME_ZONE};
 use domain::cycle::{Cycle, CycleState, newest_first};
-use domain::effect::{CycleRecord, Figures, Signed};
+use domain::effect::{CycleRecord, Figures, Signed, serving_pairs};
 use domain::followup::FollowUp;
 use domain::org::UnitTree;
 use domain::person::Person;
 use domain::strategy::GoalTree;
-use domain::{CycleId, ItemId, PersonId, UnitId};
+use domain::{CycleId, ItemId, OrgId, PersonId, UnitId};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-use storage::{Reach, SignedAgreement, now};
+use storage::{Judgement, Reach, SignedAgreement, Whose, now};
 
 #[derive(Deserialize, Default)]
 pub struct EffectQuery {
@@ -48,6 +48,7 @@ pub(crate) enum Scope {
 
 /// Everything a dashboard is computed from, read once per request.
 pub(crate) struct Loaded {
+    org: OrgId,
     pub(crate) scope: Scope,
     pub(crate) name: String,
     /// The active people whose figures these are.
@@ -59,14 +60,27 @@ pub(crate) struct Loaded {
     /// Cycles with conversations, newest first.
     pub(crate) cycles: Vec<Cycle>,
     pub(crate) chosen: usize,
-    pub(crate) conversations: HashMap<CycleId, Vec<Conversation>>,
     pub(crate) answers: HashMap<CycleId, CycleAnswers>,
     /// What a cycle outside the two compared has: nothing read.
     pub(crate) no_answers: CycleAnswers,
-    pub(crate) signed: Vec<SignedAgreement>,
-    pub(crate) follow_ups: Vec<FollowUp>,
-    pub(crate) done_at: HashMap<ItemId, chrono::DateTime<chrono::Utc>>,
+    /// The units below a unit's scope, when it is not the whole organisation.
+    below: Vec<UnitId>,
+    whole: bool,
     pub(crate) today: NaiveDate,
+}
+
+/// Everything a cycle's figures are made of, for the pages that list their parts.
+pub(crate) struct Record {
+    conversations: Vec<Conversation>,
+    signed: Vec<SignedAgreement>,
+    follow_ups: Vec<FollowUp>,
+    done_at: HashMap<ItemId, chrono::DateTime<chrono::Utc>>,
+}
+
+impl Record {
+    pub(crate) fn conversations(&self) -> &[Conversation] {
+        &self.conversations
+    }
 }
 
 impl Loaded {
@@ -154,15 +168,8 @@ impl Loaded {
                 .position(|c| c.id == id)
                 .ok_or(AppError::NotFound)?
         };
-        let mut conversations = HashMap::new();
         let mut answers = HashMap::new();
-        // Every cycle's conversations, for the trend; personal answers only for the two compared.
-        for cycle in &cycles {
-            conversations.insert(
-                cycle.id,
-                state.db.conversations(org, cycle.id, reach).await?,
-            );
-        }
+        // Personal answers only for the two compared.
         for cycle in cycles.iter().skip(chosen).take(2) {
             let evaluations = state.db.evaluations_in(org, cycle.id, reach).await?;
             let feedback = state.db.shared_feedback(org, cycle.id, reach).await?;
@@ -186,6 +193,7 @@ impl Loaded {
             );
         }
         Ok(Loaded {
+            org,
             scope,
             name,
             people,
@@ -193,12 +201,10 @@ impl Loaded {
             units,
             goals: state.db.goal_tree(org).await?,
             chosen,
-            conversations,
             answers,
             no_answers: CycleAnswers::default(),
-            signed: state.db.signed_agreements(org, reach).await?,
-            follow_ups: state.db.all_follow_ups(org, reach).await?,
-            done_at: state.db.done_at(org, reach).await?,
+            below,
+            whole,
             cycles,
             today: now().with_timezone(&TIME_ZONE).date_naive(),
         })
@@ -212,45 +218,87 @@ impl Loaded {
         )
     }
 
+    /// Whose conversations the scope's figures are made of.
+    fn reach(&self) -> Reach<'_> {
+        match &self.scope {
+            Scope::Person(p) => Reach::Employee(p.id),
+            Scope::Unit(_) if self.whole => Reach::Organisation,
+            Scope::Unit(_) => Reach::Members(&self.below),
+        }
+    }
+
+    /// The scope's figures for a cycle, counted by the database.
+    pub(crate) async fn figures(
+        &self,
+        state: &AppState,
+        cycle: &Cycle,
+        user: &CurrentUser,
+    ) -> AppResult<Figures> {
+        let whose = match &self.scope {
+            Scope::Person(p) => Whose::Person(p.id),
+            Scope::Unit(_) if self.whole => Whose::Organisation,
+            Scope::Unit(_) => Whose::Units(&self.below),
+        };
+        let judged = Judgement {
+            today: self.today,
+            patience: user.org.settings.patience,
+        };
+        let pairs = serving_pairs(&self.goals);
+        let counted = state
+            .db
+            .effect_counts(user.org.id, cycle, whose, judged, &pairs)
+            .await?;
+        Ok(counted.figures(&self.goals, &cycle.focus_goals))
+    }
+
+    /// What a cycle's figures in the scope are made of, to list their parts.
+    pub(crate) async fn record(&self, state: &AppState, cycle: &Cycle) -> AppResult<Record> {
+        let (org, reach) = (self.org, self.reach());
+        let mut signed = state.db.signed_agreements(org, reach).await?;
+        signed.retain(|s| s.cycle_id == cycle.id);
+        Ok(Record {
+            conversations: state.db.conversations(org, cycle.id, reach).await?,
+            signed,
+            follow_ups: state.db.all_follow_ups(org, reach).await?,
+            done_at: state.db.done_at(org, reach).await?,
+        })
+    }
+
     /// Runs `f` on the cycle's record.
-    pub(crate) fn with_record<T>(&self, cycle: &Cycle, f: impl FnOnce(&CycleRecord) -> T) -> T {
-        let signed: Vec<Signed> = self
+    pub(crate) fn with_record<T>(
+        &self,
+        record: &Record,
+        cycle: &Cycle,
+        f: impl FnOnce(&CycleRecord) -> T,
+    ) -> T {
+        let signed: Vec<Signed> = record
             .signed
             .iter()
-            .filter(|s| s.cycle_id == cycle.id)
             .map(|s| Signed {
                 employee: s.employee_id,
                 agreement: &s.agreement,
                 last_activity: s.last_activity,
             })
             .collect();
-        let record = CycleRecord {
+        f(&CycleRecord {
             cycle,
-            conversations: self
-                .conversations
-                .get(&cycle.id)
-                .map(Vec::as_slice)
-                .unwrap_or_default(),
+            conversations: &record.conversations,
             signed: &signed,
-            follow_ups: &self.follow_ups,
-            done_at: &self.done_at,
-        };
-        f(&record)
+            follow_ups: &record.follow_ups,
+            done_at: &record.done_at,
+        })
     }
 
-    pub(crate) fn figures(&self, cycle: &Cycle, user: &CurrentUser) -> Figures {
-        self.figures_of(cycle, &self.people, user)
-    }
-
-    /// The figures of any group of people in the organisation.
+    /// The figures of any group of people in the scope, computed from the cycle's record.
     pub(crate) fn figures_of(
         &self,
+        record: &Record,
         cycle: &Cycle,
         people: &HashSet<PersonId>,
         user: &CurrentUser,
     ) -> Figures {
         let patience = user.org.settings.patience;
-        self.with_record(cycle, |r| {
+        self.with_record(record, cycle, |r| {
             Figures::of(r, people, &self.goals, self.today, patience)
         })
     }

@@ -51,11 +51,12 @@ pub async fn figure_parts(
     let cycle = loaded.cycles.get(loaded.chosen).ok_or(AppError::NotFound)?;
     let patience = user.org.settings.patience;
     // Who held each conversation, to know whether the viewer was a party to it.
-    let leaders: HashMap<ConversationId, PersonId> = loaded
-        .conversations
-        .get(&cycle.id)
-        .map(|all| all.iter().map(|c| (c.id, c.leader_id)).collect())
-        .unwrap_or_default();
+    let record = loaded.record(&state, cycle).await?;
+    let leaders: HashMap<ConversationId, PersonId> = record
+        .conversations()
+        .iter()
+        .map(|c| (c.id, c.leader_id))
+        .collect();
     let listed = |found: Vec<Part>| {
         let share = Share {
             part: found.iter().filter(|p| p.counted).count(),
@@ -69,7 +70,7 @@ pub async fn figure_parts(
     };
     let ((share, mut rows), title) = if q.goal.is_empty() {
         let figure = Figure::parse(&q.figure).ok_or(AppError::NotFound)?;
-        let listed = loaded.with_record(cycle, |r| {
+        let listed = loaded.with_record(&record, cycle, |r| {
             listed(parts(r, &loaded.people, figure, loaded.today, patience))
         });
         (listed, page.t.get(&format!("effect-{}", figure.as_str())))
@@ -78,7 +79,7 @@ pub async fn figure_parts(
             .goals
             .get(parse_id::<GoalId>(&q.goal)?)
             .ok_or(AppError::NotFound)?;
-        let listed = loaded.with_record(cycle, |r| {
+        let listed = loaded.with_record(&record, cycle, |r| {
             listed(serving(r, &loaded.people, &loaded.goals, goal.id))
         });
         let title = page
@@ -150,7 +151,7 @@ pub async fn export(
     ];
     let percent = |s: Share| s.percent().map(|p| p.to_string()).unwrap_or_default();
     for cycle in [Some(now), before].into_iter().flatten() {
-        let figures = loaded.figures(cycle, &user);
+        let figures = loaded.figures(&state, cycle, &user).await?;
         let line = |label: String, part: String, whole: String, share: String| {
             vec![
                 loaded.name.clone(),

@@ -9,7 +9,7 @@ use crate::forms::parse_id;
 use crate::i18n::Tr;
 use crate::page::Page;
 use crate::pages::effect::{IntentionRow, intention_row};
-use crate::pages::effect_data::Loaded;
+use crate::pages::effect_data::{Loaded, Record};
 use crate::pages::effect_scores::{self, ScoreRow};
 use crate::pages::render;
 use crate::session::CurrentUser;
@@ -22,7 +22,7 @@ use domain::cycle::Cycle;
 use domain::dialogue::{Shared, for_leadership};
 use domain::disclosure::disclosable;
 use domain::effect::{Figure, Share};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use storage::Reach;
 
 /// The figures of one unit in the report.
@@ -97,9 +97,11 @@ pub async fn show(
     };
     let t = page.t;
     let threshold = user.org.settings.anonymity_threshold as usize;
-    let units = unit_lines(&loaded, cycle, &user, &t, threshold);
+    // Every unit's figures from one reading of the cycle (not yet counted by the database).
+    let record = loaded.record(&state, cycle).await?;
+    let units = unit_lines(&loaded, &record, cycle, &user, &t, threshold);
     let hidden = loaded.units.len() - units.len();
-    let whole = loaded.figures_of(cycle, &active_people(&loaded), &user);
+    let whole = loaded.figures(&state, cycle, &user).await?;
     let intentions = state
         .db
         .intentions(user.org.id, cycle.id)
@@ -132,18 +134,10 @@ pub async fn show(
     })
 }
 
-fn active_people(loaded: &Loaded) -> HashSet<domain::PersonId> {
-    loaded
-        .everyone
-        .values()
-        .filter(|p| p.active)
-        .map(|p| p.id)
-        .collect()
-}
-
 /// A line per unit whose people may be shown; smaller units count in the units above them.
 fn unit_lines(
     loaded: &Loaded,
+    record: &Record,
     cycle: &Cycle,
     user: &CurrentUser,
     t: &Tr,
@@ -167,7 +161,7 @@ fn unit_lines(
                 .filter(|p| p.active && below.contains(&p.unit_id))
                 .map(|p| p.id)
                 .collect();
-            let figures = loaded.figures_of(cycle, &people, user);
+            let figures = loaded.figures_of(record, cycle, &people, user);
             UnitLine {
                 name: unit.name.clone(),
                 depth,
