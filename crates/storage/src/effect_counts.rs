@@ -17,7 +17,9 @@ use domain::conversation::TIME_ZONE;
 use domain::cycle::Cycle;
 use domain::effect::{Counted, Figure, Served, Share};
 use domain::{GoalId, OrgId, PersonId, UnitId};
-use sea_query::{Alias, Expr, Func, JoinType, Query, SelectStatement, SimpleExpr, UnionType};
+use sea_query::{
+    Alias, Expr, Func, JoinType, Order, Query, SelectStatement, SimpleExpr, UnionType,
+};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -189,39 +191,24 @@ fn follow_ups(signed: SelectStatement, today: NaiveDate) -> SelectStatement {
 }
 
 /// The development goals of the signed agreements, and how many were achieved: their latest
-/// held follow-up said done (of two held at the same instant, either).
+/// held follow-up said done (of two held at the same instant, either). One step down the
+/// reviews' index per goal.
 fn achieved(signed: SelectStatement) -> SelectStatement {
     let goal = |c: DevelopmentGoals| Expr::col((DevelopmentGoals::Table, c));
-    let (r, later) = (Alias::new("r"), Alias::new("later"));
-    let latest_done = Query::select()
-        .expr(Expr::val(1))
-        .from_as(GoalReviews::Table, r.clone())
+    let review = |c: GoalReviews| Expr::col((GoalReviews::Table, c));
+    let latest = Query::select()
+        .expr(review(GoalReviews::Done))
+        .from(GoalReviews::Table)
         .and_where(
-            Expr::col((r.clone(), GoalReviews::ItemId))
-                .equals((DevelopmentGoals::Table, DevelopmentGoals::ItemId)),
+            review(GoalReviews::ItemId).equals((DevelopmentGoals::Table, DevelopmentGoals::ItemId)),
         )
-        .and_where(Expr::col((r.clone(), GoalReviews::Done)).eq(true))
-        .and_where(
-            Expr::exists(
-                Query::select()
-                    .expr(Expr::val(1))
-                    .from_as(GoalReviews::Table, later.clone())
-                    .and_where(
-                        Expr::col((later.clone(), GoalReviews::ItemId))
-                            .equals((r.clone(), GoalReviews::ItemId)),
-                    )
-                    .and_where(
-                        Expr::col((later, GoalReviews::HeldAt))
-                            .gt(Expr::col((r, GoalReviews::HeldAt))),
-                    )
-                    .to_owned(),
-            )
-            .not(),
-        )
+        .order_by((GoalReviews::Table, GoalReviews::HeldAt), Order::Desc)
+        .limit(1)
         .to_owned();
+    let latest = SimpleExpr::SubQuery(None, Box::new(latest.into_sub_query_statement()));
     Query::select()
         .expr(Func::count(goal(DevelopmentGoals::ItemId)))
-        .expr(flag(Expr::exists(latest_done)))
+        .expr(flag(Expr::expr(latest).eq(true)))
         .from(DevelopmentGoals::Table)
         .and_where(goal(DevelopmentGoals::ConversationId).in_subquery(signed))
         .to_owned()
