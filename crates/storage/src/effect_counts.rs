@@ -10,7 +10,7 @@ use crate::schema::{
     AgreementItems, Agreements, Conversations, DevelopmentGoalCompetences, DevelopmentGoalLinks,
     DevelopmentGoals, FollowUps, GoalReviews, People, ProgressUpdates,
 };
-use crate::{Result, StorageError};
+use crate::{Reach, Result, StorageError};
 use chrono::{Days, NaiveDate, TimeZone};
 use domain::agreement::Progress;
 use domain::conversation::TIME_ZONE;
@@ -33,6 +33,15 @@ pub enum Whose<'a> {
 }
 
 impl Whose<'_> {
+    /// Their conversations, so that a small group's are found by its people's indexes.
+    fn reach(&self) -> Reach<'_> {
+        match *self {
+            Whose::Organisation => Reach::Organisation,
+            Whose::Units(units) => Reach::Members(units),
+            Whose::Person(id) => Reach::Employee(id),
+        }
+    }
+
     /// The ids of the group's people.
     fn members(self, org: OrgId) -> SelectStatement {
         let person = |c: People| Expr::col((People::Table, c));
@@ -85,7 +94,7 @@ fn signed(org: OrgId, cycle: &Cycle, group: Whose) -> SelectStatement {
             Agreements::Table,
             agreement(Agreements::ConversationId).equals((Conversations::Table, Conversations::Id)),
         )
-        .and_where(conversation(Conversations::OrgId).eq(org.0))
+        .cond_where(group.reach().condition(org))
         .and_where(conversation(Conversations::CycleId).eq(cycle.id.0))
         .and_where(conversation(Conversations::EmployeeId).in_subquery(group.members(org)))
         .and_where(agreement(Agreements::EmployeeSignedAt).is_not_null())
@@ -290,7 +299,13 @@ impl Db {
             .all(&follow_ups(signed(org, cycle, group), today))
             .await?)?;
         let stale: Pair = one(self
-            .all(&stale_among(org, cycle.id, group.members(org), judged))
+            .all(&stale_among(
+                org,
+                group.reach(),
+                cycle.id,
+                group.members(org),
+                judged,
+            ))
             .await?)?;
         let achieved: Pair = one(self.all(&achieved(signed(org, cycle, group))).await?)?;
         let served: Vec<(Uuid, i64, i64)> = match served(signed(org, cycle, group), pairs) {
