@@ -66,20 +66,48 @@ pub(crate) struct Loaded {
     /// The units below a unit's scope, when it is not the whole organisation.
     below: Vec<UnitId>,
     whole: bool,
+    /// A person's or a unit's every cycle, read at once: their figures are computed from it
+    /// faster than the database counts them cycle by cycle, which pays only for the whole
+    /// organisation (none).
+    history: Option<Record>,
     pub(crate) today: NaiveDate,
 }
 
-/// Everything a cycle's figures are made of, for the pages that list their parts.
+/// Everything some cycles' figures are made of, in the scope.
 pub(crate) struct Record {
-    conversations: Vec<Conversation>,
+    conversations: HashMap<CycleId, Vec<Conversation>>,
     signed: Vec<SignedAgreement>,
     follow_ups: Vec<FollowUp>,
     done_at: HashMap<ItemId, chrono::DateTime<chrono::Utc>>,
 }
 
 impl Record {
-    pub(crate) fn conversations(&self) -> &[Conversation] {
-        &self.conversations
+    async fn read(
+        state: &AppState,
+        org: OrgId,
+        reach: Reach<'_>,
+        cycles: &[Cycle],
+    ) -> AppResult<Record> {
+        let mut conversations = HashMap::new();
+        for cycle in cycles {
+            conversations.insert(
+                cycle.id,
+                state.db.conversations(org, cycle.id, reach).await?,
+            );
+        }
+        Ok(Record {
+            conversations,
+            signed: state.db.signed_agreements(org, reach).await?,
+            follow_ups: state.db.all_follow_ups(org, reach).await?,
+            done_at: state.db.done_at(org, reach).await?,
+        })
+    }
+
+    pub(crate) fn conversations(&self, cycle: &Cycle) -> &[Conversation] {
+        self.conversations
+            .get(&cycle.id)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
     }
 }
 
@@ -192,7 +220,13 @@ impl Loaded {
                 },
             );
         }
+        let history = if whole {
+            None
+        } else {
+            Some(Record::read(state, org, reach, &cycles).await?)
+        };
         Ok(Loaded {
+            history,
             org,
             scope,
             name,
@@ -227,13 +261,17 @@ impl Loaded {
         }
     }
 
-    /// The scope's figures for a cycle, counted by the database.
+    /// The scope's figures for a cycle: from its history, or counted by the database for the
+    /// whole organisation.
     pub(crate) async fn figures(
         &self,
         state: &AppState,
         cycle: &Cycle,
         user: &CurrentUser,
     ) -> AppResult<Figures> {
+        if let Some(history) = &self.history {
+            return Ok(self.figures_of(history, cycle, &self.people, user));
+        }
         let whose = match &self.scope {
             Scope::Person(p) => Whose::Person(p.id),
             Scope::Unit(_) if self.whole => Whose::Organisation,
@@ -253,15 +291,7 @@ impl Loaded {
 
     /// What a cycle's figures in the scope are made of, to list their parts.
     pub(crate) async fn record(&self, state: &AppState, cycle: &Cycle) -> AppResult<Record> {
-        let (org, reach) = (self.org, self.reach());
-        let mut signed = state.db.signed_agreements(org, reach).await?;
-        signed.retain(|s| s.cycle_id == cycle.id);
-        Ok(Record {
-            conversations: state.db.conversations(org, cycle.id, reach).await?,
-            signed,
-            follow_ups: state.db.all_follow_ups(org, reach).await?,
-            done_at: state.db.done_at(org, reach).await?,
-        })
+        Record::read(state, self.org, self.reach(), std::slice::from_ref(cycle)).await
     }
 
     /// Runs `f` on the cycle's record.
@@ -274,6 +304,7 @@ impl Loaded {
         let signed: Vec<Signed> = record
             .signed
             .iter()
+            .filter(|s| s.cycle_id == cycle.id)
             .map(|s| Signed {
                 employee: s.employee_id,
                 agreement: &s.agreement,
@@ -282,7 +313,7 @@ impl Loaded {
             .collect();
         f(&CycleRecord {
             cycle,
-            conversations: &record.conversations,
+            conversations: record.conversations(cycle),
             signed: &signed,
             follow_ups: &record.follow_ups,
             done_at: &record.done_at,

@@ -53,7 +53,7 @@ pub async fn figure_parts(
     // Who held each conversation, to know whether the viewer was a party to it.
     let record = loaded.record(&state, cycle).await?;
     let leaders: HashMap<ConversationId, PersonId> = record
-        .conversations()
+        .conversations(cycle)
         .iter()
         .map(|c| (c.id, c.leader_id))
         .collect();
