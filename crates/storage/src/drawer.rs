@@ -68,7 +68,7 @@ impl From<PulseRow> for AgreementPulse {
 }
 
 /// The day an organisation's agreements are judged on, with its patience.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Judgement {
     pub today: NaiveDate,
     pub patience: Patience,

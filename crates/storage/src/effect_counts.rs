@@ -8,7 +8,7 @@ use crate::db::Db;
 use crate::drawer::{Judgement, stale_among};
 use crate::schema::{
     AgreementItems, Agreements, Conversations, DevelopmentGoalCompetences, DevelopmentGoalLinks,
-    DevelopmentGoals, FollowUps, GoalReviews, People, ProgressUpdates,
+    DevelopmentGoals, FiguresRevisions, FollowUps, GoalReviews, People, ProgressUpdates,
 };
 use crate::{Reach, Result, StorageError};
 use chrono::{Days, NaiveDate, TimeZone};
@@ -21,6 +21,7 @@ use sea_query::{
     Alias, Expr, Func, JoinType, Order, Query, SelectStatement, SimpleExpr, UnionType,
 };
 use std::collections::HashMap;
+use std::sync::Arc;
 use uuid::Uuid;
 
 /// Whose figures: the people of the organisation or of some units who are active, or one
@@ -278,10 +279,63 @@ fn served(signed: SelectStatement, pairs: &[(GoalId, GoalId)]) -> Option<SelectS
     )
 }
 
+/// The whole organisation's counts of a cycle and what else they were counted from: kept under
+/// the cycle's `figures_revisions` counter (see [`crate::revisions`]), good while these match.
+#[derive(Debug)]
+pub(crate) struct Kept {
+    judged: Judgement,
+    held_by: NaiveDate,
+    pairs: Vec<(GoalId, GoalId)>,
+    counted: Counted,
+}
+
 impl Db {
     /// What a group's figures for a cycle are made from, as they stand on the day judged;
-    /// `pairs` are [`domain::effect::serving_pairs`] of the organisation's goals.
+    /// `pairs` are [`domain::effect::serving_pairs`] of the organisation's goals. The whole
+    /// organisation's are kept in memory while nothing they are counted from changed.
     pub async fn effect_counts(
+        &self,
+        org: OrgId,
+        cycle: &Cycle,
+        group: Whose<'_>,
+        judged: Judgement,
+        pairs: &[(GoalId, GoalId)],
+    ) -> Result<Counted> {
+        if !matches!(group, Whose::Organisation) {
+            return self.count_effect(org, cycle, group, judged, pairs).await;
+        }
+        let revision: Option<(i64,)> = self
+            .optional(
+                Query::select()
+                    .column(FiguresRevisions::Revision)
+                    .from(FiguresRevisions::Table)
+                    .and_where(Expr::col(FiguresRevisions::CycleId).eq(cycle.id.0)),
+            )
+            .await?;
+        let revision = revision.map_or(0, |(r,)| r);
+        let held_by = cycle.timeline.conversations_to();
+        let same =
+            |kept: &Kept| kept.judged == judged && kept.held_by == held_by && kept.pairs == pairs;
+        if let Some(kept) = self
+            .effect_counts
+            .get((org, cycle.id), revision)
+            .filter(|kept| same(kept))
+        {
+            return Ok(kept.counted.clone());
+        }
+        let counted = self.count_effect(org, cycle, group, judged, pairs).await?;
+        let kept = Kept {
+            judged,
+            held_by,
+            pairs: pairs.to_vec(),
+            counted: counted.clone(),
+        };
+        self.effect_counts
+            .put((org, cycle.id), revision, Arc::new(kept));
+        Ok(counted)
+    }
+
+    async fn count_effect(
         &self,
         org: OrgId,
         cycle: &Cycle,

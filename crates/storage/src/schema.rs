@@ -481,3 +481,10 @@ pub(crate) enum AnswersRevisions {
     CycleId,
     Revision,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum FiguresRevisions {
+    Table,
+    CycleId,
+    Revision,
+}

@@ -387,7 +387,65 @@ both_backends! {
         db.execute_raw("DELETE FROM goal_reviews; DELETE FROM development_goal_links; DELETE FROM development_goal_competences; DELETE FROM development_goals; UPDATE progress_updates SET day = NULL").await.unwrap();
         db.execute_raw(rows).await.unwrap();
         db.execute_raw(days).await.unwrap();
-        let after = db.effect_counts(org, &last_year, Whose::Organisation, Judgement { today, patience: Patience::default() }, &pairs).await.unwrap();
+        // Counted afresh: what these tables feed is kept in memory under revisions that only
+        // the saves move.
+        let fresh = storage::Db::connect(&db.url).await.unwrap();
+        let after = fresh.effect_counts(org, &last_year, Whose::Organisation, Judgement { today, patience: Patience::default() }, &pairs).await.unwrap();
         assert_eq!(after, before);
+        fresh.close().await;
+    }
+
+    async fn the_organisation_s_figures_are_kept_until_anything_they_count_changes(app: &TestApp) {
+        let db = &app.db;
+        let org = person(db, HEAD).await.org_id;
+        let pairs = serving_pairs(&db.goal_tree(org).await.unwrap());
+        let today = now().with_timezone(&TIME_ZONE).date_naive();
+        let judged = Judgement { today, patience: Patience::default() };
+        let (last, open) = (cycle(app, "MUS 2025").await, cycle(app, "MUS 2026").await);
+        let counts = |db: &storage::Db, cycle: &domain::cycle::Cycle| {
+            let (db, cycle, pairs) = (db.clone(), cycle.clone(), pairs.clone());
+            async move { db.effect_counts(org, &cycle, Whose::Organisation, judged, &pairs).await.unwrap() }
+        };
+        let part = |c: &domain::effect::Counted, figure| c.shares.iter().find(|(f, _)| *f == figure).unwrap().1.part;
+        let kept = counts(db, &last).await;
+        let before = db.queries();
+        assert_eq!(counts(db, &last).await, kept);
+        assert_eq!(db.queries() - before, 1, "one read of the revision");
+        // Another day, or another patience, is counted again.
+        let later = db.effect_counts(org, &last, Whose::Organisation, Judgement { today: today + Days::new(400), ..judged }, &pairs).await.unwrap();
+        assert!(part(&later, Figure::Overdue) >= part(&kept, Figure::Overdue));
+
+        // What any instance changes is counted at the next read: an action reported done, a
+        // follow-up held, someone leaving.
+        let elsewhere = storage::Db::connect(&db.url).await.unwrap();
+        let signed = db.signed_agreements(org, Reach::Organisation).await.unwrap();
+        let reported = signed.iter().find(|s| s.cycle_id == last.id && s.agreement.terms.goals.iter().flat_map(|g| &g.actions).any(|a| a.progress != Progress::Done)).unwrap();
+        let mut next = reported.agreement.clone();
+        let action = next.terms.goals.iter_mut().flat_map(|g| g.actions.iter_mut()).find(|a| a.progress != Progress::Done).unwrap();
+        action.progress = Progress::Done;
+        let report = domain::progress::ProgressUpdate { conversation_id: next.conversation_id, item: action.id, by: reported.employee_id, at: now(), progress: Progress::Done, note: String::new() };
+        next.revision += 1;
+        elsewhere.save_agreement(&next, next.revision - 1, Some(&report), &[]).await.unwrap();
+        let done = counts(db, &last).await;
+        assert_eq!(part(&done, Figure::ActionsDone), part(&kept, Figure::ActionsDone) + 1);
+        assert_eq!(done, counts(&storage::Db::connect(&db.url).await.unwrap(), &last).await);
+
+        let follow_ups = db.all_follow_ups(org, Reach::Organisation).await.unwrap();
+        let unheld = follow_ups.iter().find(|f| f.held_at.is_none() && f.due <= today && signed.iter().any(|s| s.cycle_id == last.id && s.agreement.conversation_id == f.conversation_id)).unwrap();
+        let mut held = unheld.clone();
+        held.held_at = Some(now());
+        held.revision += 1;
+        elsewhere.save_follow_up(&held, unheld.revision).await.unwrap();
+        let after = counts(db, &last).await;
+        assert_eq!(part(&after, Figure::FollowUpsHeld), part(&done, Figure::FollowUpsHeld) + 1);
+
+        let open_kept = counts(db, &open).await;
+        let mut leaving = db.person(org, reported.employee_id).await.unwrap();
+        leaving.active = false;
+        elsewhere.update_person(&leaving).await.unwrap();
+        assert_eq!(counts(db, &last).await.people + 1, after.people);
+        assert_eq!(counts(db, &open).await.people + 1, open_kept.people, "every cycle counts its people again");
+        assert_eq!(counts(db, &last).await, counts(&storage::Db::connect(&db.url).await.unwrap(), &last).await);
+        elsewhere.close().await;
     }
 }
