@@ -6,7 +6,7 @@
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::page::Page;
-use crate::pages::effect_data::{EffectQuery, Loaded, Scope};
+use crate::pages::effect_data::{EffectQuery, Loaded, Reading, Scope};
 use crate::pages::effect_scores::{self, ScoreRow};
 use crate::pages::intentions::{metric_label, target_label};
 use crate::pages::render;
@@ -112,7 +112,7 @@ pub async fn dashboard(
     page: Page,
     Query(q): Query<EffectQuery>,
 ) -> AppResult<Response> {
-    let loaded = Loaded::read(&state, &user, &q).await?;
+    let loaded = Loaded::read(&state, &user, &q, Reading::Figures).await?;
     let t = page.t;
     let (Some(now), before) = loaded.compared() else {
         return Err(AppError::NotFound);

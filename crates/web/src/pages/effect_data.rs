@@ -40,6 +40,14 @@ pub struct EffectQuery {
     pub(crate) goal: String,
 }
 
+/// What a page reads of its scope besides the figures: its people, to name them or to group
+/// them, or not (the whole organisation's 50,000 people are not needed for its own figures).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reading {
+    Figures,
+    People,
+}
+
 /// Whose figures: one person, or everyone in a unit and the units below it.
 pub(crate) enum Scope {
     Person(Person),
@@ -51,9 +59,11 @@ pub(crate) struct Loaded {
     org: OrgId,
     pub(crate) scope: Scope,
     pub(crate) name: String,
-    /// The active people whose figures these are.
+    /// The active people whose figures these are (none read for the whole organisation's
+    /// figures alone: [`Reading::Figures`]).
     pub(crate) people: HashSet<PersonId>,
-    /// Everyone placed in the scope's units, active or not (the one person of a person's).
+    /// Everyone placed in the scope's units, active or not (the one person of a person's; none
+    /// read for the whole organisation's figures alone).
     pub(crate) everyone: HashMap<PersonId, Person>,
     pub(crate) units: std::sync::Arc<UnitTree>,
     pub(crate) goals: GoalTree,
@@ -122,13 +132,14 @@ impl Loaded {
             cycle: cycle.to_string(),
             ..EffectQuery::default()
         };
-        Loaded::read(state, user, &q).await
+        Loaded::read(state, user, &q, Reading::People).await
     }
 
     pub(crate) async fn read(
         state: &AppState,
         user: &CurrentUser,
         q: &EffectQuery,
+        reading: Reading,
     ) -> AppResult<Loaded> {
         let org = user.org.id;
         let units = user.units.clone();
@@ -170,6 +181,7 @@ impl Loaded {
         };
         let everyone: Vec<Person> = match &scope {
             Scope::Person(p) => vec![p.clone()],
+            Scope::Unit(_) if whole && reading == Reading::Figures => Vec::new(),
             Scope::Unit(_) if whole => state.db.people(org).await?,
             Scope::Unit(_) => state.db.people_in_units(org, &below).await?,
         };

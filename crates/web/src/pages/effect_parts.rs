@@ -5,7 +5,7 @@ use crate::forms::parse_id;
 use crate::page::Page;
 use crate::pages::conversations::may_open;
 use crate::pages::effect::cell;
-use crate::pages::effect_data::{EffectQuery, Loaded};
+use crate::pages::effect_data::{EffectQuery, Loaded, Reading};
 use crate::pages::effect_scores;
 use crate::pages::{csv_response, render};
 use crate::session::CurrentUser;
@@ -47,7 +47,7 @@ pub async fn figure_parts(
     page: Page,
     Query(q): Query<EffectQuery>,
 ) -> AppResult<Response> {
-    let loaded = Loaded::read(&state, &user, &q).await?;
+    let loaded = Loaded::read(&state, &user, &q, Reading::People).await?;
     let cycle = loaded.cycles.get(loaded.chosen).ok_or(AppError::NotFound)?;
     let patience = user.org.settings.patience;
     // Who held each conversation, to know whether the viewer was a party to it.
@@ -132,7 +132,7 @@ pub async fn export(
     page: Page,
     Query(q): Query<EffectQuery>,
 ) -> AppResult<Response> {
-    let loaded = Loaded::read(&state, &user, &q).await?;
+    let loaded = Loaded::read(&state, &user, &q, Reading::Figures).await?;
     let t = page.t;
     let (Some(now), before) = loaded.compared() else {
         return Err(AppError::NotFound);

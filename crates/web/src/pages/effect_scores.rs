@@ -130,12 +130,17 @@ fn guarded(ctx: &Context, cycle: &Cycle, measure: &Measure) -> Result<(f64, usiz
     if !measure.disclosed {
         return Err("effect-withheld-few");
     }
+    // The whole organisation's answers are all inside it, without looking anyone up.
+    let whole = ctx.units.root().is_some_and(|root| root.id == unit);
+    let below = (!whole).then(|| ctx.units.subtree(unit));
     let unit_of = |p: &PersonId| ctx.everyone.get(p).map(|p| p.unit_id);
-    let below = ctx.units.subtree(unit);
     let inside: Vec<u8> = measure
         .answers
         .iter()
-        .filter(|(p, _)| unit_of(p).is_some_and(|u| below.contains(&u)))
+        .filter(|(p, _)| match &below {
+            None => true,
+            Some(below) => unit_of(p).is_some_and(|u| below.contains(&u)),
+        })
         .map(|(_, score)| *score)
         .collect();
     let sum: usize = inside.iter().map(|s| usize::from(*s)).sum();
