@@ -2,16 +2,18 @@
 //! depends on every unit's count (`domain::disclosure`), but a dashboard reads the answers of its
 //! own scope only: the counts are all it needs of the rest of the organisation. Counting them is
 //! a pass over the cycle's answers, so they are kept in memory under the cycle's
-//! `answers_revisions` counter (see [`crate::revisions`]).
+//! `answers_revisions` counter (see [`crate::revisions`]), and so are the whole organisation's
+//! answers themselves.
 
 use crate::db::Db;
 use crate::schema::{
     AnswersRevisions, ConversationEvaluations as E, People, StrategicFeedback as F,
 };
-use crate::{Result, StorageError};
-use domain::dialogue::Visibility;
+use crate::{Reach, Result, StorageError};
+use domain::dialogue::{Feedback, Visibility};
+use domain::evaluation::Evaluation;
 use domain::preparation::Side;
-use domain::{CycleId, GoalId, OrgId, UnitId};
+use domain::{CycleId, GoalId, OrgId, PersonId, UnitId};
 use sea_query::{Alias, Asterisk, Expr, Func, Iden, Query, SelectStatement};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -26,10 +28,56 @@ pub struct AnswerCounts {
     pub clarity: HashMap<GoalId, HashMap<UnitId, usize>>,
 }
 
+/// A cycle's personal answers, each with the employee of its conversation: the evaluations of
+/// the conversations and the strategic feedback shared beyond them.
+#[derive(Debug, Default)]
+pub struct Answers {
+    pub evaluations: Vec<(PersonId, Evaluation)>,
+    pub feedback: Vec<(PersonId, Feedback)>,
+}
+
 impl Db {
     /// The counts of a cycle, from memory while its answers and its organisation's people's
     /// units are as they were when counted.
     pub async fn answer_counts(&self, org: OrgId, cycle: CycleId) -> Result<Arc<AnswerCounts>> {
+        let revision = self.answers_revision(cycle).await?;
+        if let Some(kept) = self.answer_counts.get((org, cycle), revision) {
+            return Ok(kept);
+        }
+        let counts = Arc::new(self.count_answers(org, cycle).await?);
+        self.answer_counts
+            .put((org, cycle), revision, counts.clone());
+        Ok(counts)
+    }
+
+    /// A cycle's answers within reach. The whole organisation's are kept in memory as the
+    /// counts are: a dashboard of the organisation reads tens of thousands of them.
+    pub async fn answers(
+        &self,
+        org: OrgId,
+        cycle: CycleId,
+        reach: Reach<'_>,
+    ) -> Result<Arc<Answers>> {
+        let read = || async {
+            Ok::<_, StorageError>(Arc::new(Answers {
+                evaluations: self.evaluations_in(org, cycle, reach).await?,
+                feedback: self.shared_feedback(org, cycle, reach).await?,
+            }))
+        };
+        if !matches!(reach, Reach::Organisation) {
+            return read().await;
+        }
+        let revision = self.answers_revision(cycle).await?;
+        if let Some(kept) = self.organisation_answers.get((org, cycle), revision) {
+            return Ok(kept);
+        }
+        let answers = read().await?;
+        self.organisation_answers
+            .put((org, cycle), revision, answers.clone());
+        Ok(answers)
+    }
+
+    async fn answers_revision(&self, cycle: CycleId) -> Result<i64> {
         let revision: Option<(i64,)> = self
             .optional(
                 Query::select()
@@ -38,14 +86,7 @@ impl Db {
                     .and_where(Expr::col(AnswersRevisions::CycleId).eq(cycle.0)),
             )
             .await?;
-        let revision = revision.map_or(0, |(r,)| r);
-        if let Some(kept) = self.answer_counts.get((org, cycle), revision) {
-            return Ok(kept);
-        }
-        let counts = Arc::new(self.count_answers(org, cycle).await?);
-        self.answer_counts
-            .put((org, cycle), revision, counts.clone());
-        Ok(counts)
+        Ok(revision.map_or(0, |(r,)| r))
     }
 
     async fn count_answers(&self, org: OrgId, cycle: CycleId) -> Result<AnswerCounts> {

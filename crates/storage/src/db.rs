@@ -49,6 +49,7 @@ pub struct Db {
     pub(crate) trees: ByRevision<UnitTree>,
     pub(crate) cycles: ByRevision<Vec<Cycle>>,
     pub(crate) answer_counts: ByRevision<AnswerCounts, (OrgId, CycleId)>,
+    pub(crate) organisation_answers: ByRevision<crate::answer_counts::Answers, (OrgId, CycleId)>,
     pub(crate) effect_counts: ByRevision<crate::effect_counts::Kept, (OrgId, CycleId)>,
 }
 
@@ -71,6 +72,7 @@ impl Db {
             trees: Default::default(),
             cycles: Default::default(),
             answer_counts: Default::default(),
+            organisation_answers: Default::default(),
             effect_counts: Default::default(),
         }
     }

@@ -45,7 +45,7 @@ mod users;
 
 pub use agenda::AgendaPoint;
 pub use agreements::{SignedAgreement, UnsignedAgreement};
-pub use answer_counts::AnswerCounts;
+pub use answer_counts::{AnswerCounts, Answers};
 pub use audit::{AuditEntry, AuditRecord};
 pub use calendar_feeds::Deadline;
 pub use conversation_list::{ConversationLine, ConversationPage};

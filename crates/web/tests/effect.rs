@@ -249,8 +249,12 @@ both_backends! {
         let before = app.db.answer_counts(org, open).await.unwrap();
         let (giver, _) = app.db.shared_feedback(org, open, Reach::Organisation).await.unwrap().into_iter().find(|(_, f)| f.clarity.is_some()).unwrap();
         let conversation = app.db.conversation_of(org, open, giver).await.unwrap().unwrap();
+        let answers = app.db.answers(org, open, Reach::Organisation).await.unwrap();
+        assert!(std::sync::Arc::ptr_eq(&answers, &app.db.answers(org, open, Reach::Organisation).await.unwrap()), "the organisation's answers are kept too");
         elsewhere.save_feedback(&conversation, &[]).await.unwrap();
         assert!(clear(&app.db.answer_counts(org, open).await.unwrap()) < clear(&before));
+        let now_given = app.db.answers(org, open, Reach::Organisation).await.unwrap();
+        assert!(now_given.feedback.len() < answers.feedback.len() && !now_given.feedback.iter().any(|(p, _)| *p == giver));
         assert!(std::sync::Arc::ptr_eq(&after, &app.db.answer_counts(org, last).await.unwrap()), "another cycle's answers leave these");
         elsewhere.close().await;
     }

@@ -211,26 +211,18 @@ impl Loaded {
         let mut answers = HashMap::new();
         // Personal answers only for the two compared.
         for cycle in cycles.iter().skip(chosen).take(2) {
-            let evaluations = state.db.evaluations_in(org, cycle.id, reach).await?;
-            let feedback = state.db.shared_feedback(org, cycle.id, reach).await?;
+            let given = state.db.answers(org, cycle.id, reach).await?;
             // Every unit's count decides only whether a unit's answers of a closed cycle may
             // be shown (effect_scores); it is the organisation-wide part of the read.
             let decided = matches!(scope, Scope::Unit(_))
                 && cycle.state == CycleState::Closed
-                && !(evaluations.is_empty() && feedback.is_empty());
+                && !(given.evaluations.is_empty() && given.feedback.is_empty());
             let counts = if decided {
                 state.db.answer_counts(org, cycle.id).await?
             } else {
                 Arc::default()
             };
-            answers.insert(
-                cycle.id,
-                CycleAnswers {
-                    evaluations,
-                    feedback,
-                    counts,
-                },
-            );
+            answers.insert(cycle.id, CycleAnswers { given, counts });
         }
         let history = if whole {
             None

@@ -7,9 +7,8 @@
 
 use crate::i18n::Tr;
 use domain::cycle::{Cycle, CycleState};
-use domain::dialogue::Feedback;
 use domain::disclosure::disclosable;
-use domain::evaluation::{Evaluation, Question};
+use domain::evaluation::Question;
 use domain::org::UnitTree;
 use domain::person::Person;
 use domain::preparation::Side;
@@ -17,14 +16,13 @@ use domain::strategy::GoalTree;
 use domain::{PersonId, UnitId};
 use std::collections::HashMap;
 use std::sync::Arc;
-use storage::AnswerCounts;
+use storage::{AnswerCounts, Answers};
 
 /// A cycle's personal answers in the dashboard's scope, and how many each unit of the
 /// organisation holds.
 #[derive(Default)]
 pub struct CycleAnswers {
-    pub evaluations: Vec<(PersonId, Evaluation)>,
-    pub feedback: Vec<(PersonId, Feedback)>,
+    pub given: Arc<Answers>,
     pub counts: Arc<AnswerCounts>,
 }
 
@@ -82,6 +80,7 @@ fn evaluation(
             &[("question", t.get(&format!("evaluation-q-{}", q.as_str())))],
         ),
         answers: answers
+            .given
             .evaluations
             .iter()
             .filter(|(_, e)| e.side == side)
@@ -95,7 +94,11 @@ fn measures(ctx: &Context, cycle: &Cycle, answers: &CycleAnswers) -> Vec<Measure
     let t = ctx.t;
     let mut out = Vec::new();
     for side in [Side::Employee, Side::Leader] {
-        let given = answers.evaluations.iter().any(|(_, e)| e.side == side);
+        let given = answers
+            .given
+            .evaluations
+            .iter()
+            .any(|(_, e)| e.side == side);
         let disclosed = given && may_show(ctx, cycle, answers.counts.evaluations.get(&side));
         for q in Question::ALL {
             out.push(evaluation(ctx, answers, side, q, disclosed));
@@ -103,6 +106,7 @@ fn measures(ctx: &Context, cycle: &Cycle, answers: &CycleAnswers) -> Vec<Measure
     }
     for goal in cycle.focus_goals.iter().filter_map(|g| ctx.goals.get(*g)) {
         let given: Vec<(PersonId, u8)> = answers
+            .given
             .feedback
             .iter()
             .filter(|(_, f)| f.goal_id == goal.id)
