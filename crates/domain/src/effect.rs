@@ -203,6 +203,49 @@ impl Figures {
     }
 }
 
+/// A group's shares of a cycle. They add up: every part belongs to one person, so a unit's are
+/// the sum of its people's and a subtree's the sum of its units'.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub people: usize,
+    /// In the order of [`Figure::ALL`].
+    pub shares: [Share; Figure::ALL.len()],
+}
+
+impl Tally {
+    pub fn share(&self, figure: Figure) -> Share {
+        Figure::ALL
+            .iter()
+            .position(|f| *f == figure)
+            .map(|i| self.shares[i])
+            .unwrap_or_default()
+    }
+
+    pub fn set(&mut self, figure: Figure, share: Share) {
+        if let Some(i) = Figure::ALL.iter().position(|f| *f == figure) {
+            self.shares[i] = share;
+        }
+    }
+
+    pub fn add(&mut self, other: &Tally) {
+        self.people += other.people;
+        for (mine, theirs) in self.shares.iter_mut().zip(other.shares) {
+            mine.part += theirs.part;
+            mine.whole += theirs.whole;
+        }
+    }
+
+    /// With the red thread of the same group: what its figures are made from.
+    pub fn counted(&self, served: HashMap<GoalId, Served>) -> Counted {
+        Counted {
+            people: self.people,
+            shares: Figure::ALL.into_iter().zip(self.shares).collect(),
+            served,
+            dev_goals: self.share(Figure::Achieved).whole,
+        }
+    }
+}
+
 /// How development serves one strategic goal: the development goals naming it or a goal below
 /// it, and the distinct competences they build.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

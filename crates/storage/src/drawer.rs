@@ -202,7 +202,8 @@ fn days_before(today: NaiveDate, days: u32) -> DateTime<Utc> {
 }
 
 /// How many of a cycle's signed agreements within reach whose employee is one of `members` there
-/// are, and how many of them are going stale: an effect figure.
+/// are, and how many of them are going stale, per unit of the employee (the last column): an
+/// effect figure.
 pub(crate) fn stale_among(
     org: OrgId,
     reach: Reach<'_>,
@@ -215,6 +216,8 @@ pub(crate) fn stale_among(
         .expr(Func::sum(as_flag(judged.stale())))
         .and_where(x("cycle_id").eq(cycle.0))
         .and_where(x("employee_id").in_subquery(members))
+        .expr(x("unit_id"))
+        .group_by_col((Alias::new("x"), Alias::new("unit_id")))
         .to_owned()
 }
 

@@ -10,15 +10,15 @@ use crate::schema::{
     AgreementItems, Agreements, Conversations, DevelopmentGoalCompetences, DevelopmentGoalLinks,
     DevelopmentGoals, FiguresRevisions, FollowUps, GoalReviews, People, ProgressUpdates,
 };
-use crate::{Reach, Result, StorageError};
+use crate::{Reach, Result};
 use chrono::{Days, NaiveDate, TimeZone};
 use domain::agreement::Progress;
 use domain::conversation::TIME_ZONE;
 use domain::cycle::Cycle;
-use domain::effect::{Counted, Figure, Served, Share};
+use domain::effect::{Counted, Figure, Served, Share, Tally};
 use domain::{GoalId, OrgId, PersonId, UnitId};
 use sea_query::{
-    Alias, Expr, Func, JoinType, Order, Query, SelectStatement, SimpleExpr, UnionType,
+    Alias, Expr, Func, Iden, JoinType, Order, Query, SelectStatement, SimpleExpr, UnionType,
 };
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -70,11 +70,6 @@ fn share((whole, part): Pair) -> Share {
         part: part.unwrap_or(0) as usize,
         whole: whole as usize,
     }
-}
-
-/// The one row of an aggregate.
-fn one<T>(rows: Vec<T>) -> Result<T> {
-    rows.into_iter().next().ok_or(StorageError::NotFound)
 }
 
 fn flag(condition: SimpleExpr) -> SimpleExpr {
@@ -145,6 +140,29 @@ fn per_person(org: OrgId, cycle: &Cycle, group: Whose) -> SelectStatement {
             agreement(Agreements::ConversationId).equals((Conversations::Table, Conversations::Id)),
         )
         .and_where(Expr::col((People::Table, People::Id)).in_subquery(group.members(org)))
+        .column((People::Table, People::UnitId))
+        .group_by_col((People::Table, People::UnitId))
+        .to_owned()
+}
+
+/// `select` (of items of the conversations in `column`) counted per unit of their employee:
+/// the unit's id is the last column.
+fn per_unit(
+    mut select: SelectStatement,
+    column: (impl Iden + 'static, impl Iden + 'static),
+) -> SelectStatement {
+    select
+        .column((People::Table, People::UnitId))
+        .inner_join(
+            Conversations::Table,
+            conversation(Conversations::Id).equals(column),
+        )
+        .inner_join(
+            People::Table,
+            Expr::col((People::Table, People::Id))
+                .equals((Conversations::Table, Conversations::EmployeeId)),
+        )
+        .group_by_col((People::Table, People::UnitId))
         .to_owned()
 }
 
@@ -175,7 +193,7 @@ fn actions(signed: SelectStatement, today: NaiveDate) -> SelectStatement {
     );
     let open = item(AgreementItems::Progress)
         .is_in([Progress::Planned, Progress::Started].map(|p| p.as_str()));
-    Query::select()
+    let select = Query::select()
         .expr(Func::count(item(AgreementItems::ItemId)))
         .expr(flag(done()))
         .expr(flag(
@@ -185,19 +203,24 @@ fn actions(signed: SelectStatement, today: NaiveDate) -> SelectStatement {
         .from(AgreementItems::Table)
         .and_where(item(AgreementItems::Kind).eq("action"))
         .and_where(item(AgreementItems::ConversationId).in_subquery(signed))
-        .to_owned()
+        .to_owned();
+    per_unit(
+        select,
+        (AgreementItems::Table, AgreementItems::ConversationId),
+    )
 }
 
 /// The follow-ups of the signed agreements due by today, and how many were held.
 fn follow_ups(signed: SelectStatement, today: NaiveDate) -> SelectStatement {
     let f = |c: FollowUps| Expr::col((FollowUps::Table, c));
-    Query::select()
+    let select = Query::select()
         .expr(Func::count(f(FollowUps::Id)))
         .expr(flag(f(FollowUps::HeldAt).is_not_null()))
         .from(FollowUps::Table)
         .and_where(f(FollowUps::ConversationId).in_subquery(signed))
         .and_where(f(FollowUps::Due).lte(today))
-        .to_owned()
+        .to_owned();
+    per_unit(select, (FollowUps::Table, FollowUps::ConversationId))
 }
 
 /// The development goals of the signed agreements, and how many were achieved: their latest
@@ -216,12 +239,16 @@ fn achieved(signed: SelectStatement) -> SelectStatement {
         .limit(1)
         .to_owned();
     let latest = SimpleExpr::SubQuery(None, Box::new(latest.into_sub_query_statement()));
-    Query::select()
+    let select = Query::select()
         .expr(Func::count(goal(DevelopmentGoals::ItemId)))
         .expr(flag(Expr::expr(latest).eq(true)))
         .from(DevelopmentGoals::Table)
         .and_where(goal(DevelopmentGoals::ConversationId).in_subquery(signed))
-        .to_owned()
+        .to_owned();
+    per_unit(
+        select,
+        (DevelopmentGoals::Table, DevelopmentGoals::ConversationId),
+    )
 }
 
 /// For every strategic goal served, the development goals of the signed agreements serving it
@@ -286,8 +313,23 @@ pub(crate) struct Kept {
     judged: Judgement,
     held_by: NaiveDate,
     pairs: Vec<(GoalId, GoalId)>,
-    counted: Counted,
+    per_unit: Arc<HashMap<UnitId, Tally>>,
+    served: HashMap<GoalId, Served>,
 }
+
+/// Per unit, a count and how many of it are counted.
+type UnitPairs = Vec<(i64, Option<i64>, Uuid)>;
+/// Per unit, its people and how many were scheduled, held, held on time and signed.
+type PeopleRow = (
+    i64,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Uuid,
+);
+/// Per unit, its actions and how many are done, done on time and overdue.
+type ActionsRow = (i64, Option<i64>, Option<i64>, Option<i64>, Uuid);
 
 impl Db {
     /// What a group's figures for a cycle are made from, as they stand on the day judged;
@@ -301,9 +343,40 @@ impl Db {
         judged: Judgement,
         pairs: &[(GoalId, GoalId)],
     ) -> Result<Counted> {
-        if !matches!(group, Whose::Organisation) {
-            return self.count_effect(org, cycle, group, judged, pairs).await;
+        let mut total = Tally::default();
+        if let Whose::Organisation = group {
+            let kept = self.organisation_effect(org, cycle, judged, pairs).await?;
+            kept.per_unit.values().for_each(|t| total.add(t));
+            return Ok(total.counted(kept.served.clone()));
         }
+        let per_unit = self.tallies(org, cycle, group, judged).await?;
+        per_unit.values().for_each(|t| total.add(t));
+        Ok(total.counted(self.served(org, cycle, group, pairs).await?))
+    }
+
+    /// The whole organisation's shares of a cycle per unit of their people (as they are placed
+    /// now), kept in memory as [`Db::effect_counts`] keeps them.
+    pub async fn effect_per_unit(
+        &self,
+        org: OrgId,
+        cycle: &Cycle,
+        judged: Judgement,
+        pairs: &[(GoalId, GoalId)],
+    ) -> Result<Arc<HashMap<UnitId, Tally>>> {
+        Ok(self
+            .organisation_effect(org, cycle, judged, pairs)
+            .await?
+            .per_unit
+            .clone())
+    }
+
+    async fn organisation_effect(
+        &self,
+        org: OrgId,
+        cycle: &Cycle,
+        judged: Judgement,
+        pairs: &[(GoalId, GoalId)],
+    ) -> Result<Arc<Kept>> {
         let revision: Option<(i64,)> = self
             .optional(
                 Query::select()
@@ -321,77 +394,94 @@ impl Db {
             .get((org, cycle.id), revision)
             .filter(|kept| same(kept))
         {
-            return Ok(kept.counted.clone());
+            return Ok(kept);
         }
-        let counted = self.count_effect(org, cycle, group, judged, pairs).await?;
-        let kept = Kept {
+        let group = Whose::Organisation;
+        let kept = Arc::new(Kept {
             judged,
             held_by,
             pairs: pairs.to_vec(),
-            counted: counted.clone(),
-        };
+            per_unit: Arc::new(self.tallies(org, cycle, group, judged).await?),
+            served: self.served(org, cycle, group, pairs).await?,
+        });
         self.effect_counts
-            .put((org, cycle.id), revision, Arc::new(kept));
-        Ok(counted)
+            .put((org, cycle.id), revision, kept.clone());
+        Ok(kept)
     }
 
-    async fn count_effect(
+    /// The group's shares of a cycle per unit of its people.
+    async fn tallies(
         &self,
         org: OrgId,
         cycle: &Cycle,
         group: Whose<'_>,
         judged: Judgement,
-        pairs: &[(GoalId, GoalId)],
-    ) -> Result<Counted> {
+    ) -> Result<HashMap<UnitId, Tally>> {
         let today = judged.today;
-        let (people, scheduled, held, on_time, agreed): (i64, _, _, _, Option<i64>) =
-            one(self.all(&per_person(org, cycle, group)).await?)?;
-        let pair = |part: Option<i64>| share((people, part));
-        let (actions, done, done_on_time, overdue): (i64, Option<i64>, Option<i64>, Option<i64>) =
-            one(self.all(&actions(signed(org, cycle, group), today)).await?)?;
-        let held_follow_ups: Pair = one(self
-            .all(&follow_ups(signed(org, cycle, group), today))
-            .await?)?;
-        let stale: Pair = one(self
-            .all(&stale_among(
-                org,
-                group.reach(),
-                cycle.id,
-                group.members(org),
-                judged,
-            ))
-            .await?)?;
-        let achieved: Pair = one(self.all(&achieved(signed(org, cycle, group))).await?)?;
-        let served: Vec<(Uuid, i64, i64)> = match served(signed(org, cycle, group), pairs) {
+        let mut tallies: HashMap<UnitId, Tally> = HashMap::new();
+        let people: Vec<PeopleRow> = self.all(&per_person(org, cycle, group)).await?;
+        for (n, scheduled, held, on_time, agreed, unit) in people {
+            let tally = tallies.entry(UnitId(unit)).or_default();
+            tally.people = n as usize;
+            for (figure, part) in [
+                (Figure::Scheduled, scheduled),
+                (Figure::Held, held),
+                (Figure::HeldOnTime, on_time),
+                (Figure::Signed, agreed),
+            ] {
+                tally.set(figure, share((n, part)));
+            }
+        }
+        let actions: Vec<ActionsRow> = self.all(&actions(signed(org, cycle, group), today)).await?;
+        for (n, done, on_time, overdue, unit) in actions {
+            let tally = tallies.entry(UnitId(unit)).or_default();
+            for (figure, part) in [
+                (Figure::ActionsDone, done),
+                (Figure::DoneOnTime, on_time),
+                (Figure::Overdue, overdue),
+            ] {
+                tally.set(figure, share((n, part)));
+            }
+        }
+        let stale = stale_among(org, group.reach(), cycle.id, group.members(org), judged);
+        for (figure, statement) in [
+            (
+                Figure::FollowUpsHeld,
+                follow_ups(signed(org, cycle, group), today),
+            ),
+            (Figure::Stale, stale),
+            (Figure::Achieved, achieved(signed(org, cycle, group))),
+        ] {
+            let rows: UnitPairs = self.all(&statement).await?;
+            for (n, part, unit) in rows {
+                let tally = tallies.entry(UnitId(unit)).or_default();
+                tally.set(figure, share((n, part)));
+            }
+        }
+        Ok(tallies)
+    }
+
+    /// The red thread of the group's development goals in a cycle.
+    async fn served(
+        &self,
+        org: OrgId,
+        cycle: &Cycle,
+        group: Whose<'_>,
+        pairs: &[(GoalId, GoalId)],
+    ) -> Result<HashMap<GoalId, Served>> {
+        let rows: Vec<(Uuid, i64, i64)> = match served(signed(org, cycle, group), pairs) {
             Some(query) => self.all(&query).await?,
             None => Vec::new(),
         };
-        let of_actions = |part| share((actions, part));
-        Ok(Counted {
-            people: people as usize,
-            shares: vec![
-                (Figure::Scheduled, pair(scheduled)),
-                (Figure::Held, pair(held)),
-                (Figure::HeldOnTime, pair(on_time)),
-                (Figure::Signed, pair(agreed)),
-                (Figure::ActionsDone, of_actions(done)),
-                (Figure::DoneOnTime, of_actions(done_on_time)),
-                (Figure::Overdue, of_actions(overdue)),
-                (Figure::FollowUpsHeld, share(held_follow_ups)),
-                (Figure::Stale, share(stale)),
-                (Figure::Achieved, share(achieved)),
-            ],
-            served: served
-                .into_iter()
-                .map(|(goal, dev_goals, competences)| {
-                    let served = Served {
-                        dev_goals: dev_goals as usize,
-                        competences: competences as usize,
-                    };
-                    (GoalId(goal), served)
-                })
-                .collect::<HashMap<_, _>>(),
-            dev_goals: achieved.0 as usize,
-        })
+        Ok(rows
+            .into_iter()
+            .map(|(goal, dev_goals, competences)| {
+                let served = Served {
+                    dev_goals: dev_goals as usize,
+                    competences: competences as usize,
+                };
+                (GoalId(goal), served)
+            })
+            .collect())
     }
 }

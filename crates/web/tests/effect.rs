@@ -334,10 +334,17 @@ both_backends! {
             let record = CycleRecord { cycle: &cycle, conversations: &conversations, signed: &signed, follow_ups: &follow_ups, done_at: &done_at };
             for day in [today - Days::new(400), today, today + Days::new(300)] {
                 for patience in [Patience::default(), Patience { stale_after_days: 10, escalate_after_days: 5 }] {
+                    let per_unit = db.effect_per_unit(org, &cycle, Judgement { today: day, patience }, &pairs).await.unwrap();
                     for (whose, people) in &groups {
                         let expected = Figures::of(&record, people, &goals, day, patience);
                         let counted = db.effect_counts(org, &cycle, *whose, Judgement { today: day, patience }, &pairs).await.unwrap();
                         assert_eq!(counted.figures(&goals, &cycle.focus_goals), expected, "{} {day} {whose:?}", cycle.name);
+                        // The committee report's lines: the organisation's counts per unit, added up.
+                        if let Whose::Units(units) = whose {
+                            let mut tally = domain::effect::Tally::default();
+                            units.iter().filter_map(|u| per_unit.get(u)).for_each(|t| tally.add(t));
+                            assert_eq!((tally.people, tally.counted(HashMap::new()).shares), (expected.people, expected.shares.clone()), "{} {day} {whose:?}", cycle.name);
+                        }
                         counted_somewhere.extend(expected.shares.iter().filter(|(_, s)| s.part > 0).map(|(f, _)| *f));
                     }
                 }

@@ -11,7 +11,7 @@ use crate::state::AppState;
 use chrono::NaiveDate;
 use domain::conversation::{Conversation, TIME_ZONE};
 use domain::cycle::{Cycle, CycleState, newest_first};
-use domain::effect::{CycleRecord, Figures, Signed, serving_pairs};
+use domain::effect::{CycleRecord, Figures, Signed, Tally, serving_pairs};
 use domain::followup::FollowUp;
 use domain::org::UnitTree;
 use domain::person::Person;
@@ -122,7 +122,7 @@ impl Record {
 }
 
 impl Loaded {
-    /// The organisation's data for a cycle, as leadership and HR see it.
+    /// The organisation's figures for a cycle, as leadership and HR see them.
     pub(crate) async fn for_cycle(
         state: &AppState,
         user: &CurrentUser,
@@ -132,7 +132,7 @@ impl Loaded {
             cycle: cycle.to_string(),
             ..EffectQuery::default()
         };
-        Loaded::read(state, user, &q, Reading::People).await
+        Loaded::read(state, user, &q, Reading::Figures).await
     }
 
     pub(crate) async fn read(
@@ -291,6 +291,24 @@ impl Loaded {
             .effect_counts(user.org.id, cycle, whose, judged, &pairs)
             .await?;
         Ok(counted.figures(&self.goals, &cycle.focus_goals))
+    }
+
+    /// The whole organisation's shares of a cycle per unit, counted by the database.
+    pub(crate) async fn per_unit(
+        &self,
+        state: &AppState,
+        cycle: &Cycle,
+        user: &CurrentUser,
+    ) -> AppResult<Arc<HashMap<UnitId, Tally>>> {
+        let judged = Judgement {
+            today: self.today,
+            patience: user.org.settings.patience,
+        };
+        let pairs = serving_pairs(&self.goals);
+        Ok(state
+            .db
+            .effect_per_unit(self.org, cycle, judged, &pairs)
+            .await?)
     }
 
     /// What a cycle's figures in the scope are made of, to list their parts.

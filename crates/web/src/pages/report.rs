@@ -9,7 +9,7 @@ use crate::forms::parse_id;
 use crate::i18n::Tr;
 use crate::page::Page;
 use crate::pages::effect::{IntentionRow, intention_row};
-use crate::pages::effect_data::{Loaded, Record};
+use crate::pages::effect_data::Loaded;
 use crate::pages::effect_scores::{self, ScoreRow};
 use crate::pages::render;
 use crate::session::CurrentUser;
@@ -17,11 +17,11 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use domain::CycleId;
 use domain::cycle::Cycle;
 use domain::dialogue::{Shared, for_leadership};
 use domain::disclosure::disclosable;
-use domain::effect::{Figure, Share};
+use domain::effect::{Figure, Share, Tally};
+use domain::{CycleId, UnitId};
 use std::collections::HashMap;
 use storage::Reach;
 
@@ -97,9 +97,8 @@ pub async fn show(
     };
     let t = page.t;
     let threshold = user.org.settings.anonymity_threshold as usize;
-    // Every unit's figures from one reading of the cycle (not yet counted by the database).
-    let record = loaded.record(&state, cycle).await?;
-    let units = unit_lines(&loaded, &record, cycle, &user, &t, threshold);
+    let per_unit = loaded.per_unit(&state, cycle, &user).await?;
+    let units = unit_lines(&loaded, &per_unit, &t, threshold);
     let hidden = loaded.units.len() - units.len();
     let whole = loaded.figures(&state, cycle, &user).await?;
     let intentions = state
@@ -137,16 +136,11 @@ pub async fn show(
 /// A line per unit whose people may be shown; smaller units count in the units above them.
 fn unit_lines(
     loaded: &Loaded,
-    record: &Record,
-    cycle: &Cycle,
-    user: &CurrentUser,
+    per_unit: &HashMap<UnitId, Tally>,
     t: &Tr,
     threshold: usize,
 ) -> Vec<UnitLine> {
-    let mut own = HashMap::new();
-    for person in loaded.everyone.values().filter(|p| p.active) {
-        *own.entry(person.unit_id).or_default() += 1;
-    }
+    let own: HashMap<UnitId, usize> = per_unit.iter().map(|(u, t)| (*u, t.people)).collect();
     let shown = disclosable(&loaded.units, &own, threshold);
     loaded
         .units
@@ -154,21 +148,19 @@ fn unit_lines(
         .into_iter()
         .filter(|(_, u)| shown.contains(&u.id))
         .map(|(depth, unit)| {
-            let below = loaded.units.subtree(unit.id);
-            let people = loaded
-                .everyone
-                .values()
-                .filter(|p| p.active && below.contains(&p.unit_id))
-                .map(|p| p.id)
-                .collect();
-            let figures = loaded.figures_of(record, cycle, &people, user);
+            let mut tally = Tally::default();
+            for below in loaded.units.subtree(unit.id) {
+                if let Some(theirs) = per_unit.get(&below) {
+                    tally.add(theirs);
+                }
+            }
             UnitLine {
                 name: unit.name.clone(),
                 depth,
-                people: people.len(),
+                people: tally.people,
                 cells: COLUMNS
                     .iter()
-                    .map(|f| share_text(t, figures.share(*f)))
+                    .map(|f| share_text(t, tally.share(*f)))
                     .collect(),
             }
         })
