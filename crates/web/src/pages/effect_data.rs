@@ -311,6 +311,11 @@ impl Loaded {
             .await?)
     }
 
+    /// The scope's every cycle, when it was read with the scope (a person's or a unit's).
+    pub(crate) fn history(&self) -> Option<&Record> {
+        self.history.as_ref()
+    }
+
     /// What a cycle's figures in the scope are made of, to list their parts.
     pub(crate) async fn record(&self, state: &AppState, cycle: &Cycle) -> AppResult<Record> {
         Record::read(state, self.org, self.reach(), std::slice::from_ref(cycle)).await

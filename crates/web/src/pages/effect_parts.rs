@@ -51,7 +51,14 @@ pub async fn figure_parts(
     let cycle = loaded.cycles.get(loaded.chosen).ok_or(AppError::NotFound)?;
     let patience = user.org.settings.patience;
     // Who held each conversation, to know whether the viewer was a party to it.
-    let record = loaded.record(&state, cycle).await?;
+    let read;
+    let record = match loaded.history() {
+        Some(history) => history,
+        None => {
+            read = loaded.record(&state, cycle).await?;
+            &read
+        }
+    };
     let leaders: HashMap<ConversationId, PersonId> = record
         .conversations(cycle)
         .iter()
@@ -70,7 +77,7 @@ pub async fn figure_parts(
     };
     let ((share, mut rows), title) = if q.goal.is_empty() {
         let figure = Figure::parse(&q.figure).ok_or(AppError::NotFound)?;
-        let listed = loaded.with_record(&record, cycle, |r| {
+        let listed = loaded.with_record(record, cycle, |r| {
             listed(parts(r, &loaded.people, figure, loaded.today, patience))
         });
         (listed, page.t.get(&format!("effect-{}", figure.as_str())))
@@ -79,7 +86,7 @@ pub async fn figure_parts(
             .goals
             .get(parse_id::<GoalId>(&q.goal)?)
             .ok_or(AppError::NotFound)?;
-        let listed = loaded.with_record(&record, cycle, |r| {
+        let listed = loaded.with_record(record, cycle, |r| {
             listed(serving(r, &loaded.people, &loaded.goals, goal.id))
         });
         let title = page
