@@ -40,7 +40,7 @@ impl Db {
     /// The counts of a cycle, from memory while its answers and its organisation's people's
     /// units are as they were when counted.
     pub async fn answer_counts(&self, org: OrgId, cycle: CycleId) -> Result<Arc<AnswerCounts>> {
-        let revision = self.answers_revision(cycle).await?;
+        let revision = self.cycle_revision(AnswersRevisions::Table, cycle).await?;
         if let Some(kept) = self.answer_counts.get((org, cycle), revision) {
             return Ok(kept);
         }
@@ -67,7 +67,7 @@ impl Db {
         if !matches!(reach, Reach::Organisation) {
             return read().await;
         }
-        let revision = self.answers_revision(cycle).await?;
+        let revision = self.cycle_revision(AnswersRevisions::Table, cycle).await?;
         if let Some(kept) = self.organisation_answers.get((org, cycle), revision) {
             return Ok(kept);
         }
@@ -75,18 +75,6 @@ impl Db {
         self.organisation_answers
             .put((org, cycle), revision, answers.clone());
         Ok(answers)
-    }
-
-    async fn answers_revision(&self, cycle: CycleId) -> Result<i64> {
-        let revision: Option<(i64,)> = self
-            .optional(
-                Query::select()
-                    .column(AnswersRevisions::Revision)
-                    .from(AnswersRevisions::Table)
-                    .and_where(Expr::col(AnswersRevisions::CycleId).eq(cycle.0)),
-            )
-            .await?;
-        Ok(revision.map_or(0, |(r,)| r))
     }
 
     async fn count_answers(&self, org: OrgId, cycle: CycleId) -> Result<AnswerCounts> {

@@ -252,7 +252,7 @@ fn leader_answers(org: OrgId, to: &AnsweringTo) -> SimpleExpr {
     )
 }
 
-fn as_flag(condition: SimpleExpr) -> SimpleExpr {
+pub(crate) fn as_flag(condition: SimpleExpr) -> SimpleExpr {
     Expr::case(condition, 1).finally(0).into()
 }
 

@@ -4,8 +4,9 @@
 //! follow-ups), so that an organisation's dashboard reads a few counts instead of five years of
 //! documents. A test holds every figure to `Figures::of` on both backends.
 
+use crate::agreements::signed_within;
 use crate::db::Db;
-use crate::drawer::{Judgement, stale_among};
+use crate::drawer::{Judgement, as_flag, stale_among};
 use crate::schema::{
     AgreementItems, Agreements, Conversations, DevelopmentGoalCompetences, DevelopmentGoalLinks,
     DevelopmentGoals, FiguresRevisions, FollowUps, GoalReviews, People, ProgressUpdates,
@@ -73,7 +74,7 @@ fn share((whole, part): Pair) -> Share {
 }
 
 fn flag(condition: SimpleExpr) -> SimpleExpr {
-    Func::sum(Expr::case(condition, 1).finally(0)).into()
+    Func::sum(as_flag(condition)).into()
 }
 
 fn conversation(c: Conversations) -> Expr {
@@ -82,19 +83,11 @@ fn conversation(c: Conversations) -> Expr {
 
 /// The conversations of the cycle whose agreement both have signed, of the group's people.
 fn signed(org: OrgId, cycle: &Cycle, group: Whose) -> SelectStatement {
-    let agreement = |c: Agreements| Expr::col((Agreements::Table, c));
-    Query::select()
+    signed_within(org, group.reach())
+        .clear_selects()
         .column((Conversations::Table, Conversations::Id))
-        .from(Conversations::Table)
-        .inner_join(
-            Agreements::Table,
-            agreement(Agreements::ConversationId).equals((Conversations::Table, Conversations::Id)),
-        )
-        .cond_where(group.reach().condition(org))
         .and_where(conversation(Conversations::CycleId).eq(cycle.id.0))
         .and_where(conversation(Conversations::EmployeeId).in_subquery(group.members(org)))
-        .and_where(agreement(Agreements::EmployeeSignedAt).is_not_null())
-        .and_where(agreement(Agreements::LeaderSignedAt).is_not_null())
         .to_owned()
 }
 
@@ -377,15 +370,9 @@ impl Db {
         judged: Judgement,
         pairs: &[(GoalId, GoalId)],
     ) -> Result<Arc<Kept>> {
-        let revision: Option<(i64,)> = self
-            .optional(
-                Query::select()
-                    .column(FiguresRevisions::Revision)
-                    .from(FiguresRevisions::Table)
-                    .and_where(Expr::col(FiguresRevisions::CycleId).eq(cycle.id.0)),
-            )
+        let revision = self
+            .cycle_revision(FiguresRevisions::Table, cycle.id)
             .await?;
-        let revision = revision.map_or(0, |(r,)| r);
         let held_by = cycle.timeline.conversations_to();
         let same =
             |kept: &Kept| kept.judged == judged && kept.held_by == held_by && kept.pairs == pairs;

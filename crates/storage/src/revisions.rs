@@ -6,9 +6,9 @@
 
 use crate::Result;
 use crate::db::Db;
-use crate::schema::Organisations;
-use domain::OrgId;
-use sea_query::{Expr, Query};
+use crate::schema::{CycleCounter, Organisations};
+use domain::{CycleId, OrgId};
+use sea_query::{Expr, Iden, Query};
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::{Arc, Mutex};
@@ -72,5 +72,22 @@ impl Db {
             .await?
             .ok_or(crate::StorageError::NotFound)?;
         Ok(Revisions { units, cycles })
+    }
+
+    /// A cycle's counter in one of the per-cycle counter tables; 0 until anything moved it.
+    pub(crate) async fn cycle_revision(
+        &self,
+        table: impl Iden + 'static,
+        cycle: CycleId,
+    ) -> Result<i64> {
+        let revision: Option<(i64,)> = self
+            .optional(
+                Query::select()
+                    .column(CycleCounter::Revision)
+                    .from(table)
+                    .and_where(Expr::col(CycleCounter::CycleId).eq(cycle.0)),
+            )
+            .await?;
+        Ok(revision.map_or(0, |(r,)| r))
     }
 }

@@ -475,16 +475,19 @@ pub(crate) enum FeedbackResponses {
     SharedAt,
 }
 
+/// The columns of every per-cycle counter table.
 #[derive(Iden, Clone, Copy)]
-pub(crate) enum AnswersRevisions {
-    Table,
+pub(crate) enum CycleCounter {
     CycleId,
     Revision,
 }
 
 #[derive(Iden, Clone, Copy)]
+pub(crate) enum AnswersRevisions {
+    Table,
+}
+
+#[derive(Iden, Clone, Copy)]
 pub(crate) enum FiguresRevisions {
     Table,
-    CycleId,
-    Revision,
 }
