@@ -201,17 +201,16 @@ fn days_before(today: NaiveDate, days: u32) -> DateTime<Utc> {
         .and_utc()
 }
 
-/// How many of a cycle's signed agreements within reach whose employee is one of `members` there
-/// are, and how many of them are going stale, per unit of the employee (the last column): an
-/// effect figure.
+/// How many of a cycle's signed agreements whose employee is one of `members` there are, and
+/// how many of them are going stale, per unit of the employee (the last column): an effect
+/// figure.
 pub(crate) fn stale_among(
     org: OrgId,
-    reach: Reach<'_>,
     cycle: CycleId,
     members: SelectStatement,
     judged: Judgement,
 ) -> SelectStatement {
-    from_heads(org, reach)
+    from_heads(org, Reach::Organisation)
         .expr(Func::count(x("id")))
         .expr(Func::sum(as_flag(judged.stale())))
         .and_where(x("cycle_id").eq(cycle.0))

@@ -1,8 +1,10 @@
-//! A group's effect figures for one cycle, counted by the database: what
-//! [`domain::effect::Figures::of`] computes from every conversation, agreement and follow-up,
-//! here from narrow rows (conversations, agreement items, development goals and their reviews,
-//! follow-ups), so that an organisation's dashboard reads a few counts instead of five years of
-//! documents. A test holds every figure to `Figures::of` on both backends.
+//! The organisation's effect figures for one cycle, counted by the database per unit of its
+//! people: what [`domain::effect::Figures::of`] computes from every conversation, agreement and
+//! follow-up, here from narrow rows (conversations, agreement items, development goals and their
+//! reviews, follow-ups), so that the organisation's dashboard and the committee report read a
+//! few counts instead of five years of documents. (A person's or a unit's dashboard computes
+//! from its own history: counted here, cycle by cycle, they were slower.) A test holds every
+//! figure, and every unit's, to `Figures::of` on both backends.
 
 use crate::agreements::signed_within;
 use crate::db::Db;
@@ -17,7 +19,7 @@ use domain::agreement::Progress;
 use domain::conversation::TIME_ZONE;
 use domain::cycle::Cycle;
 use domain::effect::{Counted, Figure, Served, Share, Tally};
-use domain::{GoalId, OrgId, PersonId, UnitId};
+use domain::{GoalId, OrgId, UnitId};
 use sea_query::{
     Alias, Expr, Func, Iden, JoinType, Order, Query, SelectStatement, SimpleExpr, UnionType,
 };
@@ -25,42 +27,14 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use uuid::Uuid;
 
-/// Whose figures: the people of the organisation or of some units who are active, or one
-/// person, active or not.
-#[derive(Clone, Copy, Debug)]
-pub enum Whose<'a> {
-    Organisation,
-    Units(&'a [UnitId]),
-    Person(PersonId),
-}
-
-impl Whose<'_> {
-    /// Their conversations, so that a small group's are found by its people's indexes.
-    fn reach(&self) -> Reach<'_> {
-        match *self {
-            Whose::Organisation => Reach::Organisation,
-            Whose::Units(units) => Reach::Members(units),
-            Whose::Person(id) => Reach::Employee(id),
-        }
-    }
-
-    /// The ids of the group's people.
-    fn members(self, org: OrgId) -> SelectStatement {
-        let person = |c: People| Expr::col((People::Table, c));
-        let mut select = Query::select()
-            .column((People::Table, People::Id))
-            .from(People::Table)
-            .and_where(person(People::OrgId).eq(org.0))
-            .to_owned();
-        match self {
-            Whose::Organisation => select.and_where(person(People::Active).eq(true)),
-            Whose::Units(units) => select
-                .and_where(person(People::Active).eq(true))
-                .and_where(person(People::UnitId).is_in(units.iter().map(|u| u.0))),
-            Whose::Person(id) => select.and_where(person(People::Id).eq(id.0)),
-        };
-        select
-    }
+/// The organisation's active people: whose figures these are.
+fn members(org: OrgId) -> SelectStatement {
+    Query::select()
+        .column((People::Table, People::Id))
+        .from(People::Table)
+        .and_where(Expr::col((People::Table, People::OrgId)).eq(org.0))
+        .and_where(Expr::col((People::Table, People::Active)).eq(true))
+        .to_owned()
 }
 
 /// A count and how many of it are counted, both possibly of no rows.
@@ -81,18 +55,18 @@ fn conversation(c: Conversations) -> Expr {
     Expr::col((Conversations::Table, c))
 }
 
-/// The conversations of the cycle whose agreement both have signed, of the group's people.
-fn signed(org: OrgId, cycle: &Cycle, group: Whose) -> SelectStatement {
-    signed_within(org, group.reach())
+/// The conversations of the cycle whose agreement both have signed, of active people.
+fn signed(org: OrgId, cycle: &Cycle) -> SelectStatement {
+    signed_within(org, Reach::Organisation)
         .clear_selects()
         .column((Conversations::Table, Conversations::Id))
         .and_where(conversation(Conversations::CycleId).eq(cycle.id.0))
-        .and_where(conversation(Conversations::EmployeeId).in_subquery(group.members(org)))
+        .and_where(conversation(Conversations::EmployeeId).in_subquery(members(org)))
         .to_owned()
 }
 
-/// Scheduled, held, held on time and signed, of every person in the group.
-fn per_person(org: OrgId, cycle: &Cycle, group: Whose) -> SelectStatement {
+/// Scheduled, held, held on time and signed, of every active person.
+fn per_person(org: OrgId, cycle: &Cycle) -> SelectStatement {
     let agreement = |c: Agreements| Expr::col((Agreements::Table, c));
     // Held on time: on or before the last day of the conversations, in Copenhagen.
     let day_after = cycle.timeline.conversations_to() + Days::new(1);
@@ -132,7 +106,7 @@ fn per_person(org: OrgId, cycle: &Cycle, group: Whose) -> SelectStatement {
             Agreements::Table,
             agreement(Agreements::ConversationId).equals((Conversations::Table, Conversations::Id)),
         )
-        .and_where(Expr::col((People::Table, People::Id)).in_subquery(group.members(org)))
+        .and_where(Expr::col((People::Table, People::Id)).in_subquery(members(org)))
         .column((People::Table, People::UnitId))
         .group_by_col((People::Table, People::UnitId))
         .to_owned()
@@ -325,30 +299,24 @@ type PeopleRow = (
 type ActionsRow = (i64, Option<i64>, Option<i64>, Option<i64>, Uuid);
 
 impl Db {
-    /// What a group's figures for a cycle are made from, as they stand on the day judged;
-    /// `pairs` are [`domain::effect::serving_pairs`] of the organisation's goals. The whole
-    /// organisation's are kept in memory while nothing they are counted from changed.
+    /// What the organisation's figures for a cycle are made from, as they stand on the day
+    /// judged; `pairs` are [`domain::effect::serving_pairs`] of the organisation's goals. Kept in
+    /// memory while nothing they are counted from changed.
     pub async fn effect_counts(
         &self,
         org: OrgId,
         cycle: &Cycle,
-        group: Whose<'_>,
         judged: Judgement,
         pairs: &[(GoalId, GoalId)],
     ) -> Result<Counted> {
+        let kept = self.organisation_effect(org, cycle, judged, pairs).await?;
         let mut total = Tally::default();
-        if let Whose::Organisation = group {
-            let kept = self.organisation_effect(org, cycle, judged, pairs).await?;
-            kept.per_unit.values().for_each(|t| total.add(t));
-            return Ok(total.counted(kept.served.clone()));
-        }
-        let per_unit = self.tallies(org, cycle, group, judged).await?;
-        per_unit.values().for_each(|t| total.add(t));
-        Ok(total.counted(self.served(org, cycle, group, pairs).await?))
+        kept.per_unit.values().for_each(|t| total.add(t));
+        Ok(total.counted(kept.served.clone()))
     }
 
-    /// The whole organisation's shares of a cycle per unit of their people (as they are placed
-    /// now), kept in memory as [`Db::effect_counts`] keeps them.
+    /// The organisation's shares of a cycle per unit of their people (as they are placed now),
+    /// kept with [`Db::effect_counts`].
     pub async fn effect_per_unit(
         &self,
         org: OrgId,
@@ -383,30 +351,28 @@ impl Db {
         {
             return Ok(kept);
         }
-        let group = Whose::Organisation;
         let kept = Arc::new(Kept {
             judged,
             held_by,
             pairs: pairs.to_vec(),
-            per_unit: Arc::new(self.tallies(org, cycle, group, judged).await?),
-            served: self.served(org, cycle, group, pairs).await?,
+            per_unit: Arc::new(self.tallies(org, cycle, judged).await?),
+            served: self.served(org, cycle, pairs).await?,
         });
         self.effect_counts
             .put((org, cycle.id), revision, kept.clone());
         Ok(kept)
     }
 
-    /// The group's shares of a cycle per unit of its people.
+    /// The organisation's shares of a cycle per unit of its people.
     async fn tallies(
         &self,
         org: OrgId,
         cycle: &Cycle,
-        group: Whose<'_>,
         judged: Judgement,
     ) -> Result<HashMap<UnitId, Tally>> {
         let today = judged.today;
         let mut tallies: HashMap<UnitId, Tally> = HashMap::new();
-        let people: Vec<PeopleRow> = self.all(&per_person(org, cycle, group)).await?;
+        let people: Vec<PeopleRow> = self.all(&per_person(org, cycle)).await?;
         for (n, scheduled, held, on_time, agreed, unit) in people {
             let tally = tallies.entry(UnitId(unit)).or_default();
             tally.people = n as usize;
@@ -419,7 +385,7 @@ impl Db {
                 tally.set(figure, share((n, part)));
             }
         }
-        let actions: Vec<ActionsRow> = self.all(&actions(signed(org, cycle, group), today)).await?;
+        let actions: Vec<ActionsRow> = self.all(&actions(signed(org, cycle), today)).await?;
         for (n, done, on_time, overdue, unit) in actions {
             let tally = tallies.entry(UnitId(unit)).or_default();
             for (figure, part) in [
@@ -430,14 +396,11 @@ impl Db {
                 tally.set(figure, share((n, part)));
             }
         }
-        let stale = stale_among(org, group.reach(), cycle.id, group.members(org), judged);
+        let stale = stale_among(org, cycle.id, members(org), judged);
         for (figure, statement) in [
-            (
-                Figure::FollowUpsHeld,
-                follow_ups(signed(org, cycle, group), today),
-            ),
+            (Figure::FollowUpsHeld, follow_ups(signed(org, cycle), today)),
             (Figure::Stale, stale),
-            (Figure::Achieved, achieved(signed(org, cycle, group))),
+            (Figure::Achieved, achieved(signed(org, cycle))),
         ] {
             let rows: UnitPairs = self.all(&statement).await?;
             for (n, part, unit) in rows {
@@ -448,15 +411,14 @@ impl Db {
         Ok(tallies)
     }
 
-    /// The red thread of the group's development goals in a cycle.
+    /// The red thread of the organisation's development goals in a cycle.
     async fn served(
         &self,
         org: OrgId,
         cycle: &Cycle,
-        group: Whose<'_>,
         pairs: &[(GoalId, GoalId)],
     ) -> Result<HashMap<GoalId, Served>> {
-        let rows: Vec<(Uuid, i64, i64)> = match served(signed(org, cycle, group), pairs) {
+        let rows: Vec<(Uuid, i64, i64)> = match served(signed(org, cycle), pairs) {
             Some(query) => self.all(&query).await?,
             None => Vec::new(),
         };

@@ -52,7 +52,6 @@ pub use conversation_list::{ConversationLine, ConversationPage};
 pub use cycle_overview::{Staff, StageCount};
 pub use db::{Backend, Db, now};
 pub use drawer::{AgreementPulse, DrawerPage, HomeFlags, Judgement, Told, UnitCount};
-pub use effect_counts::Whose;
 pub use error::StorageError;
 pub use feedback_responses::Handle;
 pub use outbox::{Delivery, Outgoing};

@@ -9,7 +9,7 @@ use domain::effect::{CycleRecord, Figure, Figures, Signed, serving_pairs};
 use domain::{PersonId, UnitId};
 use reqwest::StatusCode;
 use std::collections::{HashMap, HashSet};
-use storage::{Backend, Judgement, Reach, Whose, now};
+use storage::{Backend, Judgement, Reach, now};
 use testkit::demo::{HEAD, HR, LANE, LEADER, PETER, cycle, other_org, person};
 use testkit::{TestApp, both_backends};
 
@@ -319,13 +319,16 @@ both_backends! {
         let follow_ups = db.all_follow_ups(org, Reach::Organisation).await.unwrap();
         let done_at = db.done_at(org, Reach::Organisation).await.unwrap();
         let active = |p: &&domain::person::Person| p.active;
-        let mut groups: Vec<(Whose, HashSet<PersonId>)> = vec![(Whose::Organisation, people.iter().filter(active).map(|p| p.id).collect())];
-        let subtrees: Vec<Vec<UnitId>> = tree.walk().iter().map(|(_, u)| tree.subtree(u.id).into_iter().collect()).collect();
-        for units in &subtrees {
-            let theirs = people.iter().filter(active).filter(|p| units.contains(&p.unit_id)).map(|p| p.id).collect();
-            groups.push((Whose::Units(units), theirs));
+        let everyone: HashSet<PersonId> = people.iter().filter(active).map(|p| p.id).collect();
+        // Every unit alone and with the units below it: the committee report's lines add up
+        // the counts per unit.
+        let mut groups: Vec<(Vec<UnitId>, HashSet<PersonId>)> = Vec::new();
+        for (_, unit) in tree.walk() {
+            for units in [vec![unit.id], tree.subtree(unit.id).into_iter().collect()] {
+                let theirs = people.iter().filter(active).filter(|p| units.contains(&p.unit_id)).map(|p| p.id).collect();
+                groups.push((units, theirs));
+            }
         }
-        groups.extend(people.iter().map(|p| (Whose::Person(p.id), HashSet::from([p.id]))));
         let today = now().with_timezone(&TIME_ZONE).date_naive();
         let mut counted_somewhere: HashSet<Figure> = HashSet::new();
         for cycle in db.cycles(org).await.unwrap() {
@@ -334,18 +337,17 @@ both_backends! {
             let record = CycleRecord { cycle: &cycle, conversations: &conversations, signed: &signed, follow_ups: &follow_ups, done_at: &done_at };
             for day in [today - Days::new(400), today, today + Days::new(300)] {
                 for patience in [Patience::default(), Patience { stale_after_days: 10, escalate_after_days: 5 }] {
-                    let per_unit = db.effect_per_unit(org, &cycle, Judgement { today: day, patience }, &pairs).await.unwrap();
-                    for (whose, people) in &groups {
+                    let judged = Judgement { today: day, patience };
+                    let expected = Figures::of(&record, &everyone, &goals, day, patience);
+                    let counted = db.effect_counts(org, &cycle, judged, &pairs).await.unwrap();
+                    assert_eq!(counted.figures(&goals, &cycle.focus_goals), expected, "{} {day}", cycle.name);
+                    counted_somewhere.extend(expected.shares.iter().filter(|(_, s)| s.part > 0).map(|(f, _)| *f));
+                    let per_unit = db.effect_per_unit(org, &cycle, judged, &pairs).await.unwrap();
+                    for (units, people) in &groups {
                         let expected = Figures::of(&record, people, &goals, day, patience);
-                        let counted = db.effect_counts(org, &cycle, *whose, Judgement { today: day, patience }, &pairs).await.unwrap();
-                        assert_eq!(counted.figures(&goals, &cycle.focus_goals), expected, "{} {day} {whose:?}", cycle.name);
-                        // The committee report's lines: the organisation's counts per unit, added up.
-                        if let Whose::Units(units) = whose {
-                            let mut tally = domain::effect::Tally::default();
-                            units.iter().filter_map(|u| per_unit.get(u)).for_each(|t| tally.add(t));
-                            assert_eq!((tally.people, tally.counted(HashMap::new()).shares), (expected.people, expected.shares.clone()), "{} {day} {whose:?}", cycle.name);
-                        }
-                        counted_somewhere.extend(expected.shares.iter().filter(|(_, s)| s.part > 0).map(|(f, _)| *f));
+                        let mut tally = domain::effect::Tally::default();
+                        units.iter().filter_map(|u| per_unit.get(u)).for_each(|t| tally.add(t));
+                        assert_eq!((tally.people, tally.counted(HashMap::new()).shares), (expected.people, expected.shares), "{} {day} {units:?}", cycle.name);
                     }
                 }
             }
@@ -353,25 +355,25 @@ both_backends! {
         let last_year = cycle(app, "MUS 2025").await;
         // The demo holds something of every figure, so that each comparison can fail.
         assert_eq!(counted_somewhere.len(), Figure::ALL.len(), "{counted_somewhere:?}");
-        let thread = db.effect_counts(org, &last_year, Whose::Organisation, Judgement { today, patience: Patience::default() }, &pairs).await.unwrap();
+        let thread = db.effect_counts(org, &last_year, Judgement { today, patience: Patience::default() }, &pairs).await.unwrap();
         assert!(thread.served.values().any(|s| s.dev_goals > 1 && s.competences > 0), "{thread:?}");
 
         // Done on time is decided on the day in Copenhagen: half past midnight after the day
         // it was due is late, though still that day in UTC.
-        let open = signed.iter().find(|s| s.agreement.terms.goals.iter().flat_map(|g| &g.actions).any(|a| a.progress != Progress::Done)).unwrap();
+        let open = signed.iter().find(|s| everyone.contains(&s.employee_id) && s.agreement.terms.goals.iter().flat_map(|g| &g.actions).any(|a| a.progress != Progress::Done)).unwrap();
         let (employee, conversation) = (open.employee_id, open.agreement.conversation_id);
         let cycle = db.cycles(org).await.unwrap().into_iter().find(|c| c.id == open.cycle_id).unwrap();
         let action = open.agreement.terms.goals.iter().flat_map(|g| &g.actions).find(|a| a.progress != Progress::Done).unwrap().id;
         let judged = Judgement { today, patience: Patience::default() };
         let done = || async {
-            let counted = db.effect_counts(org, &cycle, Whose::Person(employee), judged, &pairs).await.unwrap().figures(&goals, &cycle.focus_goals);
-            let done_at = db.done_at(org, Reach::Employee(employee)).await.unwrap();
-            let signed = db.signed_agreements(org, Reach::Employee(employee)).await.unwrap();
-            let signed: Vec<Signed> = signed.iter().filter(|s| s.cycle_id == cycle.id).map(|s| Signed { employee, agreement: &s.agreement, last_activity: s.last_activity }).collect();
-            let conversations = db.conversations(org, cycle.id, Reach::Employee(employee)).await.unwrap();
-            let follow_ups = db.all_follow_ups(org, Reach::Employee(employee)).await.unwrap();
+            let counted = db.effect_counts(org, &cycle, judged, &pairs).await.unwrap().figures(&goals, &cycle.focus_goals);
+            let done_at = db.done_at(org, Reach::Organisation).await.unwrap();
+            let signed = db.signed_agreements(org, Reach::Organisation).await.unwrap();
+            let signed: Vec<Signed> = signed.iter().filter(|s| s.cycle_id == cycle.id).map(|s| Signed { employee: s.employee_id, agreement: &s.agreement, last_activity: s.last_activity }).collect();
+            let conversations = db.conversations(org, cycle.id, Reach::Organisation).await.unwrap();
+            let follow_ups = db.all_follow_ups(org, Reach::Organisation).await.unwrap();
             let record = CycleRecord { cycle: &cycle, conversations: &conversations, signed: &signed, follow_ups: &follow_ups, done_at: &done_at };
-            assert_eq!(counted, Figures::of(&record, &HashSet::from([employee]), &goals, today, Patience::default()));
+            assert_eq!(counted, Figures::of(&record, &everyone, &goals, today, Patience::default()));
             (counted.share(Figure::ActionsDone).part, counted.share(Figure::DoneOnTime).part)
         };
         let (was_done, was_on_time) = done().await;
@@ -387,7 +389,7 @@ both_backends! {
         }
 
         // The migration's rows from the documents are those every save writes.
-        let before = db.effect_counts(org, &last_year, Whose::Organisation, Judgement { today, patience: Patience::default() }, &pairs).await.unwrap();
+        let before = db.effect_counts(org, &last_year, Judgement { today, patience: Patience::default() }, &pairs).await.unwrap();
         let migration = match db.backend() {
             Backend::Sqlite => include_str!("../../storage/migrations/sqlite/0030_development_goals.sql"),
             Backend::Postgres => include_str!("../../storage/migrations/postgres/0030_development_goals.sql"),
@@ -401,7 +403,7 @@ both_backends! {
         // Counted afresh: what these tables feed is kept in memory under revisions that only
         // the saves move.
         let fresh = storage::Db::connect(&db.url).await.unwrap();
-        let after = fresh.effect_counts(org, &last_year, Whose::Organisation, Judgement { today, patience: Patience::default() }, &pairs).await.unwrap();
+        let after = fresh.effect_counts(org, &last_year, Judgement { today, patience: Patience::default() }, &pairs).await.unwrap();
         assert_eq!(after, before);
         fresh.close().await;
     }
@@ -415,7 +417,7 @@ both_backends! {
         let (last, open) = (cycle(app, "MUS 2025").await, cycle(app, "MUS 2026").await);
         let counts = |db: &storage::Db, cycle: &domain::cycle::Cycle| {
             let (db, cycle, pairs) = (db.clone(), cycle.clone(), pairs.clone());
-            async move { db.effect_counts(org, &cycle, Whose::Organisation, judged, &pairs).await.unwrap() }
+            async move { db.effect_counts(org, &cycle, judged, &pairs).await.unwrap() }
         };
         let part = |c: &domain::effect::Counted, figure| c.shares.iter().find(|(f, _)| *f == figure).unwrap().1.part;
         let kept = counts(db, &last).await;
@@ -423,7 +425,7 @@ both_backends! {
         assert_eq!(counts(db, &last).await, kept);
         assert_eq!(db.queries() - before, 1, "one read of the revision");
         // Another day, or another patience, is counted again.
-        let later = db.effect_counts(org, &last, Whose::Organisation, Judgement { today: today + Days::new(400), ..judged }, &pairs).await.unwrap();
+        let later = db.effect_counts(org, &last, Judgement { today: today + Days::new(400), ..judged }, &pairs).await.unwrap();
         assert!(part(&later, Figure::Overdue) >= part(&kept, Figure::Overdue));
 
         // What any instance changes is counted at the next read: an action reported done, a

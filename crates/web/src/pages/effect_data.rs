@@ -20,7 +20,7 @@ use domain::{CycleId, ItemId, OrgId, PersonId, UnitId};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-use storage::{Judgement, Reach, SignedAgreement, Whose, now};
+use storage::{Judgement, Reach, SignedAgreement, now};
 
 #[derive(Deserialize, Default)]
 pub struct EffectQuery {
@@ -276,19 +276,15 @@ impl Loaded {
         if let Some(history) = &self.history {
             return Ok(self.figures_of(history, cycle, &self.people, user));
         }
-        let whose = match &self.scope {
-            Scope::Person(p) => Whose::Person(p.id),
-            Scope::Unit(_) if self.whole => Whose::Organisation,
-            Scope::Unit(_) => Whose::Units(&self.below),
-        };
-        let judged = Judgement {
-            today: self.today,
-            patience: user.org.settings.patience,
-        };
-        let pairs = serving_pairs(&self.goals);
+        // Only the whole organisation's are counted by the database: it has no history.
         let counted = state
             .db
-            .effect_counts(user.org.id, cycle, whose, judged, &pairs)
+            .effect_counts(
+                self.org,
+                cycle,
+                self.judged(user),
+                &serving_pairs(&self.goals),
+            )
             .await?;
         Ok(counted.figures(&self.goals, &cycle.focus_goals))
     }
@@ -300,15 +296,18 @@ impl Loaded {
         cycle: &Cycle,
         user: &CurrentUser,
     ) -> AppResult<Arc<HashMap<UnitId, Tally>>> {
-        let judged = Judgement {
-            today: self.today,
-            patience: user.org.settings.patience,
-        };
         let pairs = serving_pairs(&self.goals);
         Ok(state
             .db
-            .effect_per_unit(self.org, cycle, judged, &pairs)
+            .effect_per_unit(self.org, cycle, self.judged(user), &pairs)
             .await?)
+    }
+
+    fn judged(&self, user: &CurrentUser) -> Judgement {
+        Judgement {
+            today: self.today,
+            patience: user.org.settings.patience,
+        }
     }
 
     /// The scope's every cycle, when it was read with the scope (a person's or a unit's).
