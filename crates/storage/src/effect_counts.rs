@@ -11,7 +11,8 @@ use crate::db::Db;
 use crate::drawer::{Judgement, as_flag, stale_among};
 use crate::schema::{
     AgreementItems, Agreements, Conversations, DevelopmentGoalCompetences, DevelopmentGoalLinks,
-    DevelopmentGoals, FiguresRevisions, FollowUps, GoalReviews, People, ProgressUpdates,
+    DevelopmentGoals, FiguresChanges, FiguresRevisions, FollowUps, GoalReviews, People,
+    ProgressUpdates,
 };
 use crate::{Reach, Result};
 use chrono::{Days, NaiveDate, TimeZone};
@@ -23,18 +24,31 @@ use domain::{GoalId, OrgId, UnitId};
 use sea_query::{
     Alias, Expr, Func, Iden, JoinType, Order, Query, SelectStatement, SimpleExpr, UnionType,
 };
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use uuid::Uuid;
 
-/// The organisation's active people: whose figures these are.
-fn members(org: OrgId) -> SelectStatement {
-    Query::select()
-        .column((People::Table, People::Id))
-        .from(People::Table)
-        .and_where(Expr::col((People::Table, People::OrgId)).eq(org.0))
-        .and_where(Expr::col((People::Table, People::Active)).eq(true))
-        .to_owned()
+/// Whose figures are counted: the organisation's active people, or only those of some units.
+#[derive(Clone, Copy)]
+struct Whom<'a> {
+    org: OrgId,
+    units: Option<&'a [UnitId]>,
+}
+
+impl Whom<'_> {
+    fn members(self) -> SelectStatement {
+        let person = |c: People| Expr::col((People::Table, c));
+        let mut select = Query::select()
+            .column((People::Table, People::Id))
+            .from(People::Table)
+            .and_where(person(People::OrgId).eq(self.org.0))
+            .and_where(person(People::Active).eq(true))
+            .to_owned();
+        if let Some(units) = self.units {
+            select.and_where(person(People::UnitId).is_in(units.iter().map(|u| u.0)));
+        }
+        select
+    }
 }
 
 /// A count and how many of it are counted, both possibly of no rows.
@@ -55,18 +69,18 @@ fn conversation(c: Conversations) -> Expr {
     Expr::col((Conversations::Table, c))
 }
 
-/// The conversations of the cycle whose agreement both have signed, of active people.
-fn signed(org: OrgId, cycle: &Cycle) -> SelectStatement {
-    signed_within(org, Reach::Organisation)
+/// The conversations of the cycle whose agreement both have signed, of the people counted.
+fn signed(whom: Whom, cycle: &Cycle) -> SelectStatement {
+    signed_within(whom.org, Reach::Organisation)
         .clear_selects()
         .column((Conversations::Table, Conversations::Id))
         .and_where(conversation(Conversations::CycleId).eq(cycle.id.0))
-        .and_where(conversation(Conversations::EmployeeId).in_subquery(members(org)))
+        .and_where(conversation(Conversations::EmployeeId).in_subquery(whom.members()))
         .to_owned()
 }
 
-/// Scheduled, held, held on time and signed, of every active person.
-fn per_person(org: OrgId, cycle: &Cycle) -> SelectStatement {
+/// Scheduled, held, held on time and signed, of every person counted.
+fn per_person(whom: Whom, cycle: &Cycle) -> SelectStatement {
     let agreement = |c: Agreements| Expr::col((Agreements::Table, c));
     // Held on time: on or before the last day of the conversations, in Copenhagen.
     let day_after = cycle.timeline.conversations_to() + Days::new(1);
@@ -106,7 +120,7 @@ fn per_person(org: OrgId, cycle: &Cycle) -> SelectStatement {
             Agreements::Table,
             agreement(Agreements::ConversationId).equals((Conversations::Table, Conversations::Id)),
         )
-        .and_where(Expr::col((People::Table, People::Id)).in_subquery(members(org)))
+        .and_where(Expr::col((People::Table, People::Id)).in_subquery(whom.members()))
         .column((People::Table, People::UnitId))
         .group_by_col((People::Table, People::UnitId))
         .to_owned()
@@ -218,15 +232,12 @@ fn achieved(signed: SelectStatement) -> SelectStatement {
     )
 }
 
-/// For every strategic goal served, the development goals of the signed agreements serving it
-/// and the distinct competences they build; `pairs` says which goal naming serves which.
-fn served(signed: SelectStatement, pairs: &[(GoalId, GoalId)]) -> Option<SelectStatement> {
-    let up = Alias::new("up");
-    let (named, serves) = (Alias::new("named"), Alias::new("serves"));
+/// `pairs` (which goal naming serves which) as a table of constants `up (named, serves)`.
+fn pairs_table(pairs: &[(GoalId, GoalId)]) -> Option<SelectStatement> {
     let pair = |(n, s): &(GoalId, GoalId)| {
         Query::select()
-            .expr_as(Expr::val(n.0), named.clone())
-            .expr_as(Expr::val(s.0), serves.clone())
+            .expr_as(Expr::val(n.0), Alias::new("named"))
+            .expr_as(Expr::val(s.0), Alias::new("serves"))
             .to_owned()
     };
     let (first, rest) = pairs.split_first()?;
@@ -234,55 +245,161 @@ fn served(signed: SelectStatement, pairs: &[(GoalId, GoalId)]) -> Option<SelectS
     for p in rest {
         table.union(UnionType::All, pair(p));
     }
-    let link = |c: DevelopmentGoalLinks| Expr::col((DevelopmentGoalLinks::Table, c));
-    let built = |c: DevelopmentGoalCompetences| Expr::col((DevelopmentGoalCompetences::Table, c));
-    Some(
-        Query::select()
-            .expr(Expr::col((up.clone(), serves.clone())))
-            .expr(Func::count_distinct(link(DevelopmentGoalLinks::ItemId)))
-            .expr(Func::count_distinct(built(
-                DevelopmentGoalCompetences::CompetenceId,
-            )))
-            .from(DevelopmentGoalLinks::Table)
-            .join_subquery(
-                JoinType::InnerJoin,
-                table,
-                up.clone(),
-                Expr::col((up.clone(), named))
-                    .equals((DevelopmentGoalLinks::Table, DevelopmentGoalLinks::GoalId)),
-            )
-            .left_join(
-                DevelopmentGoalCompetences::Table,
-                built(DevelopmentGoalCompetences::ItemId)
-                    .equals((DevelopmentGoalLinks::Table, DevelopmentGoalLinks::ItemId)),
-            )
-            .and_where(
-                link(DevelopmentGoalLinks::ItemId).in_subquery(
-                    Query::select()
-                        .column((DevelopmentGoals::Table, DevelopmentGoals::ItemId))
-                        .from(DevelopmentGoals::Table)
-                        .and_where(
-                            Expr::col((DevelopmentGoals::Table, DevelopmentGoals::ConversationId))
-                                .in_subquery(signed),
-                        )
-                        .to_owned(),
-                ),
-            )
-            .group_by_col((up, serves))
-            .to_owned(),
+    Some(table)
+}
+
+/// `select` over the links of the signed agreements' development goals to the strategic goals
+/// they serve: the served goal's id and the unit's are its last columns.
+fn serving(
+    select: SelectStatement,
+    signed: SelectStatement,
+    pairs: SelectStatement,
+) -> SelectStatement {
+    let up = || Alias::new("up");
+    let goal = |c: DevelopmentGoals| Expr::col((DevelopmentGoals::Table, c));
+    let link = (DevelopmentGoalLinks::Table, DevelopmentGoalLinks::ItemId);
+    let select = select
+        .to_owned()
+        .expr(Expr::col((up(), Alias::new("serves"))))
+        .from(DevelopmentGoalLinks::Table)
+        .join_subquery(
+            JoinType::InnerJoin,
+            pairs,
+            up(),
+            Expr::col((up(), Alias::new("named")))
+                .equals((DevelopmentGoalLinks::Table, DevelopmentGoalLinks::GoalId)),
+        )
+        .inner_join(
+            DevelopmentGoals::Table,
+            goal(DevelopmentGoals::ItemId).equals(link),
+        )
+        .and_where(goal(DevelopmentGoals::ConversationId).in_subquery(signed))
+        .group_by_col((up(), Alias::new("serves")))
+        .to_owned();
+    per_unit(
+        select,
+        (DevelopmentGoals::Table, DevelopmentGoals::ConversationId),
     )
 }
 
+/// Per unit and strategic goal served, the development goals serving it.
+fn dev_goals_serving(signed: SelectStatement, pairs: SelectStatement) -> SelectStatement {
+    let link = Expr::col((DevelopmentGoalLinks::Table, DevelopmentGoalLinks::ItemId));
+    serving(
+        Query::select().expr(Func::count_distinct(link)).to_owned(),
+        signed,
+        pairs,
+    )
+}
+
+/// Per unit and strategic goal served, the competences its development goals build.
+fn competences_serving(signed: SelectStatement, pairs: SelectStatement) -> SelectStatement {
+    let built = (
+        DevelopmentGoalCompetences::Table,
+        DevelopmentGoalCompetences::CompetenceId,
+    );
+    let select = Query::select()
+        .column(built)
+        .inner_join(
+            DevelopmentGoalCompetences::Table,
+            Expr::col((
+                DevelopmentGoalCompetences::Table,
+                DevelopmentGoalCompetences::ItemId,
+            ))
+            .equals((DevelopmentGoalLinks::Table, DevelopmentGoalLinks::ItemId)),
+        )
+        .group_by_col(built)
+        .to_owned();
+    serving(select, signed, pairs)
+}
+
+/// One unit's part of the red thread: per strategic goal served, how many development goals
+/// serve it and the competences they build (which add up across units only as a set).
+type Thread = HashMap<GoalId, (usize, Vec<Uuid>)>;
+
+/// What a group of units' figures are made from, per unit.
+#[derive(Clone, Debug, Default)]
+struct Counts {
+    tallies: HashMap<UnitId, Tally>,
+    threads: HashMap<UnitId, Thread>,
+}
+
 /// The whole organisation's counts of a cycle and what else they were counted from: kept under
-/// the cycle's `figures_revisions` counter (see [`crate::revisions`]), good while these match.
+/// the cycle's `figures_revisions` counter (see [`crate::revisions`]); when it moved, only the
+/// units `figures_changes` marks since are counted again.
 #[derive(Debug)]
 pub(crate) struct Kept {
     judged: Judgement,
     held_by: NaiveDate,
     pairs: Vec<(GoalId, GoalId)>,
     per_unit: Arc<HashMap<UnitId, Tally>>,
+    threads: HashMap<UnitId, Thread>,
     served: HashMap<GoalId, Served>,
 }
+
+impl Kept {
+    fn new(
+        judged: Judgement,
+        held_by: NaiveDate,
+        pairs: &[(GoalId, GoalId)],
+        counts: Counts,
+    ) -> Kept {
+        let mut served: HashMap<GoalId, (usize, HashSet<Uuid>)> = HashMap::new();
+        for (goal, (dev_goals, competences)) in counts.threads.values().flatten() {
+            let entry = served.entry(*goal).or_default();
+            entry.0 += dev_goals;
+            entry.1.extend(competences);
+        }
+        Kept {
+            judged,
+            held_by,
+            pairs: pairs.to_vec(),
+            per_unit: Arc::new(counts.tallies),
+            threads: counts.threads,
+            served: served
+                .into_iter()
+                .map(|(goal, (dev_goals, competences))| {
+                    let competences = competences.len();
+                    (
+                        goal,
+                        Served {
+                            dev_goals,
+                            competences,
+                        },
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    fn counted_from(
+        &self,
+        judged: Judgement,
+        held_by: NaiveDate,
+        pairs: &[(GoalId, GoalId)],
+    ) -> bool {
+        self.judged == judged && self.held_by == held_by && self.pairs == pairs
+    }
+
+    /// These counts with the units `changed` counted again as `recounted`.
+    fn with(&self, changed: &[UnitId], recounted: Counts) -> Kept {
+        let mut counts = Counts {
+            tallies: (*self.per_unit).clone(),
+            threads: self.threads.clone(),
+        };
+        for unit in changed {
+            counts.tallies.remove(unit);
+            counts.threads.remove(unit);
+        }
+        counts.tallies.extend(recounted.tallies);
+        counts.threads.extend(recounted.threads);
+        Kept::new(self.judged, self.held_by, &self.pairs, counts)
+    }
+}
+
+/// Changed units are counted again as a group if they are at most this many or a quarter of all;
+/// more are counted with all the others, which costs about the same.
+const RECOUNT_UNITS: usize = 16;
 
 /// Per unit, a count and how many of it are counted.
 type UnitPairs = Vec<(i64, Option<i64>, Uuid)>;
@@ -342,37 +459,80 @@ impl Db {
             .cycle_revision(FiguresRevisions::Table, cycle.id)
             .await?;
         let held_by = cycle.timeline.conversations_to();
-        let same =
-            |kept: &Kept| kept.judged == judged && kept.held_by == held_by && kept.pairs == pairs;
-        if let Some(kept) = self
+        let kept = self
             .effect_counts
-            .get((org, cycle.id), revision)
-            .filter(|kept| same(kept))
-        {
-            return Ok(kept);
-        }
-        let kept = Arc::new(Kept {
-            judged,
-            held_by,
-            pairs: pairs.to_vec(),
-            per_unit: Arc::new(self.tallies(org, cycle, judged).await?),
-            served: self.served(org, cycle, pairs).await?,
-        });
+            .latest((org, cycle.id))
+            .filter(|(_, kept)| kept.counted_from(judged, held_by, pairs));
+        let everyone = Whom { org, units: None };
+        let fresh = match kept {
+            Some((at, kept)) if at >= revision => return Ok(kept),
+            Some((at, kept)) => {
+                let changed = self.figures_changed(cycle, at).await?;
+                if changed.len() <= RECOUNT_UNITS.max(kept.per_unit.len() / 4) {
+                    let some = Whom {
+                        org,
+                        units: Some(&changed),
+                    };
+                    kept.with(&changed, self.count(some, cycle, judged, pairs).await?)
+                } else {
+                    let counts = self.count(everyone, cycle, judged, pairs).await?;
+                    Kept::new(judged, held_by, pairs, counts)
+                }
+            }
+            None => {
+                let counts = self.count(everyone, cycle, judged, pairs).await?;
+                Kept::new(judged, held_by, pairs, counts)
+            }
+        };
+        let fresh = Arc::new(fresh);
         self.effect_counts
-            .put((org, cycle.id), revision, kept.clone());
-        Ok(kept)
+            .put((org, cycle.id), revision, fresh.clone());
+        Ok(fresh)
     }
 
-    /// The organisation's shares of a cycle per unit of its people.
+    /// The units whose figures in the cycle changed after revision `since`, read after the
+    /// counter (so none committed before the counter's value is missed).
+    async fn figures_changed(&self, cycle: &Cycle, since: i64) -> Result<Vec<UnitId>> {
+        let change = |c: FiguresChanges| Expr::col((FiguresChanges::Table, c));
+        let units: Vec<(Uuid,)> = self
+            .all(
+                Query::select()
+                    .column(FiguresChanges::UnitId)
+                    .from(FiguresChanges::Table)
+                    .and_where(change(FiguresChanges::CycleId).eq(cycle.id.0))
+                    .and_where(change(FiguresChanges::Revision).gt(since)),
+            )
+            .await?;
+        Ok(units.into_iter().map(|(u,)| UnitId(u)).collect())
+    }
+
+    /// What the figures of a cycle are made from, per unit of the people counted.
+    async fn count(
+        &self,
+        whom: Whom<'_>,
+        cycle: &Cycle,
+        judged: Judgement,
+        pairs: &[(GoalId, GoalId)],
+    ) -> Result<Counts> {
+        if whom.units.is_some_and(|units| units.is_empty()) {
+            return Ok(Counts::default());
+        }
+        Ok(Counts {
+            tallies: self.tallies(whom, cycle, judged).await?,
+            threads: self.threads(whom, cycle, pairs).await?,
+        })
+    }
+
+    /// The shares of a cycle per unit of the people counted.
     async fn tallies(
         &self,
-        org: OrgId,
+        whom: Whom<'_>,
         cycle: &Cycle,
         judged: Judgement,
     ) -> Result<HashMap<UnitId, Tally>> {
         let today = judged.today;
         let mut tallies: HashMap<UnitId, Tally> = HashMap::new();
-        let people: Vec<PeopleRow> = self.all(&per_person(org, cycle)).await?;
+        let people: Vec<PeopleRow> = self.all(&per_person(whom, cycle)).await?;
         for (n, scheduled, held, on_time, agreed, unit) in people {
             let tally = tallies.entry(UnitId(unit)).or_default();
             tally.people = n as usize;
@@ -385,7 +545,7 @@ impl Db {
                 tally.set(figure, share((n, part)));
             }
         }
-        let actions: Vec<ActionsRow> = self.all(&actions(signed(org, cycle), today)).await?;
+        let actions: Vec<ActionsRow> = self.all(&actions(signed(whom, cycle), today)).await?;
         for (n, done, on_time, overdue, unit) in actions {
             let tally = tallies.entry(UnitId(unit)).or_default();
             for (figure, part) in [
@@ -396,11 +556,14 @@ impl Db {
                 tally.set(figure, share((n, part)));
             }
         }
-        let stale = stale_among(org, cycle.id, members(org), judged);
+        let stale = stale_among(whom.org, cycle.id, whom.members(), judged);
         for (figure, statement) in [
-            (Figure::FollowUpsHeld, follow_ups(signed(org, cycle), today)),
+            (
+                Figure::FollowUpsHeld,
+                follow_ups(signed(whom, cycle), today),
+            ),
             (Figure::Stale, stale),
-            (Figure::Achieved, achieved(signed(org, cycle))),
+            (Figure::Achieved, achieved(signed(whom, cycle))),
         ] {
             let rows: UnitPairs = self.all(&statement).await?;
             for (n, part, unit) in rows {
@@ -411,26 +574,31 @@ impl Db {
         Ok(tallies)
     }
 
-    /// The red thread of the organisation's development goals in a cycle.
-    async fn served(
+    /// The red thread of a cycle per unit of the people counted.
+    async fn threads(
         &self,
-        org: OrgId,
+        whom: Whom<'_>,
         cycle: &Cycle,
         pairs: &[(GoalId, GoalId)],
-    ) -> Result<HashMap<GoalId, Served>> {
-        let rows: Vec<(Uuid, i64, i64)> = match served(signed(org, cycle), pairs) {
-            Some(query) => self.all(&query).await?,
-            None => Vec::new(),
+    ) -> Result<HashMap<UnitId, Thread>> {
+        let Some(table) = pairs_table(pairs) else {
+            return Ok(HashMap::new());
         };
-        Ok(rows
-            .into_iter()
-            .map(|(goal, dev_goals, competences)| {
-                let served = Served {
-                    dev_goals: dev_goals as usize,
-                    competences: competences as usize,
-                };
-                (GoalId(goal), served)
-            })
-            .collect())
+        let mut threads: HashMap<UnitId, Thread> = HashMap::new();
+        let goals: Vec<(i64, Uuid, Uuid)> = self
+            .all(&dev_goals_serving(signed(whom, cycle), table.clone()))
+            .await?;
+        for (n, goal, unit) in goals {
+            let thread = threads.entry(UnitId(unit)).or_default();
+            thread.entry(GoalId(goal)).or_default().0 = n as usize;
+        }
+        let built: Vec<(Uuid, Uuid, Uuid)> = self
+            .all(&competences_serving(signed(whom, cycle), table))
+            .await?;
+        for (competence, goal, unit) in built {
+            let thread = threads.entry(UnitId(unit)).or_default();
+            thread.entry(GoalId(goal)).or_default().1.push(competence);
+        }
+        Ok(threads)
     }
 }

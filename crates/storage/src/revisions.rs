@@ -49,6 +49,11 @@ impl<T, K: Hash + Eq> ByRevision<T, K> {
             .map(|(_, value)| value.clone())
     }
 
+    /// The value kept for `key` and the revision it was read at, however old.
+    pub(crate) fn latest(&self, key: K) -> Option<Kept<T>> {
+        self.0.lock().expect("revision cache").get(&key).cloned()
+    }
+
     /// Keeps a value read *after* `revision` was: it is at least as new as the number it is kept
     /// under, so a change made in between only causes one more read later, never a stale value.
     pub(crate) fn put(&self, key: K, revision: i64, value: Arc<T>) {

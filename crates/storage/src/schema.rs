@@ -491,3 +491,12 @@ pub(crate) enum AnswersRevisions {
 pub(crate) enum FiguresRevisions {
     Table,
 }
+
+/// Which units' effect figures changed at which revision of their cycle's counter.
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum FiguresChanges {
+    Table,
+    CycleId,
+    UnitId,
+    Revision,
+}

@@ -420,17 +420,37 @@ both_backends! {
             async move { db.effect_counts(org, &cycle, judged, &pairs).await.unwrap() }
         };
         let part = |c: &domain::effect::Counted, figure| c.shares.iter().find(|(f, _)| *f == figure).unwrap().1.part;
+        let before = db.queries();
         let kept = counts(db, &last).await;
+        let before_count = db.queries() - before - 1;
         let before = db.queries();
         assert_eq!(counts(db, &last).await, kept);
         assert_eq!(db.queries() - before, 1, "one read of the revision");
         // Another day, or another patience, is counted again.
         let later = db.effect_counts(org, &last, Judgement { today: today + Days::new(400), ..judged }, &pairs).await.unwrap();
         assert!(part(&later, Figure::Overdue) >= part(&kept, Figure::Overdue));
+        assert_eq!(counts(db, &last).await, kept, "and today's again");
 
         // What any instance changes is counted at the next read: an action reported done, a
-        // follow-up held, someone leaving.
+        // follow-up held, someone moving or leaving. Only the units changed are counted again;
+        // every unit's counts must be what a fresh count says.
         let elsewhere = storage::Db::connect(&db.url).await.unwrap();
+        let recounted = |cycle: &domain::cycle::Cycle| {
+            let (db, cycle, pairs) = (db.clone(), cycle.clone(), pairs.clone());
+            async move {
+                let before = db.queries();
+                let counts = db.effect_counts(org, &cycle, judged, &pairs).await.unwrap();
+                let queries = db.queries() - before;
+                let per_unit = db.effect_per_unit(org, &cycle, judged, &pairs).await.unwrap();
+                let fresh = storage::Db::connect(&db.url).await.unwrap();
+                assert_eq!(counts, fresh.effect_counts(org, &cycle, judged, &pairs).await.unwrap());
+                assert_eq!(per_unit, fresh.effect_per_unit(org, &cycle, judged, &pairs).await.unwrap());
+                fresh.close().await;
+                (counts, per_unit, queries)
+            }
+        };
+        // The revision, the units changed, and the counts of those units (see the full count).
+        let partly = 2 + before_count;
         let signed = db.signed_agreements(org, Reach::Organisation).await.unwrap();
         let reported = signed.iter().find(|s| s.cycle_id == last.id && s.agreement.terms.goals.iter().flat_map(|g| &g.actions).any(|a| a.progress != Progress::Done)).unwrap();
         let mut next = reported.agreement.clone();
@@ -439,9 +459,9 @@ both_backends! {
         let report = domain::progress::ProgressUpdate { conversation_id: next.conversation_id, item: action.id, by: reported.employee_id, at: now(), progress: Progress::Done, note: String::new() };
         next.revision += 1;
         elsewhere.save_agreement(&next, next.revision - 1, Some(&report), &[]).await.unwrap();
-        let done = counts(db, &last).await;
+        let (done, _, queries) = recounted(&last).await;
         assert_eq!(part(&done, Figure::ActionsDone), part(&kept, Figure::ActionsDone) + 1);
-        assert_eq!(done, counts(&storage::Db::connect(&db.url).await.unwrap(), &last).await);
+        assert_eq!(queries, partly, "only the changed unit is counted again");
 
         let follow_ups = db.all_follow_ups(org, Reach::Organisation).await.unwrap();
         let unheld = follow_ups.iter().find(|f| f.held_at.is_none() && f.due <= today && signed.iter().any(|s| s.cycle_id == last.id && s.agreement.conversation_id == f.conversation_id)).unwrap();
@@ -449,16 +469,25 @@ both_backends! {
         held.held_at = Some(now());
         held.revision += 1;
         elsewhere.save_follow_up(&held, unheld.revision).await.unwrap();
-        let after = counts(db, &last).await;
+        let (after, per_unit, _) = recounted(&last).await;
         assert_eq!(part(&after, Figure::FollowUpsHeld), part(&done, Figure::FollowUpsHeld) + 1);
+
+        // Someone moving changes both units' counts and not the organisation's.
+        let mut moving = db.person(org, reported.employee_id).await.unwrap();
+        let (from, to) = (moving.unit_id, *per_unit.keys().find(|u| **u != moving.unit_id).unwrap());
+        moving.unit_id = to;
+        elsewhere.update_person(&moving).await.unwrap();
+        let (moved, moved_per_unit, _) = recounted(&last).await;
+        assert_eq!(moved, after);
+        assert_eq!(moved_per_unit[&to].people, per_unit[&to].people + 1);
+        assert_eq!(moved_per_unit.get(&from).map_or(0, |t| t.people) + 1, per_unit[&from].people);
 
         let open_kept = counts(db, &open).await;
         let mut leaving = db.person(org, reported.employee_id).await.unwrap();
         leaving.active = false;
         elsewhere.update_person(&leaving).await.unwrap();
-        assert_eq!(counts(db, &last).await.people + 1, after.people);
-        assert_eq!(counts(db, &open).await.people + 1, open_kept.people, "every cycle counts its people again");
-        assert_eq!(counts(db, &last).await, counts(&storage::Db::connect(&db.url).await.unwrap(), &last).await);
+        assert_eq!(recounted(&last).await.0.people + 1, after.people);
+        assert_eq!(recounted(&open).await.0.people + 1, open_kept.people, "every cycle counts its people again");
         elsewhere.close().await;
     }
 }
