@@ -10,9 +10,9 @@ use crate::agreements::signed_within;
 use crate::db::Db;
 use crate::drawer::{Judgement, as_flag, stale_among};
 use crate::schema::{
-    AgreementItems, Agreements, Conversations, DevelopmentGoalCompetences, DevelopmentGoalLinks,
-    DevelopmentGoals, FiguresChanges, FiguresRevisions, FollowUps, GoalReviews, People,
-    ProgressUpdates,
+    AgreementItems, Agreements, Conversations, CycleCounter, DevelopmentGoalCompetences,
+    DevelopmentGoalLinks, DevelopmentGoals, FiguresChanges, FiguresRevisions, FollowUps,
+    GoalReviews, People, ProgressUpdates,
 };
 use crate::{Reach, Result};
 use chrono::{Days, NaiveDate, TimeZone};
@@ -455,19 +455,17 @@ impl Db {
         judged: Judgement,
         pairs: &[(GoalId, GoalId)],
     ) -> Result<Arc<Kept>> {
-        let revision = self
-            .cycle_revision(FiguresRevisions::Table, cycle.id)
-            .await?;
         let held_by = cycle.timeline.conversations_to();
         let kept = self
             .effect_counts
             .latest((org, cycle.id))
             .filter(|(_, kept)| kept.counted_from(judged, held_by, pairs));
+        let since = kept.as_ref().map(|(at, _)| *at);
+        let (revision, changed) = self.figures_changed(cycle, since).await?;
         let everyone = Whom { org, units: None };
         let fresh = match kept {
             Some((at, kept)) if at >= revision => return Ok(kept),
-            Some((at, kept)) => {
-                let changed = self.figures_changed(cycle, at).await?;
+            Some((_, kept)) => {
                 if changed.len() <= RECOUNT_UNITS.max(kept.per_unit.len() / 4) {
                     let some = Whom {
                         org,
@@ -490,20 +488,37 @@ impl Db {
         Ok(fresh)
     }
 
-    /// The units whose figures in the cycle changed after revision `since`, read after the
-    /// counter (so none committed before the counter's value is missed).
-    async fn figures_changed(&self, cycle: &Cycle, since: i64) -> Result<Vec<UnitId>> {
+    /// The cycle's figures revision and the units whose figures changed after revision `since`,
+    /// in one statement: one snapshot, so none changed up to the revision is missed.
+    async fn figures_changed(
+        &self,
+        cycle: &Cycle,
+        since: Option<i64>,
+    ) -> Result<(i64, Vec<UnitId>)> {
         let change = |c: FiguresChanges| Expr::col((FiguresChanges::Table, c));
-        let units: Vec<(Uuid,)> = self
+        let counter = |c: CycleCounter| Expr::col((FiguresRevisions::Table, c));
+        let rows: Vec<(i64, Option<Uuid>)> = self
             .all(
                 Query::select()
-                    .column(FiguresChanges::UnitId)
-                    .from(FiguresChanges::Table)
-                    .and_where(change(FiguresChanges::CycleId).eq(cycle.id.0))
-                    .and_where(change(FiguresChanges::Revision).gt(since)),
+                    .expr(counter(CycleCounter::Revision))
+                    .column((FiguresChanges::Table, FiguresChanges::UnitId))
+                    .from(FiguresRevisions::Table)
+                    .join(
+                        JoinType::LeftJoin,
+                        FiguresChanges::Table,
+                        change(FiguresChanges::CycleId)
+                            .equals((FiguresRevisions::Table, CycleCounter::CycleId))
+                            .and(change(FiguresChanges::Revision).gt(since.unwrap_or(i64::MAX))),
+                    )
+                    .and_where(counter(CycleCounter::CycleId).eq(cycle.id.0)),
             )
             .await?;
-        Ok(units.into_iter().map(|(u,)| UnitId(u)).collect())
+        let revision = rows.first().map_or(0, |(r, _)| *r);
+        let units = rows
+            .into_iter()
+            .filter_map(|(_, u)| u.map(UnitId))
+            .collect();
+        Ok((revision, units))
     }
 
     /// What the figures of a cycle are made from, per unit of the people counted.
