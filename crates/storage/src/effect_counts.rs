@@ -2,9 +2,11 @@
 //! people: what [`domain::effect::Figures::of`] computes from every conversation, agreement and
 //! follow-up, here from narrow rows (conversations, agreement items, development goals and their
 //! reviews, follow-ups), so that the organisation's dashboard and the committee report read a
-//! few counts instead of five years of documents. (A person's or a unit's dashboard computes
-//! from its own history: counted here, cycle by cycle, they were slower.) A test holds every
-//! figure, and every unit's, to `Figures::of` on both backends.
+//! few counts instead of five years of documents. The counts are kept in memory per unit; after
+//! a change only the units it touched are counted again (migration 0032). (A person's or a
+//! unit's dashboard computes from its own history: counted here, cycle by cycle, they were
+//! slower.) A test holds every figure, and every unit's, to `Figures::of` on both backends, and
+//! the counts kept through changes to a fresh count.
 
 use crate::agreements::signed_within;
 use crate::db::Db;
