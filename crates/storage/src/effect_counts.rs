@@ -464,22 +464,17 @@ impl Db {
             .filter(|(_, kept)| kept.counted_from(judged, held_by, pairs));
         let since = kept.as_ref().map(|(at, _)| *at);
         let (revision, changed) = self.figures_changed(cycle, since).await?;
-        let everyone = Whom { org, units: None };
         let fresh = match kept {
             Some((at, kept)) if at >= revision => return Ok(kept),
-            Some((_, kept)) => {
-                if changed.len() <= RECOUNT_UNITS.max(kept.per_unit.len() / 4) {
-                    let some = Whom {
-                        org,
-                        units: Some(&changed),
-                    };
-                    kept.with(&changed, self.count(some, cycle, judged, pairs).await?)
-                } else {
-                    let counts = self.count(everyone, cycle, judged, pairs).await?;
-                    Kept::new(judged, held_by, pairs, counts)
-                }
+            Some((_, kept)) if changed.len() <= RECOUNT_UNITS.max(kept.per_unit.len() / 4) => {
+                let some = Whom {
+                    org,
+                    units: Some(&changed),
+                };
+                kept.with(&changed, self.count(some, cycle, judged, pairs).await?)
             }
-            None => {
+            _ => {
+                let everyone = Whom { org, units: None };
                 let counts = self.count(everyone, cycle, judged, pairs).await?;
                 Kept::new(judged, held_by, pairs, counts)
             }

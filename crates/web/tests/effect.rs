@@ -436,7 +436,7 @@ both_backends! {
         // every unit's counts must be what a fresh count says.
         let elsewhere = storage::Db::connect(&db.url).await.unwrap();
         let recounted = |cycle: &domain::cycle::Cycle| {
-            let (db, cycle, pairs) = (db.clone(), cycle.clone(), pairs.clone());
+            let (db, cycle, pairs) = (db, cycle.clone(), pairs.clone());
             async move {
                 let before = db.queries();
                 let counts = db.effect_counts(org, &cycle, judged, &pairs).await.unwrap();
