@@ -51,6 +51,8 @@ pub struct Db {
     pub(crate) answer_counts: ByRevision<AnswerCounts, (OrgId, CycleId)>,
     pub(crate) organisation_answers: ByRevision<crate::answer_counts::Answers, (OrgId, CycleId)>,
     pub(crate) effect_counts: ByRevision<crate::effect_counts::Kept, (OrgId, CycleId)>,
+    /// Held while a cycle's effect figures are being counted; see [`crate::effect_counts`].
+    pub(crate) effect_counting: crate::effect_counts::Counting,
 }
 
 #[derive(Clone, Debug)]
@@ -74,6 +76,7 @@ impl Db {
             answer_counts: Default::default(),
             organisation_answers: Default::default(),
             effect_counts: Default::default(),
+            effect_counting: Default::default(),
         }
     }
 

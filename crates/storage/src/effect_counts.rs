@@ -22,12 +22,12 @@ use domain::agreement::Progress;
 use domain::conversation::TIME_ZONE;
 use domain::cycle::Cycle;
 use domain::effect::{Counted, Figure, Served, Share, Tally};
-use domain::{GoalId, OrgId, UnitId};
+use domain::{CycleId, GoalId, OrgId, UnitId};
 use sea_query::{
     Alias, Expr, Func, Iden, JoinType, Order, Query, SelectStatement, SimpleExpr, UnionType,
 };
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use uuid::Uuid;
 
 /// Whose figures are counted: the organisation's active people, or only those of some units.
@@ -399,6 +399,29 @@ impl Kept {
     }
 }
 
+/// What changed since the kept counts (if any, and counted from the same day, patience and
+/// goals): the database's revision and the units marked since.
+#[derive(Default)]
+struct Changes {
+    kept: Option<Arc<Kept>>,
+    revision: i64,
+    changed: Vec<UnitId>,
+}
+
+/// Held while a cycle's effect figures are counted.
+type CycleLock = Arc<tokio::sync::Mutex<()>>;
+
+/// A lock per cycle, held while its effect figures are counted.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Counting(Arc<Mutex<HashMap<(OrgId, CycleId), CycleLock>>>);
+
+impl Counting {
+    fn lock(&self, key: (OrgId, CycleId)) -> CycleLock {
+        let mut locks = self.0.lock().expect("counting locks");
+        locks.entry(key).or_default().clone()
+    }
+}
+
 /// Changed units are counted again as a group if they are at most this many or a quarter of all;
 /// more are counted with all the others, which costs about the same.
 const RECOUNT_UNITS: usize = 16;
@@ -457,6 +480,34 @@ impl Db {
         judged: Judgement,
         pairs: &[(GoalId, GoalId)],
     ) -> Result<Arc<Kept>> {
+        if let (Some(kept), _) = self.kept_effect(org, cycle, judged, pairs).await? {
+            return Ok(kept);
+        }
+        // Counted by a task of its own, one count per cycle at a time: a viewer who gives up
+        // (a first count after start takes many seconds) leaves it to finish for the next, and
+        // viewers arriving meanwhile wait for it rather than count the same again.
+        let (db, cycle, pairs) = (self.clone(), cycle.clone(), pairs.to_vec());
+        let count = tokio::spawn(async move {
+            let lock = db.effect_counting.lock((org, cycle.id));
+            let _counting = lock.lock().await;
+            db.count_effect(org, &cycle, judged, &pairs).await
+        });
+        match count.await {
+            Ok(counted) => counted,
+            Err(stopped) if stopped.is_panic() => std::panic::resume_unwind(stopped.into_panic()),
+            Err(_) => Err(crate::StorageError::Stopped),
+        }
+    }
+
+    /// The kept counts if nothing they count changed since, with the database's revision and
+    /// the units changed since otherwise.
+    async fn kept_effect(
+        &self,
+        org: OrgId,
+        cycle: &Cycle,
+        judged: Judgement,
+        pairs: &[(GoalId, GoalId)],
+    ) -> Result<(Option<Arc<Kept>>, Changes)> {
         let held_by = cycle.timeline.conversations_to();
         let kept = self
             .effect_counts
@@ -464,9 +515,39 @@ impl Db {
             .filter(|(_, kept)| kept.counted_from(judged, held_by, pairs));
         let since = kept.as_ref().map(|(at, _)| *at);
         let (revision, changed) = self.figures_changed(cycle, since).await?;
+        Ok(match kept {
+            Some((at, kept)) if at >= revision => (Some(kept), Changes::default()),
+            kept => (
+                None,
+                Changes {
+                    kept: kept.map(|(_, kept)| kept),
+                    revision,
+                    changed,
+                },
+            ),
+        })
+    }
+
+    /// Counts what changed since the kept counts (or everything) and keeps the result.
+    async fn count_effect(
+        &self,
+        org: OrgId,
+        cycle: &Cycle,
+        judged: Judgement,
+        pairs: &[(GoalId, GoalId)],
+    ) -> Result<Arc<Kept>> {
+        let (fresh, changes) = self.kept_effect(org, cycle, judged, pairs).await?;
+        if let Some(kept) = fresh {
+            return Ok(kept);
+        }
+        let Changes {
+            kept,
+            revision,
+            changed,
+        } = changes;
+        let held_by = cycle.timeline.conversations_to();
         let fresh = match kept {
-            Some((at, kept)) if at >= revision => return Ok(kept),
-            Some((_, kept)) if changed.len() <= RECOUNT_UNITS.max(kept.per_unit.len() / 4) => {
+            Some(kept) if changed.len() <= RECOUNT_UNITS.max(kept.per_unit.len() / 4) => {
                 let some = Whom {
                     org,
                     units: Some(&changed),

@@ -17,6 +17,9 @@ pub enum StorageError {
     Corrupt(String),
     #[error("database error: {0}")]
     Database(sqlx::Error),
+    /// A count running on its own was stopped before it ended: the server is shutting down.
+    #[error("stopped while counting")]
+    Stopped,
     #[error("migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
 }

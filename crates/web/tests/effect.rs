@@ -423,6 +423,12 @@ both_backends! {
         let before = db.queries();
         let kept = counts(db, &last).await;
         let count = db.queries() - before;
+        // Viewers arriving while the figures are counted wait for that count.
+        let other = storage::Db::connect(&db.url).await.unwrap();
+        let (first, second) = tokio::join!(counts(&other, &last), counts(&other, &last));
+        assert_eq!((&first, &second), (&kept, &kept));
+        assert_eq!(other.queries(), count + 2, "counted once; the second looked twice");
+        other.close().await;
         let before = db.queries();
         assert_eq!(counts(db, &last).await, kept);
         assert_eq!(db.queries() - before, 1, "one read of the revision");
