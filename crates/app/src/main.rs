@@ -87,6 +87,17 @@ async fn housekeeping(db: Db) {
     }
 }
 
+/// Every minute: the organisation's effect dashboard counted ahead of its viewers.
+async fn effect_ahead(db: Db) {
+    let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
+    loop {
+        every_minute.tick().await;
+        if let Err(error) = web::pages::effect_ahead::count_ahead(&db).await {
+            tracing::warn!(%error, "counting the effect figures ahead failed");
+        }
+    }
+}
+
 /// Every minute: send what the outbox holds. Every hour: queue the reminders that are due.
 /// Several instances may run this on one database; the outbox makes sure each mail goes once.
 async fn mail_jobs(db: Db, mailer: web::mail::Mailer, public_url: String) {
@@ -168,6 +179,7 @@ async fn serve(args: ServeArgs, demo: bool) -> Result<()> {
     }
     println!("Stop with Ctrl-C.");
     tokio::spawn(housekeeping(db.clone()));
+    tokio::spawn(effect_ahead(db.clone()));
     let public_url = args
         .mail
         .public_url

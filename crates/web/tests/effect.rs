@@ -408,6 +408,19 @@ both_backends! {
         fresh.close().await;
     }
 
+    async fn the_dashboard_is_counted_ahead_of_its_first_viewer(app: &TestApp) {
+        web::pages::effect_ahead::count_ahead(&app.db).await.unwrap();
+        let head = app.login(HEAD).await;
+        head.page("/").await;
+        let before = app.db.queries();
+        let (status, _) = head.page("/effect").await;
+        assert_eq!(status, StatusCode::OK);
+        let first = app.db.queries() - before;
+        let before = app.db.queries();
+        head.page("/effect").await;
+        assert_eq!(first, app.db.queries() - before, "the first view counted nothing");
+    }
+
     async fn the_organisation_s_figures_are_kept_until_anything_they_count_changes(app: &TestApp) {
         let db = &app.db;
         let org = person(db, HEAD).await.org_id;

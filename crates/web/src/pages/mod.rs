@@ -13,6 +13,7 @@ pub mod cycles;
 pub mod dialogue;
 pub mod drawer;
 pub mod effect;
+pub mod effect_ahead;
 pub mod effect_data;
 pub mod effect_parts;
 pub mod effect_scores;
