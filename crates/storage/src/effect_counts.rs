@@ -319,6 +319,29 @@ fn competences_serving(signed: SelectStatement, pairs: SelectStatement) -> Selec
 /// serve it and the competences they build (which add up across units only as a set).
 type Thread = HashMap<GoalId, (usize, Vec<Uuid>)>;
 
+/// How the development goals of some units' threads serve each strategic goal.
+fn served<'a>(threads: impl Iterator<Item = &'a Thread>) -> HashMap<GoalId, Served> {
+    let mut served: HashMap<GoalId, (usize, HashSet<Uuid>)> = HashMap::new();
+    for (goal, (dev_goals, competences)) in threads.flatten() {
+        let entry = served.entry(*goal).or_default();
+        entry.0 += dev_goals;
+        entry.1.extend(competences);
+    }
+    served
+        .into_iter()
+        .map(|(goal, (dev_goals, competences))| {
+            let competences = competences.len();
+            (
+                goal,
+                Served {
+                    dev_goals,
+                    competences,
+                },
+            )
+        })
+        .collect()
+}
+
 /// What a group of units' figures are made from, per unit.
 #[derive(Clone, Debug, Default)]
 struct Counts {
@@ -346,32 +369,27 @@ impl Kept {
         pairs: &[(GoalId, GoalId)],
         counts: Counts,
     ) -> Kept {
-        let mut served: HashMap<GoalId, (usize, HashSet<Uuid>)> = HashMap::new();
-        for (goal, (dev_goals, competences)) in counts.threads.values().flatten() {
-            let entry = served.entry(*goal).or_default();
-            entry.0 += dev_goals;
-            entry.1.extend(competences);
-        }
         Kept {
             judged,
             held_by,
             pairs: pairs.to_vec(),
+            served: served(counts.threads.values()),
             per_unit: Arc::new(counts.tallies),
             threads: counts.threads,
-            served: served
-                .into_iter()
-                .map(|(goal, (dev_goals, competences))| {
-                    let competences = competences.len();
-                    (
-                        goal,
-                        Served {
-                            dev_goals,
-                            competences,
-                        },
-                    )
-                })
-                .collect(),
         }
+    }
+
+    /// What the figures of the people in `units` (or everyone) are made from.
+    fn counted(&self, units: Option<&[UnitId]>) -> Counted {
+        let mut total = Tally::default();
+        let Some(units) = units else {
+            self.per_unit.values().for_each(|t| total.add(t));
+            return total.counted(self.served.clone());
+        };
+        for tally in units.iter().filter_map(|u| self.per_unit.get(u)) {
+            total.add(tally);
+        }
+        total.counted(served(units.iter().filter_map(|u| self.threads.get(u))))
     }
 
     fn counted_from(
@@ -410,6 +428,19 @@ struct Changes {
 
 /// Held while a cycle's effect figures are counted.
 type CycleLock = Arc<tokio::sync::Mutex<()>>;
+
+impl Changes {
+    /// Whether the kept counts are brought up to date by counting the units changed.
+    fn partial(&self) -> bool {
+        self.kept
+            .as_ref()
+            .is_some_and(|kept| partial(kept, &self.changed))
+    }
+}
+
+fn partial(kept: &Kept, changed: &[UnitId]) -> bool {
+    changed.len() <= RECOUNT_UNITS.max(kept.per_unit.len() / 4)
+}
 
 /// A lock per cycle, held while its effect figures are counted.
 #[derive(Clone, Debug, Default)]
@@ -452,9 +483,28 @@ impl Db {
         pairs: &[(GoalId, GoalId)],
     ) -> Result<Counted> {
         let kept = self.organisation_effect(org, cycle, judged, pairs).await?;
-        let mut total = Tally::default();
-        kept.per_unit.values().for_each(|t| total.add(t));
-        Ok(total.counted(kept.served.clone()))
+        Ok(kept.counted(None))
+    }
+
+    /// What the figures of the people in `units` are made from, if the organisation's counts
+    /// are kept (or brought up to date by counting the units changed since); `None` if they
+    /// would have to be counted whole, which takes many times longer than a unit's history.
+    pub async fn effect_counts_if_kept(
+        &self,
+        org: OrgId,
+        cycle: &Cycle,
+        judged: Judgement,
+        pairs: &[(GoalId, GoalId)],
+        units: &[UnitId],
+    ) -> Result<Option<Counted>> {
+        let kept = match self.kept_effect(org, cycle, judged, pairs).await? {
+            (Some(kept), _) => kept,
+            (None, changes) if changes.partial() => {
+                self.organisation_effect(org, cycle, judged, pairs).await?
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(kept.counted(Some(units))))
     }
 
     /// The organisation's shares of a cycle per unit of their people (as they are placed now),
@@ -547,7 +597,7 @@ impl Db {
         } = changes;
         let held_by = cycle.timeline.conversations_to();
         let fresh = match kept {
-            Some(kept) if changed.len() <= RECOUNT_UNITS.max(kept.per_unit.len() / 4) => {
+            Some(kept) if partial(&kept, &changed) => {
                 let some = Whom {
                     org,
                     units: Some(&changed),

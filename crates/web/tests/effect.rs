@@ -408,6 +408,26 @@ both_backends! {
         fresh.close().await;
     }
 
+    async fn a_unit_s_dashboard_shows_the_same_from_the_kept_counts_as_from_its_history(app: &TestApp) {
+        let (peter, head) = (app.login(PETER).await, app.login(HEAD).await);
+        let green = unit(app, "Grøn stue").await;
+        let pages = [(&peter, "/effect".to_string()), (&head, format!("/effect?unit={green}"))];
+        let mut read = Vec::new();
+        for (who, path) in &pages {
+            let before = app.db.queries();
+            let (status, page) = who.page(path).await;
+            assert_eq!(status, StatusCode::OK);
+            read.push((page, app.db.queries() - before));
+        }
+        web::pages::effect_ahead::count_ahead(&app.db).await.unwrap();
+        for ((who, path), (from_history, history_queries)) in pages.iter().zip(&read) {
+            let before = app.db.queries();
+            let (_, from_kept) = who.page(path).await;
+            assert_eq!(&from_kept, from_history, "{path}");
+            assert!(app.db.queries() - before < *history_queries, "{path}: no history read");
+        }
+    }
+
     async fn the_dashboard_is_counted_ahead_of_its_first_viewer(app: &TestApp) {
         web::pages::effect_ahead::count_ahead(&app.db).await.unwrap();
         let head = app.login(HEAD).await;

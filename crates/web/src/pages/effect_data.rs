@@ -11,7 +11,7 @@ use crate::state::AppState;
 use chrono::NaiveDate;
 use domain::conversation::{Conversation, TIME_ZONE};
 use domain::cycle::{Cycle, CycleState, newest_first};
-use domain::effect::{CycleRecord, Figures, Signed, Tally, serving_pairs};
+use domain::effect::{Counted, CycleRecord, Figures, Signed, Tally, serving_pairs};
 use domain::followup::FollowUp;
 use domain::org::UnitTree;
 use domain::person::Person;
@@ -78,8 +78,10 @@ pub(crate) struct Loaded {
     whole: bool,
     /// A person's or a unit's every cycle, read at once: their figures are computed from it
     /// faster than the database counts them cycle by cycle, which pays only for the whole
-    /// organisation (none).
+    /// organisation (none), or a unit's when the organisation's counts are kept (none).
     history: Option<Record>,
+    /// A unit's figures' counts per cycle, summed from the organisation's kept counts.
+    counted: HashMap<CycleId, Counted>,
     pub(crate) today: NaiveDate,
 }
 
@@ -224,10 +226,21 @@ impl Loaded {
             };
             answers.insert(cycle.id, CycleAnswers { given, counts });
         }
-        let history = if whole {
-            None
-        } else {
-            Some(Record::read(state, org, reach, &cycles).await?)
+        let goals = state.db.goal_tree(org).await?;
+        let today = now().with_timezone(&TIME_ZONE).date_naive();
+        let judged = Judgement {
+            today,
+            patience: user.org.settings.patience,
+        };
+        let counted = match &scope {
+            Scope::Unit(_) if !whole => {
+                kept_counts(state, org, &cycles, judged, &goals, &below).await?
+            }
+            _ => None,
+        };
+        let history = match (&counted, whole) {
+            (Some(_), _) | (None, true) => None,
+            (None, false) => Some(Record::read(state, org, reach, &cycles).await?),
         };
         Ok(Loaded {
             history,
@@ -237,14 +250,15 @@ impl Loaded {
             people,
             everyone,
             units,
-            goals: state.db.goal_tree(org).await?,
+            goals,
             chosen,
             answers,
             no_answers: CycleAnswers::default(),
             below,
             whole,
             cycles,
-            today: now().with_timezone(&TIME_ZONE).date_naive(),
+            today,
+            counted: counted.unwrap_or_default(),
         })
     }
 
@@ -265,8 +279,8 @@ impl Loaded {
         }
     }
 
-    /// The scope's figures for a cycle: from its history, or counted by the database for the
-    /// whole organisation.
+    /// The scope's figures for a cycle: from its history, from the organisation's kept counts
+    /// for a unit, or counted by the database for the whole organisation.
     pub(crate) async fn figures(
         &self,
         state: &AppState,
@@ -276,7 +290,10 @@ impl Loaded {
         if let Some(history) = &self.history {
             return Ok(self.figures_of(history, cycle, &self.people, user));
         }
-        // Only the whole organisation's are counted by the database: it has no history.
+        if let Some(counted) = self.counted.get(&cycle.id) {
+            return Ok(counted.clone().figures(&self.goals, &cycle.focus_goals));
+        }
+        // Only the whole organisation's are counted by the database here: it has no history.
         let counted = state
             .db
             .effect_counts(
@@ -386,6 +403,30 @@ impl Loaded {
             Scope::Unit(u) => format!("unit={u}"),
         }
     }
+}
+
+/// A unit's figures' counts for every cycle, summed from the organisation's counts if they are
+/// kept for each; `None` if not (its history is then read: a whole count costs the organisation).
+async fn kept_counts(
+    state: &AppState,
+    org: OrgId,
+    cycles: &[Cycle],
+    judged: Judgement,
+    goals: &GoalTree,
+    units: &[UnitId],
+) -> AppResult<Option<HashMap<CycleId, Counted>>> {
+    let pairs = serving_pairs(goals);
+    let mut counted = HashMap::new();
+    for cycle in cycles {
+        let Some(counts) = (state.db)
+            .effect_counts_if_kept(org, cycle, judged, &pairs, units)
+            .await?
+        else {
+            return Ok(None);
+        };
+        counted.insert(cycle.id, counts);
+    }
+    Ok(Some(counted))
 }
 
 /// Where a dashboard opens: the organisation for leadership and HR, a leader's first unit,
