@@ -294,14 +294,15 @@ fn dev_goals_serving(signed: SelectStatement, pairs: SelectStatement) -> SelectS
     )
 }
 
-/// Per unit and strategic goal served, the competences its development goals build.
+/// Per unit and strategic goal served, the competences its development goals build. Joined
+/// last: PostgreSQL keeps the written order of this many joins, and the competences of every
+/// development goal are many more than those of the units counted.
 fn competences_serving(signed: SelectStatement, pairs: SelectStatement) -> SelectStatement {
     let built = (
         DevelopmentGoalCompetences::Table,
         DevelopmentGoalCompetences::CompetenceId,
     );
-    let select = Query::select()
-        .column(built)
+    serving(Query::select().column(built).to_owned(), signed, pairs)
         .inner_join(
             DevelopmentGoalCompetences::Table,
             Expr::col((
@@ -311,8 +312,7 @@ fn competences_serving(signed: SelectStatement, pairs: SelectStatement) -> Selec
             .equals((DevelopmentGoalLinks::Table, DevelopmentGoalLinks::ItemId)),
         )
         .group_by_col(built)
-        .to_owned();
-    serving(select, signed, pairs)
+        .to_owned()
 }
 
 /// One unit's part of the red thread: per strategic goal served, how many development goals
