@@ -257,13 +257,24 @@ fn serving(
     signed: SelectStatement,
     pairs: SelectStatement,
 ) -> SelectStatement {
-    let up = || Alias::new("up");
+    let (up, counted) = (|| Alias::new("up"), || Alias::new("counted"));
     let goal = |c: DevelopmentGoals| Expr::col((DevelopmentGoals::Table, c));
-    let link = (DevelopmentGoalLinks::Table, DevelopmentGoalLinks::ItemId);
+    let link = |c: DevelopmentGoalLinks| Expr::col((DevelopmentGoalLinks::Table, c));
+    // From the signed agreements counted, joined first: PostgreSQL keeps the written order of
+    // this many joins, and the links of every development goal are many more.
     let select = select
         .to_owned()
         .expr(Expr::col((up(), Alias::new("serves"))))
-        .from(DevelopmentGoalLinks::Table)
+        .from_subquery(signed, counted())
+        .inner_join(
+            DevelopmentGoals::Table,
+            goal(DevelopmentGoals::ConversationId).equals((counted(), Conversations::Id)),
+        )
+        .inner_join(
+            DevelopmentGoalLinks::Table,
+            link(DevelopmentGoalLinks::ItemId)
+                .equals((DevelopmentGoals::Table, DevelopmentGoals::ItemId)),
+        )
         .join_subquery(
             JoinType::InnerJoin,
             pairs,
@@ -271,11 +282,6 @@ fn serving(
             Expr::col((up(), Alias::new("named")))
                 .equals((DevelopmentGoalLinks::Table, DevelopmentGoalLinks::GoalId)),
         )
-        .inner_join(
-            DevelopmentGoals::Table,
-            goal(DevelopmentGoals::ItemId).equals(link),
-        )
-        .and_where(goal(DevelopmentGoals::ConversationId).in_subquery(signed))
         .group_by_col((up(), Alias::new("serves")))
         .to_owned();
     per_unit(
@@ -294,9 +300,7 @@ fn dev_goals_serving(signed: SelectStatement, pairs: SelectStatement) -> SelectS
     )
 }
 
-/// Per unit and strategic goal served, the competences its development goals build. Joined
-/// last: PostgreSQL keeps the written order of this many joins, and the competences of every
-/// development goal are many more than those of the units counted.
+/// Per unit and strategic goal served, the competences its development goals build.
 fn competences_serving(signed: SelectStatement, pairs: SelectStatement) -> SelectStatement {
     let built = (
         DevelopmentGoalCompetences::Table,
