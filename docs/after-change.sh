@@ -2,12 +2,13 @@
 # Usage: docs/after-change.sh BINARY DATABASE_URL UNITS_PER_CHANGE ROUNDS WAIT_SECONDS
 # Times the organisation's effect dashboard: the first view WAIT_SECONDS after start, warm
 # views, and the view after changing one conversation in each of UNITS_PER_CHANGE random units
-# of the newest cycle (through sqlite3 or psql, as another instance would).
+# of the newest cycle (through sqlite3 or psql, as another instance would). The server log and
+# mails go to $WORKDIR (default target/bench). Logs in as the generated head of the organisation.
 set -euo pipefail
 bin=$1; url=$2; per=${3:-1}; rounds=${4:-15}; wait=${5:-0}
 port=8099; base=http://127.0.0.1:$port
-jar=$(mktemp); mkdir -p /work/bench/mail
-MOUSE_LOG=warn $bin serve --database $url --bind 127.0.0.1:$port --mail-folder /work/bench/mail >/work/bench/serve.log 2>&1 &
+work=${WORKDIR:-target/bench}; jar=$(mktemp); mkdir -p $work/mail
+MOUSE_LOG=warn $bin serve --database $url --bind 127.0.0.1:$port --mail-folder $work/mail >$work/serve.log 2>&1 &
 pid=$!; trap "kill $pid 2>/dev/null" EXIT
 until curl -sf $base/livez >/dev/null; do sleep 0.2; done
 sleep $wait
