@@ -50,9 +50,9 @@ pub struct Db {
     pub(crate) cycles: ByRevision<Vec<Cycle>>,
     pub(crate) answer_counts: ByRevision<AnswerCounts, (OrgId, CycleId)>,
     pub(crate) organisation_answers: ByRevision<crate::answer_counts::Answers, (OrgId, CycleId)>,
-    pub(crate) effect_counts: ByRevision<crate::effect_counts::Kept, (OrgId, CycleId)>,
+    pub(crate) effect_counts: ByRevision<crate::effect_kept::Kept, (OrgId, CycleId)>,
     /// Held while a cycle's effect figures are being counted; see [`crate::effect_counts`].
-    pub(crate) effect_counting: crate::effect_counts::Counting,
+    pub(crate) effect_counting: crate::effect_kept::Counting,
 }
 
 #[derive(Clone, Debug)]

@@ -2,39 +2,38 @@
 //! people: what [`domain::effect::Figures::of`] computes from every conversation, agreement and
 //! follow-up, here from narrow rows (conversations, agreement items, development goals and their
 //! reviews, follow-ups), so that the organisation's dashboard and the committee report read a
-//! few counts instead of five years of documents. The counts are kept in memory per unit; after
-//! a change only the units it touched are counted again (migration 0032). (A person's or a
-//! unit's dashboard computes from its own history: counted here, cycle by cycle, they were
-//! slower.) A test holds every figure, and every unit's, to `Figures::of` on both backends, and
+//! few counts instead of five years of documents. [`crate::effect_kept`] keeps them in memory per
+//! unit and, after a change, counts again only the units it touched. (A person's dashboard
+//! computes from its own history, and a unit's when these are not kept: counted here, cycle by
+//! cycle, they were slower.) A test holds every figure, and every unit's, to `Figures::of` on both backends, and
 //! the counts kept through changes to a fresh count.
 
 use crate::agreements::signed_within;
 use crate::db::Db;
 use crate::drawer::{Judgement, as_flag, stale_among};
+use crate::effect_kept::{Counts, Thread};
 use crate::schema::{
-    AgreementItems, Agreements, Conversations, CycleCounter, DevelopmentGoalCompetences,
-    DevelopmentGoalLinks, DevelopmentGoals, FiguresChanges, FiguresRevisions, FollowUps,
-    GoalReviews, People, ProgressUpdates,
+    AgreementItems, Agreements, Conversations, DevelopmentGoalCompetences, DevelopmentGoalLinks,
+    DevelopmentGoals, FollowUps, GoalReviews, People, ProgressUpdates,
 };
 use crate::{Reach, Result};
 use chrono::{Days, NaiveDate, TimeZone};
 use domain::agreement::Progress;
 use domain::conversation::TIME_ZONE;
 use domain::cycle::Cycle;
-use domain::effect::{Counted, Figure, Served, Share, Tally};
-use domain::{CycleId, GoalId, OrgId, UnitId};
+use domain::effect::{Figure, Share, Tally};
+use domain::{GoalId, OrgId, UnitId};
 use sea_query::{
     Alias, Expr, Func, Iden, JoinType, Order, Query, SelectStatement, SimpleExpr, UnionType,
 };
-use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, Mutex};
+use std::collections::HashMap;
 use uuid::Uuid;
 
 /// Whose figures are counted: the organisation's active people, or only those of some units.
 #[derive(Clone, Copy)]
-struct Whom<'a> {
-    org: OrgId,
-    units: Option<&'a [UnitId]>,
+pub(crate) struct Whom<'a> {
+    pub(crate) org: OrgId,
+    pub(crate) units: Option<&'a [UnitId]>,
 }
 
 impl Whom<'_> {
@@ -319,148 +318,6 @@ fn competences_serving(signed: SelectStatement, pairs: SelectStatement) -> Selec
         .to_owned()
 }
 
-/// One unit's part of the red thread: per strategic goal served, how many development goals
-/// serve it and the competences they build (which add up across units only as a set).
-type Thread = HashMap<GoalId, (usize, Vec<Uuid>)>;
-
-/// How the development goals of some units' threads serve each strategic goal.
-fn served<'a>(threads: impl Iterator<Item = &'a Thread>) -> HashMap<GoalId, Served> {
-    let mut served: HashMap<GoalId, (usize, HashSet<Uuid>)> = HashMap::new();
-    for (goal, (dev_goals, competences)) in threads.flatten() {
-        let entry = served.entry(*goal).or_default();
-        entry.0 += dev_goals;
-        entry.1.extend(competences);
-    }
-    served
-        .into_iter()
-        .map(|(goal, (dev_goals, competences))| {
-            let competences = competences.len();
-            (
-                goal,
-                Served {
-                    dev_goals,
-                    competences,
-                },
-            )
-        })
-        .collect()
-}
-
-/// What a group of units' figures are made from, per unit.
-#[derive(Clone, Debug, Default)]
-struct Counts {
-    tallies: HashMap<UnitId, Tally>,
-    threads: HashMap<UnitId, Thread>,
-}
-
-/// The whole organisation's counts of a cycle and what else they were counted from: kept under
-/// the cycle's `figures_revisions` counter (see [`crate::revisions`]); when it moved, only the
-/// units `figures_changes` marks since are counted again.
-#[derive(Debug)]
-pub(crate) struct Kept {
-    judged: Judgement,
-    held_by: NaiveDate,
-    pairs: Vec<(GoalId, GoalId)>,
-    per_unit: Arc<HashMap<UnitId, Tally>>,
-    threads: HashMap<UnitId, Thread>,
-    served: HashMap<GoalId, Served>,
-}
-
-impl Kept {
-    fn new(
-        judged: Judgement,
-        held_by: NaiveDate,
-        pairs: &[(GoalId, GoalId)],
-        counts: Counts,
-    ) -> Kept {
-        Kept {
-            judged,
-            held_by,
-            pairs: pairs.to_vec(),
-            served: served(counts.threads.values()),
-            per_unit: Arc::new(counts.tallies),
-            threads: counts.threads,
-        }
-    }
-
-    /// What the figures of the people in `units` (or everyone) are made from.
-    fn counted(&self, units: Option<&[UnitId]>) -> Counted {
-        let mut total = Tally::default();
-        let Some(units) = units else {
-            self.per_unit.values().for_each(|t| total.add(t));
-            return total.counted(self.served.clone());
-        };
-        for tally in units.iter().filter_map(|u| self.per_unit.get(u)) {
-            total.add(tally);
-        }
-        total.counted(served(units.iter().filter_map(|u| self.threads.get(u))))
-    }
-
-    fn counted_from(
-        &self,
-        judged: Judgement,
-        held_by: NaiveDate,
-        pairs: &[(GoalId, GoalId)],
-    ) -> bool {
-        self.judged == judged && self.held_by == held_by && self.pairs == pairs
-    }
-
-    /// These counts with the units `changed` counted again as `recounted`.
-    fn with(&self, changed: &[UnitId], recounted: Counts) -> Kept {
-        let mut counts = Counts {
-            tallies: (*self.per_unit).clone(),
-            threads: self.threads.clone(),
-        };
-        for unit in changed {
-            counts.tallies.remove(unit);
-            counts.threads.remove(unit);
-        }
-        counts.tallies.extend(recounted.tallies);
-        counts.threads.extend(recounted.threads);
-        Kept::new(self.judged, self.held_by, &self.pairs, counts)
-    }
-}
-
-/// What changed since the kept counts (if any, and counted from the same day, patience and
-/// goals): the database's revision and the units marked since.
-#[derive(Default)]
-struct Changes {
-    kept: Option<Arc<Kept>>,
-    revision: i64,
-    changed: Vec<UnitId>,
-}
-
-/// Held while a cycle's effect figures are counted.
-type CycleLock = Arc<tokio::sync::Mutex<()>>;
-
-impl Changes {
-    /// Whether the kept counts are brought up to date by counting the units changed.
-    fn partial(&self) -> bool {
-        self.kept
-            .as_ref()
-            .is_some_and(|kept| partial(kept, &self.changed))
-    }
-}
-
-fn partial(kept: &Kept, changed: &[UnitId]) -> bool {
-    changed.len() <= RECOUNT_UNITS.max(kept.per_unit.len() / 4)
-}
-
-/// A lock per cycle, held while its effect figures are counted.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Counting(Arc<Mutex<HashMap<(OrgId, CycleId), CycleLock>>>);
-
-impl Counting {
-    fn lock(&self, key: (OrgId, CycleId)) -> CycleLock {
-        let mut locks = self.0.lock().expect("counting locks");
-        locks.entry(key).or_default().clone()
-    }
-}
-
-/// Changed units are counted again as a group if they are at most this many or a quarter of all;
-/// more are counted with all the others, which costs about the same.
-const RECOUNT_UNITS: usize = 16;
-
 /// Per unit, a count and how many of it are counted.
 type UnitPairs = Vec<(i64, Option<i64>, Uuid)>;
 /// Per unit, its people and how many were scheduled, held, held on time and signed.
@@ -476,185 +333,8 @@ type PeopleRow = (
 type ActionsRow = (i64, Option<i64>, Option<i64>, Option<i64>, Uuid);
 
 impl Db {
-    /// What the organisation's figures for a cycle are made from, as they stand on the day
-    /// judged; `pairs` are [`domain::effect::serving_pairs`] of the organisation's goals. Kept in
-    /// memory while nothing they are counted from changed.
-    pub async fn effect_counts(
-        &self,
-        org: OrgId,
-        cycle: &Cycle,
-        judged: Judgement,
-        pairs: &[(GoalId, GoalId)],
-    ) -> Result<Counted> {
-        let kept = self.organisation_effect(org, cycle, judged, pairs).await?;
-        Ok(kept.counted(None))
-    }
-
-    /// What the figures of the people in `units` are made from, if the organisation's counts
-    /// are kept (or brought up to date by counting the units changed since); `None` if they
-    /// would have to be counted whole, which takes many times longer than a unit's history.
-    pub async fn effect_counts_if_kept(
-        &self,
-        org: OrgId,
-        cycle: &Cycle,
-        judged: Judgement,
-        pairs: &[(GoalId, GoalId)],
-        units: &[UnitId],
-    ) -> Result<Option<Counted>> {
-        let kept = match self.kept_effect(org, cycle, judged, pairs).await? {
-            (Some(kept), _) => kept,
-            (None, changes) if changes.partial() => {
-                self.organisation_effect(org, cycle, judged, pairs).await?
-            }
-            _ => return Ok(None),
-        };
-        Ok(Some(kept.counted(Some(units))))
-    }
-
-    /// The organisation's shares of a cycle per unit of their people (as they are placed now),
-    /// kept with [`Db::effect_counts`].
-    pub async fn effect_per_unit(
-        &self,
-        org: OrgId,
-        cycle: &Cycle,
-        judged: Judgement,
-        pairs: &[(GoalId, GoalId)],
-    ) -> Result<Arc<HashMap<UnitId, Tally>>> {
-        Ok(self
-            .organisation_effect(org, cycle, judged, pairs)
-            .await?
-            .per_unit
-            .clone())
-    }
-
-    async fn organisation_effect(
-        &self,
-        org: OrgId,
-        cycle: &Cycle,
-        judged: Judgement,
-        pairs: &[(GoalId, GoalId)],
-    ) -> Result<Arc<Kept>> {
-        if let (Some(kept), _) = self.kept_effect(org, cycle, judged, pairs).await? {
-            return Ok(kept);
-        }
-        // Counted by a task of its own, one count per cycle at a time: a viewer who gives up
-        // (a first count after start takes many seconds) leaves it to finish for the next, and
-        // viewers arriving meanwhile wait for it rather than count the same again.
-        let (db, cycle, pairs) = (self.clone(), cycle.clone(), pairs.to_vec());
-        let count = tokio::spawn(async move {
-            let lock = db.effect_counting.lock((org, cycle.id));
-            let _counting = lock.lock().await;
-            db.count_effect(org, &cycle, judged, &pairs).await
-        });
-        match count.await {
-            Ok(counted) => counted,
-            Err(stopped) if stopped.is_panic() => std::panic::resume_unwind(stopped.into_panic()),
-            Err(_) => Err(crate::StorageError::Stopped),
-        }
-    }
-
-    /// The kept counts if nothing they count changed since, with the database's revision and
-    /// the units changed since otherwise.
-    async fn kept_effect(
-        &self,
-        org: OrgId,
-        cycle: &Cycle,
-        judged: Judgement,
-        pairs: &[(GoalId, GoalId)],
-    ) -> Result<(Option<Arc<Kept>>, Changes)> {
-        let held_by = cycle.timeline.conversations_to();
-        let kept = self
-            .effect_counts
-            .latest((org, cycle.id))
-            .filter(|(_, kept)| kept.counted_from(judged, held_by, pairs));
-        let since = kept.as_ref().map(|(at, _)| *at);
-        let (revision, changed) = self.figures_changed(cycle, since).await?;
-        Ok(match kept {
-            Some((at, kept)) if at >= revision => (Some(kept), Changes::default()),
-            kept => (
-                None,
-                Changes {
-                    kept: kept.map(|(_, kept)| kept),
-                    revision,
-                    changed,
-                },
-            ),
-        })
-    }
-
-    /// Counts what changed since the kept counts (or everything) and keeps the result.
-    async fn count_effect(
-        &self,
-        org: OrgId,
-        cycle: &Cycle,
-        judged: Judgement,
-        pairs: &[(GoalId, GoalId)],
-    ) -> Result<Arc<Kept>> {
-        let (fresh, changes) = self.kept_effect(org, cycle, judged, pairs).await?;
-        if let Some(kept) = fresh {
-            return Ok(kept);
-        }
-        let Changes {
-            kept,
-            revision,
-            changed,
-        } = changes;
-        let held_by = cycle.timeline.conversations_to();
-        let fresh = match kept {
-            Some(kept) if partial(&kept, &changed) => {
-                let some = Whom {
-                    org,
-                    units: Some(&changed),
-                };
-                kept.with(&changed, self.count(some, cycle, judged, pairs).await?)
-            }
-            _ => {
-                let everyone = Whom { org, units: None };
-                let counts = self.count(everyone, cycle, judged, pairs).await?;
-                Kept::new(judged, held_by, pairs, counts)
-            }
-        };
-        let fresh = Arc::new(fresh);
-        self.effect_counts
-            .put((org, cycle.id), revision, fresh.clone());
-        Ok(fresh)
-    }
-
-    /// The cycle's figures revision and the units whose figures changed after revision `since`,
-    /// in one statement: one snapshot, so none changed up to the revision is missed.
-    async fn figures_changed(
-        &self,
-        cycle: &Cycle,
-        since: Option<i64>,
-    ) -> Result<(i64, Vec<UnitId>)> {
-        let change = |c: FiguresChanges| Expr::col((FiguresChanges::Table, c));
-        let counter = |c: CycleCounter| Expr::col((FiguresRevisions::Table, c));
-        let rows: Vec<(i64, Option<Uuid>)> = self
-            .all(
-                Query::select()
-                    .expr(counter(CycleCounter::Revision))
-                    .column((FiguresChanges::Table, FiguresChanges::UnitId))
-                    .from(FiguresRevisions::Table)
-                    .join(
-                        JoinType::LeftJoin,
-                        FiguresChanges::Table,
-                        change(FiguresChanges::CycleId)
-                            .equals((FiguresRevisions::Table, CycleCounter::CycleId))
-                            .and(change(FiguresChanges::Revision).gt(since.unwrap_or(i64::MAX))),
-                    )
-                    .and_where(counter(CycleCounter::CycleId).eq(cycle.id.0)),
-            )
-            .await?;
-        let revision = rows.first().map_or(0, |(r, _)| *r);
-        let units = rows
-            .into_iter()
-            .filter_map(|(_, u)| u.map(UnitId))
-            .collect();
-        Ok((revision, units))
-    }
-
     /// What the figures of a cycle are made from, per unit of the people counted.
-    async fn count(
+    pub(crate) async fn count(
         &self,
         whom: Whom<'_>,
         cycle: &Cycle,

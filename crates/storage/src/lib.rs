@@ -21,6 +21,7 @@ mod development_goals;
 mod dialogue;
 mod drawer;
 mod effect_counts;
+mod effect_kept;
 mod error;
 mod evaluations;
 mod feedback_responses;
