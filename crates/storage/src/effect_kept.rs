@@ -119,9 +119,15 @@ impl Kept {
     }
 }
 
+/// The kept counts as the database stands now.
+enum Standing {
+    /// Nothing they count changed since.
+    Fresh(Arc<Kept>),
+    Stale(Changes),
+}
+
 /// What changed since the kept counts (if any, and counted from the same day, patience and
 /// goals): the database's revision and the units marked since.
-#[derive(Default)]
 struct Changes {
     kept: Option<Arc<Kept>>,
     revision: i64,
@@ -186,11 +192,11 @@ impl Db {
         units: &[UnitId],
     ) -> Result<Option<Counted>> {
         let kept = match self.kept_effect(org, cycle, judged, pairs).await? {
-            (Some(kept), _) => kept,
-            (None, changes) if changes.partial() => {
-                self.organisation_effect(org, cycle, judged, pairs).await?
+            Standing::Fresh(kept) => kept,
+            Standing::Stale(changes) if changes.partial() => {
+                self.count_apart(org, cycle, judged, pairs).await?
             }
-            _ => return Ok(None),
+            Standing::Stale(_) => return Ok(None),
         };
         Ok(Some(kept.counted(Some(units))))
     }
@@ -218,9 +224,20 @@ impl Db {
         judged: Judgement,
         pairs: &[(GoalId, GoalId)],
     ) -> Result<Arc<Kept>> {
-        if let (Some(kept), _) = self.kept_effect(org, cycle, judged, pairs).await? {
-            return Ok(kept);
+        match self.kept_effect(org, cycle, judged, pairs).await? {
+            Standing::Fresh(kept) => Ok(kept),
+            Standing::Stale(_) => self.count_apart(org, cycle, judged, pairs).await,
         }
+    }
+
+    /// Brings the kept counts up to date, or counts them whole.
+    async fn count_apart(
+        &self,
+        org: OrgId,
+        cycle: &Cycle,
+        judged: Judgement,
+        pairs: &[(GoalId, GoalId)],
+    ) -> Result<Arc<Kept>> {
         // Counted by a task of its own, one count per cycle at a time: a viewer who gives up
         // (a first count after start takes many seconds) leaves it to finish for the next, and
         // viewers arriving meanwhile wait for it rather than count the same again.
@@ -237,15 +254,14 @@ impl Db {
         }
     }
 
-    /// The kept counts if nothing they count changed since, with the database's revision and
-    /// the units changed since otherwise.
+    /// The kept counts if nothing they count changed since, or what changed.
     async fn kept_effect(
         &self,
         org: OrgId,
         cycle: &Cycle,
         judged: Judgement,
         pairs: &[(GoalId, GoalId)],
-    ) -> Result<(Option<Arc<Kept>>, Changes)> {
+    ) -> Result<Standing> {
         let held_by = cycle.timeline.conversations_to();
         let kept = self
             .effect_counts
@@ -254,15 +270,12 @@ impl Db {
         let since = kept.as_ref().map(|(at, _)| *at);
         let (revision, changed) = self.figures_changed(cycle, since).await?;
         Ok(match kept {
-            Some((at, kept)) if at >= revision => (Some(kept), Changes::default()),
-            kept => (
-                None,
-                Changes {
-                    kept: kept.map(|(_, kept)| kept),
-                    revision,
-                    changed,
-                },
-            ),
+            Some((at, kept)) if at >= revision => Standing::Fresh(kept),
+            kept => Standing::Stale(Changes {
+                kept: kept.map(|(_, kept)| kept),
+                revision,
+                changed,
+            }),
         })
     }
 
@@ -274,10 +287,11 @@ impl Db {
         judged: Judgement,
         pairs: &[(GoalId, GoalId)],
     ) -> Result<Arc<Kept>> {
-        let (fresh, changes) = self.kept_effect(org, cycle, judged, pairs).await?;
-        if let Some(kept) = fresh {
-            return Ok(kept);
-        }
+        // Another may have counted while this waited for its turn.
+        let changes = match self.kept_effect(org, cycle, judged, pairs).await? {
+            Standing::Fresh(kept) => return Ok(kept),
+            Standing::Stale(changes) => changes,
+        };
         let Changes {
             kept,
             revision,
