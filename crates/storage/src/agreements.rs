@@ -11,7 +11,7 @@ use crate::schema::{
 use crate::{Reach, Result, StorageError};
 use chrono::{DateTime, Utc};
 use domain::agreement::{Agreement, Amendment, Terms};
-use domain::conversation::{Marks, TIME_ZONE};
+use domain::conversation::TIME_ZONE;
 use domain::drawer::Outstanding;
 use domain::followup::FollowUp;
 use domain::preparation::Side;
@@ -620,27 +620,6 @@ impl Db {
         Ok(())
     }
 
-    /// Whether one conversation's preparation has started and its agreement is signed by both.
-    pub async fn marks(&self, conversation: ConversationId) -> Result<Marks> {
-        let prepared: Option<(Uuid,)> = self
-            .optional(
-                Query::select()
-                    .column(Preparations::ConversationId)
-                    .from(Preparations::Table)
-                    .and_where(Expr::col(Preparations::ConversationId).eq(conversation.0))
-                    .limit(1),
-            )
-            .await?;
-        let agreed = self
-            .agreement(conversation)
-            .await?
-            .is_some_and(|a| a.signed());
-        Ok(Marks {
-            prepared: prepared.is_some(),
-            agreed,
-        })
-    }
-
     /// For each conversation within reach, of one cycle or of all, the parties who have
     /// started preparing.
     pub async fn preparation_sides(
@@ -676,44 +655,5 @@ impl Db {
             sides.entry(ConversationId(id)).or_default().push(side);
         }
         Ok(sides)
-    }
-
-    /// For each conversation within reach, of one cycle or of all, that has any: whether
-    /// preparation has started and whether the agreement is signed by both.
-    pub async fn conversation_marks(
-        &self,
-        org: OrgId,
-        cycle: Option<CycleId>,
-        reach: Reach<'_>,
-    ) -> Result<HashMap<ConversationId, Marks>> {
-        let in_cycle = || {
-            Query::select()
-                .column((Conversations::Table, Conversations::Id))
-                .from(Conversations::Table)
-                .cond_where(reach.condition(org))
-                .and_where_option(
-                    cycle
-                        .map(|c| Expr::col((Conversations::Table, Conversations::CycleId)).eq(c.0)),
-                )
-                .to_owned()
-        };
-        let agreed: Vec<(Uuid,)> = self
-            .all(
-                Query::select()
-                    .column(Agreements::ConversationId)
-                    .from(Agreements::Table)
-                    .and_where(Expr::col(Agreements::ConversationId).in_subquery(in_cycle()))
-                    .and_where(Expr::col(Agreements::EmployeeSignedAt).is_not_null())
-                    .and_where(Expr::col(Agreements::LeaderSignedAt).is_not_null()),
-            )
-            .await?;
-        let mut marks: HashMap<ConversationId, Marks> = HashMap::new();
-        for id in self.preparation_sides(org, cycle, reach).await?.into_keys() {
-            marks.entry(id).or_default().prepared = true;
-        }
-        for (id,) in agreed {
-            marks.entry(ConversationId(id)).or_default().agreed = true;
-        }
-        Ok(marks)
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::conversations::{ConversationRow, select};
 use crate::db::Db;
-use crate::schema::{Agreements, Conversations as C, People, Preparations};
+use crate::schema::{Conversations as C, People};
 use crate::{Reach, Result};
 use domain::conversation::{Conversation, Stage};
 use domain::{CycleId, OrgId};
@@ -42,34 +42,18 @@ struct LineRow {
     leader_name: String,
 }
 
-/// [`Conversation::stage`] as SQL: the position of the stage in [`Stage::ALL`]. The list's test
-/// holds the two to the same answer for every conversation it lists.
+/// [`Conversation::stage`] as SQL: the position of the stage in [`Stage::ALL`], from the
+/// conversation's own columns (its marks are kept on it by triggers). The list's test holds the
+/// two to the same answer for every conversation it lists.
 pub(crate) fn stage() -> SimpleExpr {
     let col = |c: C| Expr::col((C::Table, c));
     let position =
         |stage: Stage| Expr::val(Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0) as i32);
-    let agreed = Query::select()
-        .expr(Expr::val(1))
-        .from(Agreements::Table)
-        .and_where(
-            Expr::col((Agreements::Table, Agreements::ConversationId)).equals((C::Table, C::Id)),
-        )
-        .and_where(Expr::col((Agreements::Table, Agreements::EmployeeSignedAt)).is_not_null())
-        .and_where(Expr::col((Agreements::Table, Agreements::LeaderSignedAt)).is_not_null())
-        .to_owned();
-    let prepared = Query::select()
-        .expr(Expr::val(1))
-        .from(Preparations::Table)
-        .and_where(
-            Expr::col((Preparations::Table, Preparations::ConversationId))
-                .equals((C::Table, C::Id)),
-        )
-        .to_owned();
     Expr::case(col(C::Cancelled).eq(true), position(Stage::Cancelled))
         .case(col(C::StartsAt).is_null(), position(Stage::NotScheduled))
-        .case(Expr::exists(agreed), position(Stage::Agreed))
+        .case(col(C::Agreed).eq(true), position(Stage::Agreed))
         .case(col(C::HeldAt).is_not_null(), position(Stage::Held))
-        .case(Expr::exists(prepared), position(Stage::Preparing))
+        .case(col(C::Prepared).eq(true), position(Stage::Preparing))
         .finally(position(Stage::Scheduled))
         .into()
 }

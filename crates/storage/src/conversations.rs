@@ -4,7 +4,7 @@ use crate::db::{Db, now};
 use crate::schema::Conversations;
 use crate::{Reach, Result, StorageError};
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::conversation::{Conversation, Proposal, Schedule};
+use domain::conversation::{Conversation, Marks, Proposal, Schedule};
 use domain::{ConversationId, CycleId, OrgId, PersonId, VersionId};
 use sea_query::{Expr, Func, OnConflict, Query, SelectStatement, SimpleExpr};
 use std::collections::HashMap;
@@ -228,6 +228,53 @@ impl Db {
         Ok(rows
             .into_iter()
             .map(|(p, n)| (PersonId(p), n as usize))
+            .collect())
+    }
+
+    /// Whether one conversation's preparation has started and its agreement is signed by both.
+    pub async fn marks(&self, conversation: ConversationId) -> Result<Marks> {
+        let row: Option<(bool, bool)> = self
+            .optional(
+                Query::select()
+                    .columns([Conversations::Prepared, Conversations::Agreed])
+                    .from(Conversations::Table)
+                    .and_where(Expr::col(Conversations::Id).eq(conversation.0)),
+            )
+            .await?;
+        let (prepared, agreed) = row.unwrap_or_default();
+        Ok(Marks { prepared, agreed })
+    }
+
+    /// For each conversation within reach, of one cycle or of all, that has any: whether
+    /// preparation has started and whether the agreement is signed by both.
+    pub async fn conversation_marks(
+        &self,
+        org: OrgId,
+        cycle: Option<CycleId>,
+        reach: Reach<'_>,
+    ) -> Result<HashMap<ConversationId, Marks>> {
+        let col = |c: Conversations| Expr::col((Conversations::Table, c));
+        let rows: Vec<(Uuid, bool, bool)> = self
+            .all(
+                Query::select()
+                    .columns([
+                        (Conversations::Table, Conversations::Id),
+                        (Conversations::Table, Conversations::Prepared),
+                        (Conversations::Table, Conversations::Agreed),
+                    ])
+                    .from(Conversations::Table)
+                    .cond_where(reach.condition(org))
+                    .and_where_option(cycle.map(|c| col(Conversations::CycleId).eq(c.0)))
+                    .and_where(
+                        col(Conversations::Prepared)
+                            .eq(true)
+                            .or(col(Conversations::Agreed).eq(true)),
+                    ),
+            )
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, prepared, agreed)| (ConversationId(id), Marks { prepared, agreed }))
             .collect())
     }
 

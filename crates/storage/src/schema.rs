@@ -218,6 +218,8 @@ pub(crate) enum Conversations {
     CreatedAt,
     UpdatedAt,
     HeldAt,
+    Prepared,
+    Agreed,
 }
 
 #[derive(Iden, Clone, Copy)]

@@ -1,13 +1,48 @@
 //! The list of every conversation by stage: the database's order and counts agree with the
 //! domain's stage of each conversation, pages are slices of one order, and each user sees
 //! only the conversations they may follow. A cycle's overview counts the same stages per unit.
+//! The marks each stage is judged by, kept on the conversation, follow what they mark.
 
-use domain::conversation::Stage;
+use chrono::Days;
+use domain::conversation::{Marks, Stage};
+use domain::preparation::{Preparation, Side};
+use domain::{ConversationId, OrgId};
 use reqwest::StatusCode;
 use std::collections::HashMap;
-use storage::{Reach, Staff};
+use storage::{Backend, Db, Reach, Staff, now};
 use testkit::demo::{HR, LANE, LEADER, other_org, person};
 use testkit::{TestApp, both_backends};
+
+/// Each conversation's marks as its preparations and agreement say, for those that have any.
+async fn marks_from_their_sources(db: &Db, org: OrgId) -> HashMap<ConversationId, Marks> {
+    let mut marks = HashMap::new();
+    for cycle in db.cycles(org).await.unwrap() {
+        for c in db
+            .conversations(org, cycle.id, Reach::Organisation)
+            .await
+            .unwrap()
+        {
+            let prepared = !db.preparations(c.id).await.unwrap().is_empty();
+            let agreed = db
+                .agreement(c.id)
+                .await
+                .unwrap()
+                .is_some_and(|a| a.signed());
+            if prepared || agreed {
+                marks.insert(c.id, Marks { prepared, agreed });
+            }
+        }
+    }
+    marks
+}
+
+/// A conversation's id as an SQL literal of the backend.
+fn literal(db: &Db, id: ConversationId) -> String {
+    match db.backend() {
+        Backend::Sqlite => format!("X'{}'", id.0.simple()),
+        Backend::Postgres => format!("'{}'", id.0),
+    }
+}
 
 both_backends! {
     async fn the_database_orders_and_counts_by_the_domain_s_stage(app: &TestApp) {
@@ -89,5 +124,58 @@ both_backends! {
             }
         }
         assert!(!theirs.is_empty() && theirs.len() < everyone.len());
+    }
+
+    async fn the_marks_kept_on_each_conversation_follow_its_preparations_and_agreement(app: &TestApp) {
+        let db = &app.db;
+        let org = person(db, LANE).await.org_id;
+        let kept = || db.conversation_marks(org, None, Reach::Organisation);
+        // Both parties prepare a conversation held last year and one scheduled this year.
+        let held = *marks_from_their_sources(db, org).await.iter().find(|(_, m)| m.agreed).unwrap().0;
+        let open = testkit::demo::cycle(app, "MUS 2026").await;
+        let scheduled = db.conversations(org, open.id, Reach::Organisation).await.unwrap().into_iter()
+            .find(|c| c.schedule.is_some() && c.held_at.is_none() && !c.cancelled).expect("a scheduled conversation").id;
+        for id in [held, scheduled] {
+            for side in [Side::Employee, Side::Leader] {
+                let draft = Preparation::new(id, side).save(0, Default::default()).unwrap();
+                db.save_preparation(&draft, 0).await.unwrap();
+            }
+        }
+        let truth = marks_from_their_sources(db, org).await;
+        assert_eq!((truth[&held], truth[&scheduled]), (Marks { prepared: true, agreed: true }, Marks { prepared: true, agreed: false }));
+        assert_eq!(kept().await.unwrap(), truth, "as saved");
+        for (id, marks) in &truth {
+            assert_eq!(db.marks(*id).await.unwrap(), *marks);
+        }
+        // Any writer: a signature withdrawn, then given again.
+        let signed = literal(db, held);
+        db.execute_raw(&format!("UPDATE agreements SET leader_signed_at = NULL WHERE conversation_id = {signed}")).await.unwrap();
+        assert_eq!(kept().await.unwrap(), marks_from_their_sources(db, org).await, "unsigned");
+        db.execute_raw(&format!("UPDATE agreements SET leader_signed_at = employee_signed_at WHERE conversation_id = {signed}")).await.unwrap();
+        assert_eq!(kept().await.unwrap(), truth, "signed again");
+        // One side's preparation deleted, then the other's.
+        let both = literal(db, scheduled);
+        for side in ["leader", "employee"] {
+            db.execute_raw(&format!("DELETE FROM preparations WHERE conversation_id = {both} AND side = '{side}'")).await.unwrap();
+            assert_eq!(kept().await.unwrap(), marks_from_their_sources(db, org).await, "without the {side}'s preparation");
+        }
+        assert!(!db.marks(scheduled).await.unwrap().prepared);
+        // Retention deletes the drafts never shared, years on.
+        let purged = db.purge_expired_drafts(now() + Days::new(3650)).await.unwrap();
+        assert!(purged >= 2, "{purged}");
+        let truth = marks_from_their_sources(db, org).await;
+        assert_eq!(truth[&held], Marks { prepared: false, agreed: true });
+        assert_eq!(kept().await.unwrap(), truth, "after retention");
+        // The migration that brought the columns marks existing conversations the same way.
+        let migration = match db.backend() {
+            Backend::Sqlite => include_str!("../../storage/migrations/sqlite/0033_conversation_marks.sql"),
+            Backend::Postgres => include_str!("../../storage/migrations/postgres/0033_conversation_marks.sql"),
+        };
+        let start = migration.find("UPDATE conversations SET").unwrap();
+        let backfill = &migration[start..start + migration[start..].find(");").unwrap() + 2];
+        db.execute_raw("UPDATE conversations SET prepared = FALSE, agreed = FALSE").await.unwrap();
+        assert!(kept().await.unwrap().is_empty());
+        db.execute_raw(backfill).await.unwrap();
+        assert_eq!(kept().await.unwrap(), truth, "backfilled");
     }
 }
