@@ -5,7 +5,8 @@
 use crate::AnswerCounts;
 use crate::revisions::ByRevision;
 use crate::{Result, StorageError};
-use chrono::{DateTime, SubsecRound, Utc};
+use chrono::{DateTime, NaiveDate, SubsecRound, Utc};
+use domain::conversation::TIME_ZONE;
 use domain::cycle::Cycle;
 use domain::org::UnitTree;
 use domain::{CycleId, OrgId};
@@ -64,6 +65,11 @@ enum Pool {
 /// Now, truncated to microseconds so that both backends store and return the same instant.
 pub fn now() -> DateTime<Utc> {
     Utc::now().trunc_subsecs(6)
+}
+
+/// Today in Copenhagen: the day agreements, follow-ups and figures are judged on.
+pub fn today() -> NaiveDate {
+    now().with_timezone(&TIME_ZONE).date_naive()
 }
 
 impl Db {

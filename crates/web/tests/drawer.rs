@@ -2,10 +2,9 @@
 //! promises escalate to the leader above and HR, and leaders and HR get a follow-up list.
 
 use chrono::{Days, SubsecRound, Utc};
-use domain::conversation::TIME_ZONE;
 use domain::drawer::{Health, Patience, Pulse, judge, unsigned_since, unsigned_too_long};
 use reqwest::StatusCode;
-use storage::{Backend, Judgement, Reach, Told, now};
+use storage::{Backend, Judgement, Reach, Told, today};
 use testkit::demo::{ADMIN, HEAD, HR, LANE, LEADER, PETER, person};
 use testkit::{TestApp, both_backends};
 
@@ -109,7 +108,7 @@ both_backends! {
     async fn the_database_counts_open_items_and_dates_activity_as_the_documents_say(app: &TestApp) {
         let db = &app.db;
         let org = person(db, LANE).await.org_id;
-        let today = now().with_timezone(&TIME_ZONE).date_naive();
+        let today = today();
         let signed = db.signed_agreements(org, Reach::Organisation).await.unwrap();
         assert!(signed.len() >= 4, "the demo has agreements in every state");
         // Before, on and after the demo's dates: nothing overdue, some, everything open.
@@ -206,7 +205,7 @@ both_backends! {
         let tree = db.unit_tree(org).await.unwrap();
         let people = db.people(org).await.unwrap();
         let mut told_somewhere = false;
-        let today = now().with_timezone(&TIME_ZONE).date_naive();
+        let today = today();
         let strict = Patience { stale_after_days: 10, escalate_after_days: 5 };
         for day in [today - Days::new(400), today, today + Days::new(100), today + Days::new(800)] {
             for patience in [Patience::default(), strict] {
@@ -261,7 +260,7 @@ both_backends! {
     async fn conversations_waiting_for_signatures_page_and_count_in_the_database(app: &TestApp) {
         let db = &app.db;
         let org = person(db, LANE).await.org_id;
-        let today = now().with_timezone(&TIME_ZONE).date_naive();
+        let today = today();
         let bound = unsigned_since(today);
         let all = db.unsigned_agreements(org, Reach::Organisation, bound).await.unwrap();
         assert!(all.len() >= 2, "the demo has conversations held without a signed agreement");

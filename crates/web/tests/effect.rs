@@ -9,7 +9,7 @@ use domain::effect::{CycleRecord, Figure, Figures, Signed, serving_pairs};
 use domain::{PersonId, UnitId};
 use reqwest::StatusCode;
 use std::collections::{HashMap, HashSet};
-use storage::{Backend, Judgement, Reach, now};
+use storage::{Backend, Judgement, Reach, now, today};
 use testkit::demo::{HEAD, HR, LANE, LEADER, PETER, cycle, other_org, person};
 use testkit::{TestApp, both_backends};
 
@@ -329,7 +329,7 @@ both_backends! {
                 groups.push((units, theirs));
             }
         }
-        let today = now().with_timezone(&TIME_ZONE).date_naive();
+        let today = today();
         let mut counted_somewhere: HashSet<Figure> = HashSet::new();
         for cycle in db.cycles(org).await.unwrap() {
             let conversations = db.conversations(org, cycle.id, Reach::Organisation).await.unwrap();
@@ -445,7 +445,7 @@ both_backends! {
         let db = &app.db;
         let org = person(db, HEAD).await.org_id;
         let pairs = serving_pairs(&db.goal_tree(org).await.unwrap());
-        let today = now().with_timezone(&TIME_ZONE).date_naive();
+        let today = today();
         let judged = Judgement { today, patience: Patience::default() };
         let (last, open) = (cycle(app, "MUS 2025").await, cycle(app, "MUS 2026").await);
         let counts = |db: &storage::Db, cycle: &domain::cycle::Cycle| {

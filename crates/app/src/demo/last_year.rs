@@ -6,7 +6,7 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use domain::agreement::{Action, Agreement, Commitment, Edit, GoalText, Progress};
 use domain::contract::{Contract, Item, List};
-use domain::conversation::{Conversation, Schedule, TIME_ZONE, parse_local_time};
+use domain::conversation::{Conversation, Schedule, parse_local_time};
 use domain::followup::{FollowUp, ReviewInput};
 use domain::preparation::Side;
 use domain::progress::ProgressUpdate;
@@ -199,9 +199,7 @@ impl When {
             When::On(day) => parse_date(day)?,
             // Today where the detector counts days: in Copenhagen, not in UTC (an hour or two
             // apart around midnight).
-            When::FromToday(days) => {
-                storage::now().with_timezone(&TIME_ZONE).date_naive() + chrono::Duration::days(days)
-            }
+            When::FromToday(days) => storage::today() + chrono::Duration::days(days),
         })
     }
 }

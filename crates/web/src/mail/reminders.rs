@@ -16,7 +16,7 @@ use domain::person::Person;
 use domain::preparation::Side;
 use domain::{ConversationId, PersonId};
 use std::collections::{HashMap, HashSet};
-use storage::{Db, Reach, now};
+use storage::{Db, Reach, now, today};
 
 /// Writes a reminder for a recipient in their language: (subject, body, calendar invitation).
 type Compose<'a> = dyn Fn(&Tr, &Person) -> (String, String, Option<String>) + 'a;
@@ -77,7 +77,7 @@ const BATCH: usize = 1_000;
 
 /// Queues today's reminders for the organisation; returns how many were new.
 pub async fn plan(db: &Db, org: &Organisation, base_url: &str) -> storage::Result<usize> {
-    let today = now().with_timezone(&TIME_ZONE).date_naive();
+    let today = today();
     let who = Recipients::load(db, org).await?;
     let open: Vec<Cycle> = db
         .cycles(org.id)

@@ -19,14 +19,13 @@ use domain::agreement::{
     Action, ActionKind, Agreement, AgreementError, Amendment, Commitment, CommitmentKind, Decision,
     Edit, GoalText, Priority, Progress, Terms,
 };
-use domain::conversation::TIME_ZONE;
 use domain::followup::{FollowUp, plan};
 use domain::person::Person;
 use domain::preparation::Side;
 use domain::progress::{ProgressUpdate, read_note};
 use domain::sharing::Part;
 use domain::{CompetenceId, GoalId, ItemId, PersonId};
-use storage::{StorageError, now};
+use storage::{StorageError, now, today};
 
 /// Everything the page shows besides the agreement itself.
 struct Context {
@@ -523,7 +522,7 @@ pub async fn share_with_hr(
 /// The follow-ups an agreement gets at the moment the second party signs it.
 fn planned_on_signing(cx: &Context, next: &Agreement) -> Vec<FollowUp> {
     if next.signed() && !cx.agreement.signed() {
-        let today = now().with_timezone(&TIME_ZONE).date_naive();
+        let today = today();
         plan(
             next.conversation_id,
             cx.party.cycle.timeline.follow_ups(),

@@ -16,13 +16,12 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use chrono::{DateTime, Utc};
-use domain::conversation::TIME_ZONE;
 use domain::drawer::{Health, judge, unsigned_since, unsigned_too_long};
 use domain::org::UnitTree;
 use domain::{CycleId, PersonId};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
-use storage::{AgreementPulse, Judgement, Reach, Told, UnsignedAgreement, now};
+use storage::{AgreementPulse, Judgement, Reach, Told, UnsignedAgreement, today};
 
 /// A signed agreement as the detector judges it today.
 struct Assessed {
@@ -33,7 +32,7 @@ struct Assessed {
 /// Today, and the organisation's patience: what the detector judges by.
 fn judgement(user: &CurrentUser) -> Judgement {
     Judgement {
-        today: now().with_timezone(&TIME_ZONE).date_naive(),
+        today: today(),
         patience: user.org.settings.patience,
     }
 }
@@ -95,7 +94,7 @@ pub struct Unsigned {
 
 /// The conversations still waiting for signatures, with their names.
 fn named(names: &Names, tree: &UnitTree, waiting: Vec<UnsignedAgreement>) -> Vec<Unsigned> {
-    let today = now().with_timezone(&TIME_ZONE).date_naive();
+    let today = today();
     waiting
         .into_iter()
         .map(|agreement| Unsigned {
@@ -110,7 +109,7 @@ fn named(names: &Names, tree: &UnitTree, waiting: Vec<UnsignedAgreement>) -> Vec
 
 /// Held before this moment and still not signed by both: waited too long.
 fn unsigned_bound() -> DateTime<Utc> {
-    unsigned_since(now().with_timezone(&TIME_ZONE).date_naive())
+    unsigned_since(today())
 }
 
 /// What is missing on an unsigned agreement, in words.

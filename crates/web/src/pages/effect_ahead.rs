@@ -4,16 +4,15 @@
 //! date in a fraction of a second. So the server counts them when it starts and every minute
 //! after: a viewer finds them counted, but for the changes of the last minute.
 
-use domain::conversation::TIME_ZONE;
 use domain::cycle::{CycleState, newest_first};
 use domain::effect::serving_pairs;
-use storage::{Db, Judgement, Reach, now};
+use storage::{Db, Judgement, Reach, today};
 
 /// Counts, for every organisation, what its effect dashboard shows at organisation level, as
 /// [`crate::pages::effect_data`] asks for it: every cycle's figures, and the answers of the
 /// two newest cycles with every unit's count of them.
 pub async fn count_ahead(db: &Db) -> storage::Result<()> {
-    let today = now().with_timezone(&TIME_ZONE).date_naive();
+    let today = today();
     for org in db.organisations().await? {
         let pairs = serving_pairs(&db.goal_tree(org.id).await?);
         let judged = Judgement {

@@ -9,7 +9,7 @@ use crate::pages::effect_scores::{Context, CycleAnswers};
 use crate::session::CurrentUser;
 use crate::state::AppState;
 use chrono::NaiveDate;
-use domain::conversation::{Conversation, TIME_ZONE};
+use domain::conversation::Conversation;
 use domain::cycle::{Cycle, CycleState, newest_first};
 use domain::effect::{Counted, CycleRecord, Figures, Signed, Tally, serving_pairs};
 use domain::followup::FollowUp;
@@ -20,7 +20,7 @@ use domain::{CycleId, ItemId, OrgId, PersonId, UnitId};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-use storage::{Judgement, Reach, SignedAgreement, now};
+use storage::{Judgement, Reach, SignedAgreement, today};
 
 #[derive(Deserialize, Default)]
 pub struct EffectQuery {
@@ -227,7 +227,7 @@ impl Loaded {
             answers.insert(cycle.id, CycleAnswers { given, counts });
         }
         let goals = state.db.goal_tree(org).await?;
-        let today = now().with_timezone(&TIME_ZONE).date_naive();
+        let today = today();
         let judged = Judgement {
             today,
             patience: user.org.settings.patience,
