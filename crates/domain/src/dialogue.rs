@@ -9,6 +9,7 @@ use crate::ids::{GoalId, PersonId, UnitId};
 use crate::org::UnitTree;
 use crate::strategy::GoalTree;
 use chrono::{DateTime, Utc};
+use std::collections::{HashMap, HashSet};
 
 /// Who may read an item of feedback, chosen by the employee.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -205,15 +206,18 @@ pub fn for_leadership<T>(shared: Vec<Shared<T>>, threshold: usize) -> GoalFeedba
         }
     }
     out.named.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut people: Vec<(Option<DateTime<Utc>>, PersonId)> = Vec::new();
+    // Each person's first sharing; a large organisation has thousands on one goal.
+    let mut first: HashMap<PersonId, Option<DateTime<Utc>>> = HashMap::new();
     for item in &anonymous {
-        match people.iter_mut().find(|(_, p)| *p == item.person) {
-            Some(seen) => seen.0 = seen.0.min(item.since),
-            None => people.push((item.since, item.person)),
-        }
+        first
+            .entry(item.person)
+            .and_modify(|since| *since = (*since).min(item.since))
+            .or_insert(item.since);
     }
+    let mut people: Vec<(Option<DateTime<Utc>>, PersonId)> =
+        first.into_iter().map(|(p, since)| (since, p)).collect();
     people.sort();
-    let shown: Vec<PersonId> = people
+    let shown: HashSet<PersonId> = people
         .iter()
         .take(people.len() / threshold * threshold)
         .map(|(_, p)| *p)

@@ -165,3 +165,102 @@ both_backends! {
         assert!(!csv.contains("Jeg spørger forældrene om deres dag"), "nor in the export");
     }
 }
+
+/// `n` more people in Grøn stue share feedback on the parents goal without their name, each in
+/// their conversation of the open cycle.
+async fn many_share(app: &TestApp, n: usize) {
+    use domain::conversation::Conversation;
+    use domain::dialogue::{Feedback, Visibility};
+    use domain::person::{Email, Person};
+    let db = &app.db;
+    let peter = person(db, PETER).await;
+    let open = testkit::demo::cycle(app, "MUS 2026").await;
+    let parents = goal(app, "Styrk dialogen med forældrene").await.id;
+    for i in 0..n {
+        let someone = Person {
+            id: domain::PersonId::new(),
+            org_id: peter.org_id,
+            unit_id: peter.unit_id,
+            name: format!("Ny Kollega {i}"),
+            email: Email::parse(&format!("ny{i}@maelkeboetten.dk")).unwrap(),
+            job_title: "Pædagog".into(),
+            leader_id: None,
+            active: true,
+        };
+        db.insert_person(&someone).await.unwrap();
+        let conversation = Conversation::new(&open, someone.id, peter.id);
+        db.save_conversation(&conversation).await.unwrap();
+        let feedback = Feedback {
+            goal_id: parents,
+            contribution: format!("Bidrag nummer {i:03}"),
+            hard_situations: String::new(),
+            what_then: String::new(),
+            opportunities: String::new(),
+            barriers: String::new(),
+            clarity: Some(4),
+            visibility: Visibility::Anonymous,
+        };
+        db.save_feedback(&conversation, &[feedback]).await.unwrap();
+    }
+}
+
+both_backends! {
+    async fn a_goal_with_many_answers_is_read_a_page_at_a_time(app: &TestApp) {
+        // With Lane's, the five of the demo and sixty more: 65 anonymous answers and Sofie's.
+        lane_shares_anonymously(app).await;
+        many_share(app, 60).await;
+        let parents = goal(app, "Styrk dialogen med forældrene").await.id;
+        let open = testkit::demo::cycle(app, "MUS 2026").await;
+        let head = app.login(HEAD).await;
+        let (_, overview) = head.page("/strategy/feedback").await;
+        let items = |page: &str| page.matches("<article class=\"feedback\"").count();
+        assert!(overview.contains("Delt af 66: barrierer 6"), "the counts are of all: {overview}");
+        assert!(overview.contains("Læs alle 66 svar om målet"), "{overview}");
+        let on_parents = |page: &str| {
+            let start = page.find(&format!("id=\"goal-{parents}\"")).expect("the goal");
+            let end = page[start..].find("</section>").unwrap() + start;
+            items(&page[start..end])
+        };
+        assert_eq!(on_parents(&overview), 10, "the overview shows the first ten");
+
+        let goal_page = format!("/strategy/feedback?cycle={}&goal={parents}", open.id);
+        let (status, first) = head.page(&goal_page).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(items(&first), 50, "one goal only, fifty at a time");
+        assert!(first.contains("1–50 af 66") && first.contains("Sofie Dahl"), "{first}");
+        let (_, second) = head.page(&format!("{goal_page}&page=2")).await;
+        assert_eq!(items(&second), 16);
+        assert!(second.contains("Bidrag nummer 059") && !second.contains("Sofie Dahl"));
+        // Every answer is on exactly one of the pages.
+        for i in 0..60 {
+            let text = format!("Bidrag nummer {i:03}");
+            assert_eq!(first.contains(&text) as u8 + second.contains(&text) as u8, 1, "{text}");
+        }
+
+        // Answering an item on the second page leads back to it.
+        let item = handle_of(&second, "Bidrag nummer 059");
+        let saved = head
+            .post(
+                &format!("/strategy/feedback/{item}"),
+                &[("answer", "Tak"), ("cycle", &open.id.to_string()), ("goal", &parents.to_string()), ("page", "2")],
+            )
+            .await;
+        assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+        let to = saved.headers()["location"].to_str().unwrap().to_owned();
+        assert_eq!(to, format!("/strategy/feedback?cycle={}&goal={parents}&page=2&done=done-saved#item-{item}", open.id));
+
+        // A goal that is not the cycle's focus, or no goal at all, is not there.
+        let other = goal(app, "Forældresamtaler med fælles mål for barnet").await.id;
+        for path in [
+            format!("/strategy/feedback?cycle={}&goal={other}", open.id),
+            format!("/strategy/feedback?cycle={}&goal={}", open.id, uuid::Uuid::new_v4()),
+            "/strategy/feedback?goal=nonsense".to_owned(),
+        ] {
+            assert_eq!(head.get(&path).await.status(), StatusCode::NOT_FOUND, "{path}");
+        }
+        assert_eq!(app.login(HR).await.get(&goal_page).await.status(), StatusCode::FORBIDDEN);
+        // The export still holds every answer.
+        let csv = head.get("/strategy/feedback.csv").await.text().await.unwrap();
+        assert_eq!(csv.matches("Bidrag nummer").count(), 60);
+    }
+}

@@ -8,6 +8,7 @@ use crate::error::{AppError, AppResult};
 use crate::forms::{Form, checked, parse_id};
 use crate::i18n::Tr;
 use crate::page::Page;
+use crate::pages::paging::{PER_PAGE, Paging};
 use crate::pages::view::names_of;
 use crate::pages::{csv_response, render};
 use crate::session::CurrentUser;
@@ -19,7 +20,7 @@ use domain::cycle::{Cycle, newest_first};
 use domain::dialogue::{self, Feedback, Shared, for_leadership};
 use domain::disclosure::disclosable;
 use domain::org::UnitTree;
-use domain::{CycleId, PersonId, UnitId};
+use domain::{CycleId, GoalId, PersonId, UnitId};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use storage::{Reach, StorageError};
@@ -55,7 +56,10 @@ struct Item {
 struct LeadershipGoal {
     id: String,
     title: String,
+    /// The items shown: the first few on the overview, a page of them on the goal's own.
     items: Vec<Item>,
+    /// How many items may be read in all.
+    readable: usize,
     clarity: Option<String>,
     held_back: usize,
     /// How many people raised barriers, opportunities and dilemmas, among the items shown.
@@ -71,6 +75,8 @@ struct FeedbackView {
     cycle: String,
     cycles: Vec<(String, String, bool)>,
     goals: Vec<LeadershipGoal>,
+    /// On one goal's own page: its page of items (the overview shows every goal's first few).
+    paging: Option<Paging>,
     units: Vec<String>,
     threshold: usize,
 }
@@ -79,6 +85,37 @@ struct FeedbackView {
 pub struct FeedbackQuery {
     #[serde(default)]
     cycle: String,
+    /// One goal's items, a page at a time, instead of every goal's first few.
+    #[serde(default)]
+    goal: String,
+    #[serde(default)]
+    page: Option<usize>,
+}
+
+/// Items the overview shows of each goal; the rest are on the goal's own pages. A large
+/// organisation shares thousands on one goal.
+const ITEMS_ON_OVERVIEW: usize = 10;
+
+/// Which goals' items a reader gets.
+#[derive(Clone, Copy)]
+enum Shown {
+    /// Every goal's first [`ITEMS_ON_OVERVIEW`].
+    Overview,
+    /// One goal's page of items (1-based).
+    Goal(GoalId, usize),
+    /// All of every goal's, for the export.
+    All,
+}
+
+impl Shown {
+    /// The goals read, and the items of each shown: how many are skipped and taken.
+    fn of(self, goal: GoalId) -> Option<(usize, usize)> {
+        match self {
+            Shown::Overview => Some((0, ITEMS_ON_OVERVIEW)),
+            Shown::Goal(g, number) => (g == goal).then(|| (Paging::offset(number), PER_PAGE)),
+            Shown::All => Some((0, usize::MAX)),
+        }
+    }
 }
 
 /// The cycles with conversations, newest first, and the one asked for (the newest if none).
@@ -101,6 +138,7 @@ async fn goal_lines(
     t: &Tr,
     cycle: &Cycle,
     units: &UnitTree,
+    shown: Shown,
 ) -> AppResult<Vec<LeadershipGoal>> {
     let org = user.org.id;
     let goals = state.db.goal_tree(org).await?;
@@ -114,7 +152,11 @@ async fn goal_lines(
     let names: HashMap<_, _> = found.iter().map(|p| (p.id, p.name.clone())).collect();
     let unit_of: HashMap<_, _> = found.iter().map(|p| (p.id, p.unit_id)).collect();
     let mut lines = Vec::new();
-    for goal in cycle.focus_goals.iter().filter_map(|g| goals.get(*g)) {
+    for (goal, (skip, take)) in cycle
+        .focus_goals
+        .iter()
+        .filter_map(|g| Some((goals.get(*g)?, shown.of(*g)?)))
+    {
         let on_goal = shared
             .iter()
             .filter(|(_, f)| f.goal_id == goal.id)
@@ -180,16 +222,25 @@ async fn goal_lines(
             handle: handle.to_string(),
             response: response.as_ref().map(|r| response_view(r, units)),
         };
-        let mut items: Vec<Item> = Vec::new();
-        for (name, f, (_, handle, response)) in sorted.named {
-            items.push(item(Some(name), f, handle, response));
-        }
-        for (f, (_, handle, response)) in sorted.anonymous {
-            items.push(item(None, f, handle, response));
-        }
+        let readable = sorted.named.len() + sorted.anonymous.len();
+        let items: Vec<Item> = sorted
+            .named
+            .into_iter()
+            .map(|(name, f, extra)| (Some(name), f, extra))
+            .chain(
+                sorted
+                    .anonymous
+                    .into_iter()
+                    .map(|(f, extra)| (None, f, extra)),
+            )
+            .skip(skip)
+            .take(take)
+            .map(|(name, f, (_, handle, response))| item(name, f, handle, response))
+            .collect();
         lines.push(LeadershipGoal {
             id: goal.id.to_string(),
             title: goal.title.clone(),
+            readable,
             clarity: sorted.anonymous_clarity.map(|(avg, n)| {
                 t.with(
                     "feedback-clarity-average",
@@ -218,12 +269,31 @@ pub async fn leadership(
     let (cycles, cycle) = choose(user.cycles.to_vec(), &query.cycle)?;
     let units = user.units.clone();
     let t = page.t;
-    let goals = match &cycle {
-        Some(cycle) => goal_lines(&state, &user, &t, cycle, &units).await?,
-        None => Vec::new(),
-    };
     let chosen = cycle.as_ref().map(|c| c.id);
+    let (goals, paging) = match &cycle {
+        Some(cycle) if !query.goal.is_empty() => {
+            // One goal of the cycle's focus, a page of its items at a time.
+            let goal = parse_id::<GoalId>(&query.goal)?;
+            if !cycle.focus_goals.contains(&goal) {
+                return Err(AppError::NotFound);
+            }
+            let number = Paging::number(query.page);
+            let goals =
+                goal_lines(&state, &user, &t, cycle, &units, Shown::Goal(goal, number)).await?;
+            let paging = goals.first().map(|g| {
+                let href = format!("/strategy/feedback?cycle={}&goal={goal}&", cycle.id);
+                Paging::new(number, g.readable, g.items.len(), href)
+            });
+            (goals, paging)
+        }
+        Some(cycle) => (
+            goal_lines(&state, &user, &t, cycle, &units, Shown::Overview).await?,
+            None,
+        ),
+        None => (Vec::new(), None),
+    };
     render(FeedbackView {
+        paging,
         cycle: chosen.map(|c| c.to_string()).unwrap_or_default(),
         cycles: cycles
             .iter()
@@ -271,7 +341,7 @@ pub async fn export(
         .map(|k| t.get(k))
         .to_vec(),
     ];
-    for goal in goal_lines(&state, &user, &t, &cycle, &units).await? {
+    for goal in goal_lines(&state, &user, &t, &cycle, &units, Shown::All).await? {
         for item in goal.items {
             let f = item.f;
             let response = item.response;
@@ -317,6 +387,11 @@ pub struct RespondForm {
     unit: String,
     #[serde(default)]
     cycle: String,
+    /// The goal page the item was answered on, to return to it.
+    #[serde(default)]
+    goal: String,
+    #[serde(default)]
+    page: String,
 }
 
 /// The leadership marks an item as taken up, answers it and may send it on to a unit.
@@ -354,11 +429,18 @@ pub async fn respond(
         Err(StorageError::NotFound) => return Err(AppError::NotFound),
         Err(other) => return Err(other.into()),
     }
-    let cycle = parse_id::<CycleId>(&form.cycle).ok();
-    let back = match cycle {
-        Some(c) => format!("/strategy/feedback?cycle={c}&done=done-saved#item-{handle}"),
-        None => format!("/strategy/feedback?done=done-saved#item-{handle}"),
-    };
+    // Back where the item was answered; only what parses is carried over.
+    let mut back = String::from("/strategy/feedback?");
+    if let Ok(c) = parse_id::<CycleId>(&form.cycle) {
+        back.push_str(&format!("cycle={c}&"));
+    }
+    if let Ok(g) = parse_id::<GoalId>(&form.goal) {
+        back.push_str(&format!("goal={g}&"));
+        if let Ok(n) = form.page.parse::<usize>() {
+            back.push_str(&format!("page={}&", Paging::number(Some(n))));
+        }
+    }
+    back.push_str(&format!("done=done-saved#item-{handle}"));
     Ok(Redirect::to(&back).into_response())
 }
 
