@@ -1,13 +1,11 @@
 //! The strategic dialogue's feedback, per conversation and focus goal.
 
 use crate::db::{Db, now};
-use crate::people;
 use crate::reach::Reach;
-use crate::schema::{FeedbackResponses, People, StrategicFeedback as F};
+use crate::schema::{FeedbackResponses, StrategicFeedback as F};
 use crate::{Result, StorageError};
 use domain::conversation::Conversation;
 use domain::dialogue::{Feedback, Visibility};
-use domain::person::Person;
 use domain::{ConversationId, CycleId, GoalId, OrgId, PersonId};
 use sea_query::{Expr, OnConflict, Query, SelectStatement};
 use uuid::Uuid;
@@ -165,27 +163,6 @@ impl Db {
         }
         tx.commit().await
     }
-
-    /// Those who shared feedback with leadership in a cycle, named or not: thousands in a large
-    /// organisation, found through the feedback rather than as a list of ids.
-    pub async fn feedback_givers(&self, org: OrgId, cycle: CycleId) -> Result<Vec<Person>> {
-        let givers = Query::select()
-            .column(F::EmployeeId)
-            .from(F::Table)
-            .and_where(Expr::col(F::OrgId).eq(org.0))
-            .and_where(Expr::col(F::CycleId).eq(cycle.0))
-            .and_where(Expr::col(F::Visibility).ne(Visibility::Conversation.as_str()))
-            .to_owned();
-        let rows = self
-            .all(
-                people::select()
-                    .and_where(Expr::col(People::OrgId).eq(org.0))
-                    .and_where(Expr::col(People::Id).in_subquery(givers)),
-            )
-            .await?;
-        people::rows_to_people(rows)
-    }
-
     /// The feedback of a cycle that its employees shared with leadership, named or not, on the
     /// conversations within reach; what they kept to their conversation is never read here.
     pub async fn shared_feedback(

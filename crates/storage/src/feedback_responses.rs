@@ -3,25 +3,22 @@
 //! unit, whose leader then reads it — without a name when it was given without one.
 
 use crate::db::{Db, now};
-use crate::schema::{Conversations, FeedbackResponses as R, StrategicFeedback as F};
+use crate::schema::{FeedbackResponses as R, People, StrategicFeedback as F};
 use crate::{Result, StorageError};
 use chrono::{DateTime, Utc};
 use domain::dialogue::{Feedback, Response, Visibility};
 use domain::{ConversationId, CycleId, GoalId, OrgId, PersonId, UnitId};
-use sea_query::{Expr, Query, SelectStatement};
+use sea_query::{Expr, Query};
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 #[derive(sqlx::FromRow)]
 struct ResponseRow {
-    handle: Uuid,
-    employee_id: Uuid,
     goal_id: Uuid,
     taken_up: bool,
     answer: String,
     routed_unit_id: Option<Uuid>,
     answered_at: Option<DateTime<Utc>>,
-    shared_at: Option<DateTime<Utc>>,
 }
 
 impl ResponseRow {
@@ -45,55 +42,92 @@ pub struct Handle {
     pub shared_at: Option<DateTime<Utc>>,
 }
 
-/// The handles of a cycle's shared items, by employee and goal.
-pub type Handled = HashMap<(PersonId, GoalId), Handle>;
+/// An item of a cycle's feedback shared with the leadership, with its giver and its handle.
+#[derive(Clone, Debug)]
+pub struct SharedItem {
+    pub person: PersonId,
+    /// The giver's name and unit now; a page names only those who shared with their name.
+    pub name: String,
+    pub unit: UnitId,
+    pub feedback: Feedback,
+    /// Kept beside every item shared since handles exist.
+    pub handle: Option<Handle>,
+}
 
-/// Every response row with the employee of its conversation.
-fn select_responses() -> SelectStatement {
-    Query::select()
-        .columns([
-            (R::Table, R::Handle),
-            (R::Table, R::GoalId),
-            (R::Table, R::TakenUp),
-            (R::Table, R::Answer),
-            (R::Table, R::RoutedUnitId),
-            (R::Table, R::AnsweredAt),
-            (R::Table, R::SharedAt),
-        ])
-        .column((Conversations::Table, Conversations::EmployeeId))
-        .from(R::Table)
-        .inner_join(
-            Conversations::Table,
-            Expr::col((Conversations::Table, Conversations::Id))
-                .equals((R::Table, R::ConversationId)),
-        )
-        .to_owned()
+#[derive(sqlx::FromRow)]
+struct SharedRow {
+    #[sqlx(flatten)]
+    feedback: crate::dialogue::FeedbackRow,
+    name: String,
+    unit_id: Uuid,
+    handle: Option<Uuid>,
+    taken_up: Option<bool>,
+    answer: Option<String>,
+    routed_unit_id: Option<Uuid>,
+    answered_at: Option<DateTime<Utc>>,
+    shared_at: Option<DateTime<Utc>>,
+}
+
+impl TryFrom<SharedRow> for SharedItem {
+    type Error = StorageError;
+    fn try_from(row: SharedRow) -> Result<SharedItem> {
+        let (person, feedback) = <(PersonId, Feedback)>::try_from(row.feedback)?;
+        let response = row.answered_at.map(|_| Response {
+            taken_up: row.taken_up.unwrap_or_default(),
+            answer: row.answer.unwrap_or_default(),
+            routed_to: row.routed_unit_id.map(UnitId),
+        });
+        Ok(SharedItem {
+            person,
+            name: row.name,
+            unit: UnitId(row.unit_id),
+            feedback,
+            handle: row.handle.map(|id| Handle {
+                id,
+                response,
+                shared_at: row.shared_at,
+            }),
+        })
+    }
 }
 
 impl Db {
-    /// The handles and responses of a cycle's shared feedback.
-    pub async fn feedback_responses(&self, org: OrgId, cycle: CycleId) -> Result<Handled> {
-        let rows: Vec<ResponseRow> = self
+    /// A cycle's feedback shared with the leadership, named or not, each item with its giver
+    /// and its handle, in one statement: a large organisation shares thousands of items.
+    pub async fn leadership_feedback(&self, org: OrgId, cycle: CycleId) -> Result<Vec<SharedItem>> {
+        let rows: Vec<SharedRow> = self
             .all(
-                select_responses()
-                    .and_where(Expr::col((R::Table, R::OrgId)).eq(org.0))
+                crate::dialogue::select()
+                    .columns([
+                        (People::Table, People::Name),
+                        (People::Table, People::UnitId),
+                    ])
+                    .columns([
+                        (R::Table, R::Handle),
+                        (R::Table, R::TakenUp),
+                        (R::Table, R::Answer),
+                        (R::Table, R::RoutedUnitId),
+                        (R::Table, R::AnsweredAt),
+                        (R::Table, R::SharedAt),
+                    ])
+                    .inner_join(
+                        People::Table,
+                        Expr::col((People::Table, People::Id)).equals((F::Table, F::EmployeeId)),
+                    )
+                    .left_join(
+                        R::Table,
+                        Expr::col((R::Table, R::ConversationId))
+                            .equals((F::Table, F::ConversationId))
+                            .and(Expr::col((R::Table, R::GoalId)).equals((F::Table, F::GoalId))),
+                    )
+                    .and_where(Expr::col((F::Table, F::OrgId)).eq(org.0))
+                    .and_where(Expr::col((F::Table, F::CycleId)).eq(cycle.0))
                     .and_where(
-                        Expr::col((Conversations::Table, Conversations::CycleId)).eq(cycle.0),
+                        Expr::col((F::Table, F::Visibility)).ne(Visibility::Conversation.as_str()),
                     ),
             )
             .await?;
-        Ok(rows
-            .into_iter()
-            .map(|row| {
-                let key = (PersonId(row.employee_id), GoalId(row.goal_id));
-                let handle = Handle {
-                    id: row.handle,
-                    response: row.response(),
-                    shared_at: row.shared_at,
-                };
-                (key, handle)
-            })
-            .collect())
+        rows.into_iter().map(SharedItem::try_from).collect()
     }
 
     /// The leadership responds to an item; `NotFound` unless the handle is the organisation's.
@@ -132,8 +166,16 @@ impl Db {
     ) -> Result<HashMap<GoalId, Response>> {
         let rows: Vec<ResponseRow> = self
             .all(
-                select_responses()
-                    .and_where(Expr::col((R::Table, R::ConversationId)).eq(conversation.0)),
+                Query::select()
+                    .columns([
+                        R::GoalId,
+                        R::TakenUp,
+                        R::Answer,
+                        R::RoutedUnitId,
+                        R::AnsweredAt,
+                    ])
+                    .from(R::Table)
+                    .and_where(Expr::col(R::ConversationId).eq(conversation.0)),
             )
             .await?;
         Ok(rows

@@ -23,7 +23,7 @@ use domain::org::UnitTree;
 use domain::{CycleId, GoalId, PersonId, UnitId};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
-use storage::{Reach, StorageError};
+use storage::StorageError;
 use uuid::Uuid;
 
 /// What the leadership did with an item, as the pages show it.
@@ -143,14 +143,8 @@ async fn goal_lines(
     let org = user.org.id;
     let goals = state.db.goal_tree(org).await?;
     let threshold = user.org.settings.anonymity_threshold as usize;
-    let shared = state
-        .db
-        .shared_feedback(org, cycle.id, Reach::Organisation)
-        .await?;
-    let handled = state.db.feedback_responses(org, cycle.id).await?;
-    let found = state.db.feedback_givers(org, cycle.id).await?;
-    let names: HashMap<_, _> = found.iter().map(|p| (p.id, p.name.clone())).collect();
-    let unit_of: HashMap<_, _> = found.iter().map(|p| (p.id, p.unit_id)).collect();
+    let shared = state.db.leadership_feedback(org, cycle.id).await?;
+    let unit_of: HashMap<_, _> = shared.iter().map(|i| (i.person, i.unit)).collect();
     let mut lines = Vec::new();
     for (goal, (skip, take)) in cycle
         .focus_goals
@@ -159,15 +153,15 @@ async fn goal_lines(
     {
         let on_goal = shared
             .iter()
-            .filter(|(_, f)| f.goal_id == goal.id)
-            .filter_map(|(p, f)| {
-                let handle = handled.get(&(*p, goal.id))?;
+            .filter(|i| i.feedback.goal_id == goal.id)
+            .filter_map(|i| {
+                let handle = i.handle.as_ref()?;
                 Some(Shared {
-                    person: *p,
-                    name: names.get(p).cloned().unwrap_or_default(),
-                    feedback: f.clone(),
+                    person: i.person,
+                    name: i.name.clone(),
+                    feedback: i.feedback.clone(),
                     since: handle.shared_at,
-                    extra: (*p, handle.id, handle.response.clone()),
+                    extra: (i.person, handle.id, handle.response.clone()),
                 })
             })
             .collect();

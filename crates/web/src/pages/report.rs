@@ -23,7 +23,6 @@ use domain::disclosure::disclosable;
 use domain::effect::{Figure, Share, Tally};
 use domain::{CycleId, UnitId};
 use std::collections::HashMap;
-use storage::Reach;
 
 /// The figures of one unit in the report.
 struct UnitLine {
@@ -177,11 +176,7 @@ async fn feedback_lines(
     threshold: usize,
 ) -> AppResult<Vec<GoalLine>> {
     let org = cycle.org_id;
-    let shared = state
-        .db
-        .shared_feedback(org, cycle.id, Reach::Organisation)
-        .await?;
-    let handled = state.db.feedback_responses(org, cycle.id).await?;
+    let shared = state.db.leadership_feedback(org, cycle.id).await?;
     let mut lines = Vec::new();
     for goal in cycle
         .focus_goals
@@ -190,16 +185,13 @@ async fn feedback_lines(
     {
         let on_goal = shared
             .iter()
-            .filter(|(_, f)| f.goal_id == goal.id)
-            .map(|(p, f)| {
-                let handle = handled.get(&(*p, goal.id));
-                Shared {
-                    person: *p,
-                    name: String::new(),
-                    feedback: f.clone(),
-                    since: handle.and_then(|h| h.shared_at),
-                    extra: handle.and_then(|h| h.response.clone()),
-                }
+            .filter(|i| i.feedback.goal_id == goal.id)
+            .map(|i| Shared {
+                person: i.person,
+                name: String::new(),
+                feedback: i.feedback.clone(),
+                since: i.handle.as_ref().and_then(|h| h.shared_at),
+                extra: i.handle.as_ref().and_then(|h| h.response.clone()),
             })
             .collect();
         let sorted = for_leadership(on_goal, threshold);
