@@ -270,6 +270,22 @@ impl UnitTree {
         out
     }
 
+    /// Each unit's count with the counts of every unit below it added, from each unit's own
+    /// count: in one pass up the tree, as a unit's figures for thousands of units need.
+    pub fn totals_below(&self, own: &HashMap<UnitId, usize>) -> HashMap<UnitId, usize> {
+        let mut totals: HashMap<UnitId, usize> = HashMap::with_capacity(self.units.len());
+        // Depth first lists every unit before those below it: backwards, children come first.
+        for (_, unit) in self.walk().into_iter().rev() {
+            let below: usize = self
+                .children(unit.id)
+                .iter()
+                .map(|c| totals.get(c).copied().unwrap_or(0))
+                .sum();
+            totals.insert(unit.id, own.get(&unit.id).copied().unwrap_or(0) + below);
+        }
+        totals
+    }
+
     /// From the root down to the unit, both included.
     pub fn path(&self, id: UnitId) -> Vec<&Unit> {
         let mut path = Vec::new();
@@ -467,6 +483,15 @@ mod tests {
         let path: Vec<_> = tree.path(green).iter().map(|u| u.id).collect();
         assert_eq!(path, vec![root, small, green]);
         assert!(!tree.subtree(big).contains(&green));
+    }
+
+    #[test]
+    fn totals_below_add_every_unit_below() {
+        let (tree, [root, small, green, big]) = sample();
+        let own = HashMap::from([(root, 1), (green, 2), (big, 4)]);
+        let totals = tree.totals_below(&own);
+        assert_eq!(totals[&root], 7);
+        assert_eq!((totals[&small], totals[&green], totals[&big]), (2, 2, 4));
     }
 
     #[test]

@@ -222,6 +222,10 @@ both_backends! {
             items(&page[start..end])
         };
         assert_eq!(on_parents(&overview), 10, "the overview shows the first ten");
+        // Per unit, everyone shown counts in their unit and every unit above it.
+        let row = |unit: &str, n: usize| format!("<tr><td>{unit}</td><td class=\"num\">{n}</td></tr>");
+        assert!(overview.contains(&row("Mælkebøtten", 66)), "{overview}");
+        assert!(overview.contains(&row("Børnehaven", 66)), "{overview}");
 
         let goal_page = format!("/strategy/feedback?cycle={}&goal={parents}", open.id);
         let (status, first) = head.page(&goal_page).await;

@@ -193,19 +193,12 @@ async fn goal_lines(
             }
         }
         let open = disclosable(units, &own, threshold);
+        let totals = units.totals_below(&own);
         let per_unit = units
             .walk()
             .into_iter()
             .filter(|(_, u)| open.contains(&u.id))
-            .map(|(_, u)| {
-                let below = units.subtree(u.id);
-                let n = own
-                    .iter()
-                    .filter(|(unit, _)| below.contains(unit))
-                    .map(|(_, n)| n)
-                    .sum();
-                (u.name.clone(), n)
-            })
+            .map(|(_, u)| (u.name.clone(), totals.get(&u.id).copied().unwrap_or(0)))
             .collect();
         let item = |name: Option<String>,
                     f: Feedback,
