@@ -6,7 +6,8 @@ use crate::{Result, StorageError};
 use domain::person::{Email, Person};
 use domain::{OrgId, PersonId, UnitId};
 use sea_query::{
-    Alias, Cond, Expr, Func, InsertStatement, Order, Query, SelectStatement, UpdateStatement,
+    Alias, Asterisk, Cond, Expr, Func, InsertStatement, Order, Query, SelectStatement,
+    UpdateStatement,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -262,13 +263,13 @@ impl Db {
         rows_to_people(rows)
     }
 
-    /// Active people per unit.
+    /// Active people per unit, counted from an index alone.
     pub async fn headcounts(&self, org: OrgId) -> Result<HashMap<UnitId, usize>> {
         let rows: Vec<(Uuid, i64)> = self
             .all(
                 Query::select()
                     .column(People::UnitId)
-                    .expr(Func::count(Expr::col(People::Id)))
+                    .expr(Func::count(Expr::col(Asterisk)))
                     .from(People::Table)
                     .and_where(Expr::col(People::OrgId).eq(org.0))
                     .and_where(Expr::col(People::Active).eq(true))
