@@ -73,6 +73,28 @@ fn name_of(person: C) -> SimpleExpr {
     )
 }
 
+/// The stages (by position) that lines `offset..offset + limit` of the list fall in, given each
+/// stage's count, and how many lines come before the first of them.
+fn overlapped(counts: &[(i32, i64)], offset: u64, limit: u64) -> (Vec<i32>, u64) {
+    let count = |position: i32| {
+        counts
+            .iter()
+            .find(|(p, _)| *p == position)
+            .map_or(0, |(_, n)| *n as u64)
+    };
+    let (mut overlapped, mut before, mut start) = (Vec::new(), 0, 0);
+    for position in 0..Stage::ALL.len() as i32 {
+        let end = start + count(position);
+        if end <= offset {
+            before = end;
+        } else if start < offset.saturating_add(limit) && end > start {
+            overlapped.push(position);
+        }
+        start = end;
+    }
+    (overlapped, before)
+}
+
 impl Db {
     /// The conversations within reach, of one cycle or of all: the page at `offset`, ordered by
     /// stage, then by the employee's name; and how many stand at each stage.
@@ -87,30 +109,37 @@ impl Db {
         let within = Cond::all()
             .add(reach.condition(org))
             .add_option(cycle.map(|c| Expr::col((C::Table, C::CycleId)).eq(c.0)));
-        let rows: Vec<LineRow> = self
-            .all(
-                select()
-                    .expr_as(stage(), Alias::new("stage"))
-                    .expr_as(name_of(C::EmployeeId), Alias::new("employee_name"))
-                    .expr_as(name_of(C::LeaderId), Alias::new("leader_name"))
-                    .cond_where(within.clone())
-                    .order_by(Alias::new("stage"), Order::Asc)
-                    .order_by(Alias::new("employee_name"), Order::Asc)
-                    .order_by((C::Table, C::Id), Order::Asc)
-                    .limit(limit)
-                    .offset(offset),
-            )
-            .await?;
         let counts: Vec<(i32, i64)> = self
             .all(
                 Query::select()
                     .expr_as(stage(), Alias::new("stage"))
                     .expr(Func::count(Expr::col((C::Table, C::Id))))
                     .from(C::Table)
-                    .cond_where(within)
+                    .cond_where(within.clone())
                     .group_by_col(Alias::new("stage")),
             )
             .await?;
+        // Only the stages the page overlaps are named and sorted: most of an organisation's
+        // conversations stand agreed, and the first pages are of the earlier stages.
+        let (overlapped, before) = overlapped(&counts, offset, limit);
+        let rows: Vec<LineRow> = if overlapped.is_empty() {
+            Vec::new()
+        } else {
+            self.all(
+                select()
+                    .expr_as(stage(), Alias::new("stage"))
+                    .expr_as(name_of(C::EmployeeId), Alias::new("employee_name"))
+                    .expr_as(name_of(C::LeaderId), Alias::new("leader_name"))
+                    .cond_where(within)
+                    .and_where(Expr::expr(stage()).is_in(overlapped))
+                    .order_by(Alias::new("stage"), Order::Asc)
+                    .order_by(Alias::new("employee_name"), Order::Asc)
+                    .order_by((C::Table, C::Id), Order::Asc)
+                    .limit(limit)
+                    .offset(offset - before),
+            )
+            .await?
+        };
         let at = |position: i32| Stage::ALL.get(position as usize).copied();
         Ok(ConversationPage {
             lines: rows
