@@ -8,7 +8,7 @@ use crate::{Result, StorageError};
 use chrono::{DateTime, Utc};
 use domain::dialogue::{Feedback, Response, Visibility};
 use domain::{ConversationId, CycleId, GoalId, OrgId, PersonId, UnitId};
-use sea_query::{Expr, Query};
+use sea_query::{Expr, Query, SimpleExpr};
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
@@ -40,6 +40,13 @@ pub struct Handle {
     pub response: Option<Response>,
     /// When it was first shared; unknown for items shared before this was kept.
     pub shared_at: Option<DateTime<Utc>>,
+}
+
+/// The response row kept beside an item of feedback: one per conversation and goal.
+fn kept_beside() -> SimpleExpr {
+    Expr::col((R::Table, R::ConversationId))
+        .equals((F::Table, F::ConversationId))
+        .and(Expr::col((R::Table, R::GoalId)).equals((F::Table, F::GoalId)))
 }
 
 /// An item of a cycle's feedback shared with the leadership, with its giver and its handle.
@@ -114,12 +121,7 @@ impl Db {
                         People::Table,
                         Expr::col((People::Table, People::Id)).equals((F::Table, F::EmployeeId)),
                     )
-                    .left_join(
-                        R::Table,
-                        Expr::col((R::Table, R::ConversationId))
-                            .equals((F::Table, F::ConversationId))
-                            .and(Expr::col((R::Table, R::GoalId)).equals((F::Table, F::GoalId))),
-                    )
+                    .left_join(R::Table, kept_beside())
                     .and_where(Expr::col((F::Table, F::OrgId)).eq(org.0))
                     .and_where(Expr::col((F::Table, F::CycleId)).eq(cycle.0))
                     .and_where(
@@ -203,12 +205,7 @@ impl Db {
                         (R::Table, R::RoutedUnitId),
                         (R::Table, R::AnsweredAt),
                     ])
-                    .inner_join(
-                        R::Table,
-                        Expr::col((F::Table, F::ConversationId))
-                            .equals((R::Table, R::ConversationId))
-                            .and(Expr::col((F::Table, F::GoalId)).equals((R::Table, R::GoalId))),
-                    )
+                    .inner_join(R::Table, kept_beside())
                     .and_where(Expr::col((R::Table, R::OrgId)).eq(org.0))
                     .and_where(
                         Expr::col((R::Table, R::RoutedUnitId))

@@ -23,6 +23,23 @@ pub async fn person(db: &Db, email: &str) -> Person {
         .unwrap()
 }
 
+/// A new pedagogue in Grøn stue, Peter's room: "Ny Kollega {n}", ny{n}@maelkeboetten.dk.
+pub async fn newcomer(db: &Db, n: usize) -> Person {
+    let peter = person(db, PETER).await;
+    let someone = Person {
+        id: domain::PersonId::new(),
+        org_id: peter.org_id,
+        unit_id: peter.unit_id,
+        name: format!("Ny Kollega {n}"),
+        email: Email::parse(&format!("ny{n}@maelkeboetten.dk")).unwrap(),
+        job_title: "Pædagog".into(),
+        leader_id: None,
+        active: true,
+    };
+    db.insert_person(&someone).await.unwrap();
+    someone
+}
+
 pub async fn goal(app: &TestApp, title: &str) -> StrategicGoal {
     let org = person(&app.db, ADMIN).await.org_id;
     app.db

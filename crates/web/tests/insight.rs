@@ -171,23 +171,12 @@ both_backends! {
 async fn many_share(app: &TestApp, n: usize) {
     use domain::conversation::Conversation;
     use domain::dialogue::{Feedback, Visibility};
-    use domain::person::{Email, Person};
     let db = &app.db;
     let peter = person(db, PETER).await;
     let open = testkit::demo::cycle(app, "MUS 2026").await;
     let parents = goal(app, "Styrk dialogen med forældrene").await.id;
     for i in 0..n {
-        let someone = Person {
-            id: domain::PersonId::new(),
-            org_id: peter.org_id,
-            unit_id: peter.unit_id,
-            name: format!("Ny Kollega {i}"),
-            email: Email::parse(&format!("ny{i}@maelkeboetten.dk")).unwrap(),
-            job_title: "Pædagog".into(),
-            leader_id: None,
-            active: true,
-        };
-        db.insert_person(&someone).await.unwrap();
+        let someone = testkit::demo::newcomer(db, i).await;
         let conversation = Conversation::new(&open, someone.id, peter.id);
         db.save_conversation(&conversation).await.unwrap();
         let feedback = Feedback {

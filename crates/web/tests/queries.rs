@@ -8,11 +8,9 @@ use domain::conversation::{Conversation, Schedule, parse_local_time};
 use domain::dialogue::{Feedback, Visibility};
 use domain::evaluation::{Evaluation, Scores};
 use domain::followup::FollowUp;
-use domain::person::{Email, Person};
 use domain::preparation::Side;
-use domain::{PersonId, UnitId};
 use reqwest::StatusCode;
-use testkit::demo::{HEAD, HR, LANE, PETER, conversation_of, cycle, goal, person};
+use testkit::demo::{HEAD, HR, LANE, PETER, conversation_of, cycle, goal, newcomer, person};
 use testkit::{Session, TestApp, both_backends};
 
 /// Ten more employees in Grøn stue, each with last year's held conversation, a signed
@@ -21,23 +19,11 @@ use testkit::{Session, TestApp, both_backends};
 async fn grow(app: &TestApp) {
     let db = &app.db;
     let peter = person(db, PETER).await;
-    let org = peter.org_id;
-    let green: UnitId = peter.unit_id;
     let last = cycle(app, "MUS 2025").await;
     let open = cycle(app, "MUS 2026").await;
     let parents = goal(app, "Styrk dialogen med forældrene").await.id;
     for n in 0..10 {
-        let someone = Person {
-            id: PersonId::new(),
-            org_id: org,
-            unit_id: green,
-            name: format!("Ny Kollega {n}"),
-            email: Email::parse(&format!("ny{n}@maelkeboetten.dk")).unwrap(),
-            job_title: "Pædagog".into(),
-            leader_id: None,
-            active: true,
-        };
-        db.insert_person(&someone).await.unwrap();
+        let someone = newcomer(db, n).await;
         let day = format!("2025-10-{:02}", 20 + n % 8);
         let schedule = Schedule::parse(
             &last,

@@ -20,7 +20,7 @@ use domain::cycle::{Cycle, newest_first};
 use domain::dialogue::{self, Feedback, Shared, for_leadership};
 use domain::disclosure::disclosable;
 use domain::org::UnitTree;
-use domain::{CycleId, GoalId, PersonId, UnitId};
+use domain::{CycleId, GoalId, UnitId};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use storage::StorageError;
@@ -144,7 +144,6 @@ async fn goal_lines(
     let goals = state.db.goal_tree(org).await?;
     let threshold = user.org.settings.anonymity_threshold as usize;
     let shared = state.db.leadership_feedback(org, cycle.id).await?;
-    let unit_of: HashMap<_, _> = shared.iter().map(|i| (i.person, i.unit)).collect();
     let mut lines = Vec::new();
     for (goal, (skip, take)) in cycle
         .focus_goals
@@ -161,16 +160,17 @@ async fn goal_lines(
                     name: i.name.clone(),
                     feedback: i.feedback.clone(),
                     since: handle.shared_at,
-                    extra: (i.person, handle.id, handle.response.clone()),
+                    extra: (i.unit, handle.id, handle.response.clone()),
                 })
             })
             .collect();
         let sorted = for_leadership(on_goal, threshold);
-        let shown: Vec<(PersonId, &Feedback)> = sorted
+        // Everything readable, each with its giver's unit.
+        let shown: Vec<(UnitId, &Feedback)> = sorted
             .named
             .iter()
-            .map(|(_, f, (p, _, _))| (*p, f))
-            .chain(sorted.anonymous.iter().map(|(f, (p, _, _))| (*p, f)))
+            .map(|(_, f, (u, _, _))| (*u, f))
+            .chain(sorted.anonymous.iter().map(|(f, (u, _, _))| (*u, f)))
             .collect();
         let raised = |pick: fn(&Feedback) -> &String| {
             shown.iter().filter(|(_, f)| !pick(f).is_empty()).count()
@@ -187,10 +187,8 @@ async fn goal_lines(
             )
         });
         let mut own: HashMap<UnitId, usize> = HashMap::new();
-        for (person, _) in &shown {
-            if let Some(unit) = unit_of.get(person) {
-                *own.entry(*unit).or_default() += 1;
-            }
+        for (unit, _) in &shown {
+            *own.entry(*unit).or_default() += 1;
         }
         let open = disclosable(units, &own, threshold);
         let totals = units.totals_below(&own);
@@ -209,7 +207,7 @@ async fn goal_lines(
             handle: handle.to_string(),
             response: response.as_ref().map(|r| response_view(r, units)),
         };
-        let readable = sorted.named.len() + sorted.anonymous.len();
+        let readable = shown.len();
         let items: Vec<Item> = sorted
             .named
             .into_iter()
