@@ -751,7 +751,7 @@ error-settings-patience = Perioderne skal være et helt antal dage fra 1 til 730
 ## Drawer detector
 nav-follow-through = Opfølgning
 follow-through-title = Opfølgningsliste
-follow-through-intro = Først holdte samtaler, hvor aftalen endnu ikke er underskrevet af begge efter to uger; så de underskrevne udviklingsaftaler, de mest presserende først: organisationens egne overskredne løfter, så handlinger over frist, så aftaler, hvor der længe intet er sket.
+follow-through-intro = Først holdte samtaler, hvor aftalen endnu ikke er underskrevet af begge efter to uger; så de underskrevne udviklingsaftaler, de mest presserende først: organisationens egne overskredne løfter, så handlinger over frist, så aftaler, hvor der længe intet er sket. En aftale forlader listen, når medarbejderen underskriver den næste: den nye samtale tog udgangspunkt i den og genforhandlede den.
 follow-through-per-unit = Pr. enhed
 follow-through-agreements = Aftaler
 follow-through-stale = Ved at gå i skuffen

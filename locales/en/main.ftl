@@ -751,7 +751,7 @@ error-settings-patience = The periods must be whole numbers of days from 1 to 73
 ## Drawer detector
 nav-follow-through = Follow-up
 follow-through-title = Follow-up list
-follow-through-intro = First, conversations held where both have still not signed the agreement after two weeks; then the signed development agreements, most urgent first: the organisation's own overdue promises, then overdue actions, then agreements where nothing has happened for long.
+follow-through-intro = First, conversations held where both have still not signed the agreement after two weeks; then the signed development agreements, most urgent first: the organisation's own overdue promises, then overdue actions, then agreements where nothing has happened for long. An agreement leaves the list when the employee signs the next one: the new conversation opened with it and renegotiated it.
 follow-through-per-unit = Per unit
 follow-through-agreements = Agreements
 follow-through-stale = Going stale

@@ -2,11 +2,14 @@
 //! stale when an action is overdue or nothing has happened on it for a while; after a further
 //! period its leader's own leader sees it too. When the organisation's own commitments are
 //! overdue, it escalates at once to the leader's leader and to HR: the employee's development
-//! must not stall on the organisation.
+//! must not stall on the organisation. An agreement leaves the drawer when its employee signs
+//! the next one ([`superseded`]).
 
 use crate::agreement::{Progress, Terms};
 use crate::conversation::TIME_ZONE;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use std::collections::HashMap;
+use std::hash::Hash;
 
 /// How long an organisation lets an agreement rest before it counts as going stale, and how
 /// much longer before the leader's own leader is told.
@@ -190,6 +193,22 @@ pub fn unsigned_since(today: NaiveDate) -> DateTime<Utc> {
         .map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc))
 }
 
+/// Of signed agreements, each given by its employee and the day its cycle's conversations
+/// began, whether the same employee has signed one in a later cycle. That conversation opened
+/// with the old agreement and renegotiated the contract, so what was left open on it was taken
+/// up there: it is out of the drawer (its cycle's effect figures still count it).
+pub fn superseded<P: Eq + Hash + Copy>(signed: &[(P, NaiveDate)]) -> Vec<bool> {
+    let mut latest: HashMap<P, NaiveDate> = HashMap::new();
+    for &(employee, from) in signed {
+        let last = latest.entry(employee).or_insert(from);
+        *last = (*last).max(from);
+    }
+    signed
+        .iter()
+        .map(|(employee, from)| latest[employee] > *from)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -336,5 +355,23 @@ mod tests {
         let held = at("2026-11-02");
         assert_eq!(unsigned_too_long(held, day("2026-11-16")), None);
         assert_eq!(unsigned_too_long(held, day("2026-11-17")), Some(15));
+    }
+
+    #[test]
+    fn only_a_later_cycle_s_agreement_of_the_same_employee_supersedes() {
+        let day = |d: &str| parse_date(d).unwrap();
+        let signed = [
+            ("lane", day("2024-09-01")),
+            ("lane", day("2026-09-01")),
+            ("lane", day("2025-09-01")),
+            ("ali", day("2025-09-01")),
+            // Two cycles begun the same day: neither is the later.
+            ("emma", day("2025-09-01")),
+            ("emma", day("2025-09-01")),
+        ];
+        assert_eq!(
+            superseded(&signed),
+            [true, false, true, false, false, false]
+        );
     }
 }

@@ -173,8 +173,21 @@ struct SignedRow {
     agreement: AgreementRow,
 }
 
+/// Which of the signed agreements are read: every cycle's (the effect figures), or only those
+/// no later cycle's agreement of the same employee has superseded (the drawer detector, its
+/// lists and reminders: the next conversation opened with the old agreement and renegotiated it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Superseded {
+    Included,
+    Excluded,
+}
+
 /// The agreements signed by both parties within reach, with who and when.
-pub(crate) fn signed_within(org: OrgId, reach: Reach<'_>) -> SelectStatement {
+pub(crate) fn signed_within(
+    org: OrgId,
+    reach: Reach<'_>,
+    superseded: Superseded,
+) -> SelectStatement {
     let signed = |c: Agreements| Expr::col((Agreements::Table, c)).is_not_null();
     Query::select()
         .columns([
@@ -200,6 +213,16 @@ pub(crate) fn signed_within(org: OrgId, reach: Reach<'_>) -> SelectStatement {
         .cond_where(reach.condition(org))
         .and_where(signed(Agreements::EmployeeSignedAt))
         .and_where(signed(Agreements::LeaderSignedAt))
+        .conditions(
+            superseded == Superseded::Excluded,
+            // As the partial index conversations_current (0035) reads, so that it is used.
+            |q| {
+                let mark = |c: Conversations| Expr::col((Conversations::Table, c));
+                q.and_where(mark(Conversations::Agreed).into())
+                    .and_where(mark(Conversations::Superseded).not());
+            },
+            |_| {},
+        )
         .to_owned()
 }
 
@@ -539,9 +562,10 @@ impl Db {
         &self,
         org: OrgId,
         reach: Reach<'_>,
+        superseded: Superseded,
     ) -> Result<Vec<SignedAgreement>> {
         let rows: Vec<SignedRow> = self
-            .all(signed_within(org, reach).columns([
+            .all(signed_within(org, reach, superseded).columns([
                 (Agreements::Table, Agreements::Document),
                 (Agreements::Table, Agreements::EmployeeSignedAt),
                 (Agreements::Table, Agreements::LeaderSignedAt),

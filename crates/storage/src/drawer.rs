@@ -2,9 +2,11 @@
 //! items counted from the items table and their last activity kept on the agreement; and, for
 //! the long lists, the judgement itself in SQL, so that the database counts and orders an
 //! organisation's tens of thousands of agreements and only a page of them is read. Every
-//! expression here is held to [`domain::drawer::judge`] by a test on both backends.
+//! expression here is held to [`domain::drawer::judge`] by a test on both backends. The detector
+//! judges each employee's current agreements: one a later cycle's agreement has superseded is
+//! out of the drawer ([`Superseded::Excluded`]).
 
-use crate::agreements::{SignedHead, signed_within};
+use crate::agreements::{SignedHead, Superseded, signed_within};
 use crate::db::Db;
 use crate::schema::{AgreementItems, Agreements, Conversations, People};
 use crate::{Reach, Result};
@@ -115,9 +117,9 @@ impl DrawerPage {
 
 /// The signed agreements within reach with their employee's unit and what is outstanding on
 /// them: the cheap columns every judgement in SQL is made from (`x`).
-fn heads(org: OrgId, reach: Reach<'_>) -> SelectStatement {
+fn heads(org: OrgId, reach: Reach<'_>, superseded: Superseded) -> SelectStatement {
     let stored = |c: Agreements| (Agreements::Table, c);
-    signed_within(org, reach)
+    signed_within(org, reach, superseded)
         .column((People::Table, People::UnitId))
         .columns([
             stored(Agreements::OpenItems),
@@ -187,9 +189,9 @@ fn x(column: &str) -> Expr {
 }
 
 /// The [`heads`] as the table `x`.
-fn from_heads(org: OrgId, reach: Reach<'_>) -> SelectStatement {
+fn from_heads(org: OrgId, reach: Reach<'_>, superseded: Superseded) -> SelectStatement {
     Query::select()
-        .from_subquery(heads(org, reach), Alias::new("x"))
+        .from_subquery(heads(org, reach, superseded), Alias::new("x"))
         .to_owned()
 }
 
@@ -203,14 +205,14 @@ fn days_before(today: NaiveDate, days: u32) -> DateTime<Utc> {
 
 /// How many of a cycle's signed agreements whose employee is one of `members` there are, and
 /// how many of them are going stale, per unit of the employee (the last column): an effect
-/// figure.
+/// figure, so superseded agreements count too.
 pub(crate) fn stale_among(
     org: OrgId,
     cycle: CycleId,
     members: SelectStatement,
     judged: Judgement,
 ) -> SelectStatement {
-    from_heads(org, Reach::Organisation)
+    from_heads(org, Reach::Organisation, Superseded::Included)
         .expr(Func::count(x("id")))
         .expr(Func::sum(as_flag(judged.stale())))
         .and_where(x("cycle_id").eq(cycle.0))
@@ -310,7 +312,7 @@ impl Db {
         let within = Cond::all()
             .add_option(units.map(|units| x("unit_id").is_in(units.iter().map(|u| u.0))));
         let page = by_urgency(
-            from_heads(org, reach)
+            from_heads(org, reach, Superseded::Excluded)
                 .column((Alias::new("x"), Asterisk))
                 .cond_where(within.clone()),
             judged,
@@ -321,7 +323,7 @@ impl Db {
         let rows: Vec<PulseRow> = self.all(&counted(page, judged.today)).await?;
         let counts: Vec<(Uuid, i64, Option<i64>, Option<i64>)> = self
             .all(
-                from_heads(org, reach)
+                from_heads(org, reach, Superseded::Excluded)
                     .cond_where(within)
                     .expr(x("unit_id"))
                     .expr(Func::count(x("id")))
@@ -355,7 +357,7 @@ impl Db {
         limit: u64,
     ) -> Result<HomeFlags> {
         // Found from the parties' own indexes, whatever else the reader may see.
-        let own = from_heads(org, Reach::Party(person))
+        let own = from_heads(org, Reach::Party(person), Superseded::Excluded)
             .column((Alias::new("x"), Asterisk))
             .and_where(judged.stale())
             .to_owned();
@@ -375,7 +377,7 @@ impl Db {
             Vec::new()
         } else {
             let chosen = by_urgency(
-                from_heads(org, Reach::Organisation)
+                from_heads(org, Reach::Organisation, Superseded::Excluded)
                     .column((Alias::new("x"), Asterisk))
                     .expr_as(Expr::cust("count(*) over ()"), Alias::new("told_total"))
                     .and_where(x("employee_id").ne(person.0))

@@ -8,7 +8,7 @@
 //! cycle, they were slower.) A test holds every figure, and every unit's, to `Figures::of` on both backends, and
 //! the counts kept through changes to a fresh count.
 
-use crate::agreements::signed_within;
+use crate::agreements::{Superseded, signed_within};
 use crate::db::Db;
 use crate::drawer::{Judgement, as_flag, stale_among};
 use crate::effect_kept::{Counts, Thread};
@@ -72,7 +72,7 @@ fn conversation(c: Conversations) -> Expr {
 
 /// The conversations of the cycle whose agreement both have signed, of the people counted.
 fn signed(whom: Whom, cycle: &Cycle) -> SelectStatement {
-    signed_within(whom.org, Reach::Organisation)
+    signed_within(whom.org, Reach::Organisation, Superseded::Included)
         .clear_selects()
         .column((Conversations::Table, Conversations::Id))
         .and_where(conversation(Conversations::CycleId).eq(cycle.id.0))

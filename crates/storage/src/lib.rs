@@ -45,7 +45,7 @@ mod user_context;
 mod users;
 
 pub use agenda::AgendaPoint;
-pub use agreements::{SignedAgreement, UnsignedAgreement};
+pub use agreements::{SignedAgreement, Superseded, UnsignedAgreement};
 pub use answer_counts::{AnswerCounts, Answers};
 pub use audit::{AuditEntry, AuditRecord};
 pub use calendar_feeds::Deadline;

@@ -220,6 +220,7 @@ pub(crate) enum Conversations {
     HeldAt,
     Prepared,
     Agreed,
+    Superseded,
 }
 
 #[derive(Iden, Clone, Copy)]

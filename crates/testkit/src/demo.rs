@@ -109,3 +109,62 @@ pub async fn other_org(app: &TestApp) -> (domain::OrgId, &'static str) {
     .unwrap();
     (org.id, "anders@andeby.dk")
 }
+
+/// The revision of this year's agreement of a person, as a form sends it (0 before there is one).
+pub async fn agreement_revision(app: &TestApp, email: &str) -> String {
+    let c = conversation_of(app, email).await;
+    app.db
+        .agreement(c.id)
+        .await
+        .unwrap()
+        .map_or(0, |a| a.revision)
+        .to_string()
+}
+
+/// Lane's 2026 agreement with one goal, held and signed by both over HTTP.
+pub async fn sign_lanes_agreement(app: &TestApp) -> domain::ConversationId {
+    let conversation = conversation_of(app, LANE).await;
+    let page = format!("/conversations/{}/agreement", conversation.id);
+    let parents = goal(app, "Styrk dialogen med forældrene")
+        .await
+        .id
+        .to_string();
+    let (lane, peter) = (app.login(LANE).await, app.login(PETER).await);
+    let added = lane
+        .post_owned(
+            &page,
+            &[
+                ("op", "add-goal".into()),
+                ("revision", agreement_revision(app, LANE).await),
+                ("title", "Trygge forældresamtaler".into()),
+                (
+                    "success",
+                    "Forældrene går fra samtalen med en aftale".into(),
+                ),
+                ("priority", "high".into()),
+                ("strategic", parents),
+            ],
+        )
+        .await;
+    assert_eq!(added.status(), reqwest::StatusCode::SEE_OTHER);
+    assert_eq!(
+        peter
+            .post(&format!("/conversations/{}/held", conversation.id), &[])
+            .await
+            .status(),
+        reqwest::StatusCode::SEE_OTHER
+    );
+    for who in [&lane, &peter] {
+        let signed = who
+            .post_owned(
+                &page,
+                &[
+                    ("op", "sign".into()),
+                    ("revision", agreement_revision(app, LANE).await),
+                ],
+            )
+            .await;
+        assert_eq!(signed.status(), reqwest::StatusCode::SEE_OTHER);
+    }
+    conversation.id
+}

@@ -18,6 +18,14 @@ pub trait Fixture: Sized {
     fn fresh(backend: TestBackend) -> impl std::future::Future<Output = Self>;
 }
 
+/// A record's id as an SQL literal of the backend, for tests that write as any writer could.
+pub fn literal(db: &storage::Db, id: uuid::Uuid) -> String {
+    match db.backend() {
+        storage::Backend::Sqlite => format!("X'{}'", id.simple()),
+        storage::Backend::Postgres => format!("'{id}'"),
+    }
+}
+
 /// Where the PostgreSQL tests find their server.
 pub const POSTGRES_ENV: &str = "MOUSE_TEST_POSTGRES_URL";
 

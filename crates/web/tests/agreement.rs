@@ -3,18 +3,10 @@
 
 use domain::agreement::Progress;
 use reqwest::StatusCode;
-use testkit::demo::{ADMIN, HR, LANE, LEADER, PETER, conversation_of, goal};
+use testkit::demo::{
+    ADMIN, HR, LANE, LEADER, PETER, agreement_revision, conversation_of, goal, sign_lanes_agreement,
+};
 use testkit::{TestApp, both_backends};
-
-async fn revision(app: &TestApp) -> String {
-    let c = conversation_of(app, LANE).await;
-    app.db
-        .agreement(c.id)
-        .await
-        .unwrap()
-        .map_or(0, |a| a.revision)
-        .to_string()
-}
 
 async fn competence(app: &TestApp, name: &str) -> String {
     let org = testkit::demo::person(&app.db, LANE).await.org_id;
@@ -48,7 +40,7 @@ both_backends! {
 
         // a goal needs its red thread; what was typed comes back in the form
         let unthreaded = lane.post_owned(&page, &[
-            ("op", "add-goal".into()), ("revision", revision(app).await),
+            ("op", "add-goal".into()), ("revision", agreement_revision(app, LANE).await),
             ("title", "Trygge forældresamtaler".into()), ("success", "Jeg leder selv samtalen".into()),
             ("priority", "high".into()),
         ]).await;
@@ -57,7 +49,7 @@ both_backends! {
         assert!(body.contains("mindst ét strategisk mål") && body.contains("value=\"Trygge forældresamtaler\""), "{body}");
 
         let added = lane.post_owned(&page, &[
-            ("op", "add-goal".into()), ("revision", revision(app).await),
+            ("op", "add-goal".into()), ("revision", agreement_revision(app, LANE).await),
             ("title", "Trygge forældresamtaler".into()),
             ("success", "Jeg leder selv de svære forældresamtaler og forældrene går derfra med en aftale".into()),
             ("priority", "high".into()), ("strategic", parents.clone()), ("competence", dialogue.clone()),
@@ -66,32 +58,32 @@ both_backends! {
         let lane_id = testkit::demo::person(&app.db, LANE).await.id.to_string();
         let peter_id = testkit::demo::person(&app.db, PETER).await.id.to_string();
         let action = peter.post_owned(&page, &[
-            ("op", "add-action".into()), ("revision", revision(app).await), ("goal", "0".into()),
+            ("op", "add-action".into()), ("revision", agreement_revision(app, LANE).await), ("goal", "0".into()),
             ("text", "Kursus i den svære forældresamtale".into()), ("kind", "course".into()),
             ("owner", lane_id.clone()), ("due", "2027-03-01".into()),
         ]).await;
         assert_eq!(action.status(), StatusCode::SEE_OTHER);
         let commitment = peter.post_owned(&page, &[
-            ("op", "add-commitment".into()), ("revision", revision(app).await),
+            ("op", "add-commitment".into()), ("revision", agreement_revision(app, LANE).await),
             ("text", "Kursusplads og fire timers vikar".into()), ("kind", "course-place".into()),
             ("owner", peter_id.clone()), ("due", "".into()),
         ]).await;
         assert_eq!(commitment.status(), StatusCode::SEE_OTHER);
         let foreign_owner = peter.post_owned(&page, &[
-            ("op", "add-commitment".into()), ("revision", revision(app).await),
+            ("op", "add-commitment".into()), ("revision", agreement_revision(app, LANE).await),
             ("text", "Noget".into()), ("kind", "time".into()), ("owner", uuid_like()), ("due", "".into()),
         ]).await;
         assert_eq!(foreign_owner.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
         // signing waits for the conversation to be held, which only its leader marks
-        let early = lane.post_owned(&page, &[("op", "sign".into()), ("revision", revision(app).await)]).await;
+        let early = lane.post_owned(&page, &[("op", "sign".into()), ("revision", agreement_revision(app, LANE).await)]).await;
         assert_eq!(early.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(early.text().await.unwrap().contains("når samtalen er holdt"));
         let held = format!("/conversations/{}/held", conversation.id);
         assert_eq!(lane.post(&held, &[]).await.status(), StatusCode::FORBIDDEN);
         assert_eq!(peter.post(&held, &[]).await.status(), StatusCode::SEE_OTHER);
         for who in [&lane, &peter] {
-            let signed = who.post_owned(&page, &[("op", "sign".into()), ("revision", revision(app).await)]).await;
+            let signed = who.post_owned(&page, &[("op", "sign".into()), ("revision", agreement_revision(app, LANE).await)]).await;
             assert_eq!(signed.status(), StatusCode::SEE_OTHER);
         }
         let (_, body) = lane.page(&page).await;
@@ -101,7 +93,7 @@ both_backends! {
         assert!(overview.contains("aftalt"), "the overview shows the stage");
 
         // after signing, a change is an amendment the other party answers
-        let stale = revision(app).await;
+        let stale = agreement_revision(app, LANE).await;
         let proposed = lane.post_owned(&page, &[
             ("op", "add-action".into()), ("revision", stale.clone()), ("goal", "0".into()),
             ("text", "Mentor: Camilla ved to forældresamtaler".into()), ("kind", "mentoring".into()),
@@ -119,9 +111,9 @@ both_backends! {
         ]).await;
         assert_eq!(late.status(), StatusCode::CONFLICT);
         assert!(late.text().await.unwrap().contains("To timer om ugen til forberedelse"));
-        let own = lane.post_owned(&page, &[("op", "accept".into()), ("revision", revision(app).await)]).await;
+        let own = lane.post_owned(&page, &[("op", "accept".into()), ("revision", agreement_revision(app, LANE).await)]).await;
         assert_eq!(own.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        let accepted = peter.post_owned(&page, &[("op", "accept".into()), ("revision", revision(app).await)]).await;
+        let accepted = peter.post_owned(&page, &[("op", "accept".into()), ("revision", agreement_revision(app, LANE).await)]).await;
         assert_eq!(accepted.status(), StatusCode::SEE_OTHER);
         let agreement = app.db.agreement(conversation.id).await.unwrap().unwrap();
         assert_eq!(agreement.terms.goals[0].actions.len(), 2);
@@ -132,7 +124,7 @@ both_backends! {
         let course = agreement.terms.goals[0].actions[0].id.to_string();
         for (progress, note) in [("started", "Tilmeldt"), ("done", "Gennemført i marts")] {
             let progressed = lane.post_owned(&page, &[
-                ("op", "progress".into()), ("revision", revision(app).await),
+                ("op", "progress".into()), ("revision", agreement_revision(app, LANE).await),
                 ("item", course.clone()), ("progress", progress.into()), ("note", note.into()),
             ]).await;
             assert_eq!(progressed.status(), StatusCode::SEE_OTHER);
@@ -145,7 +137,7 @@ both_backends! {
         let (_, body) = peter.page(&page).await;
         assert!(body.contains("Lane Andersen · gennemført – Gennemført i marts") && body.contains("Tilmeldt"), "{body}");
         let unknown = lane.post_owned(&page, &[
-            ("op", "progress".into()), ("revision", revision(app).await),
+            ("op", "progress".into()), ("revision", agreement_revision(app, LANE).await),
             ("item", domain::ItemId::new().to_string()), ("progress", "done".into()),
         ]).await;
         assert_eq!(unknown.status(), StatusCode::CONFLICT);
@@ -164,7 +156,7 @@ both_backends! {
             let other = app.login(email).await;
             assert_eq!(other.get(&page).await.status(), StatusCode::NOT_FOUND, "{email}");
             assert_eq!(other.get(&print).await.status(), StatusCode::NOT_FOUND, "{email}");
-            let sneak = other.post_owned(&page, &[("op", "sign".into()), ("revision", revision(app).await)]).await;
+            let sneak = other.post_owned(&page, &[("op", "sign".into()), ("revision", agreement_revision(app, LANE).await)]).await;
             assert_eq!(sneak.status(), StatusCode::NOT_FOUND, "{email}");
         }
     }
@@ -279,51 +271,6 @@ both_backends! {
         let (_, stranger) = testkit::demo::other_org(app).await;
         assert_eq!(app.login(stranger).await.post(&report, &[("revision", "99"), ("progress", "dropped")]).await.status(), StatusCode::NOT_FOUND);
     }
-}
-
-/// Lane's 2026 agreement with one goal, held and signed by both over HTTP.
-async fn sign_lanes_agreement(app: &TestApp) -> domain::ConversationId {
-    let conversation = conversation_of(app, LANE).await;
-    let page = format!("/conversations/{}/agreement", conversation.id);
-    let parents = goal(app, "Styrk dialogen med forældrene")
-        .await
-        .id
-        .to_string();
-    let (lane, peter) = (app.login(LANE).await, app.login(PETER).await);
-    let added = lane
-        .post_owned(
-            &page,
-            &[
-                ("op", "add-goal".into()),
-                ("revision", revision(app).await),
-                ("title", "Trygge forældresamtaler".into()),
-                (
-                    "success",
-                    "Forældrene går fra samtalen med en aftale".into(),
-                ),
-                ("priority", "high".into()),
-                ("strategic", parents),
-            ],
-        )
-        .await;
-    assert_eq!(added.status(), StatusCode::SEE_OTHER);
-    assert_eq!(
-        peter
-            .post(&format!("/conversations/{}/held", conversation.id), &[])
-            .await
-            .status(),
-        StatusCode::SEE_OTHER
-    );
-    for who in [&lane, &peter] {
-        let signed = who
-            .post_owned(
-                &page,
-                &[("op", "sign".into()), ("revision", revision(app).await)],
-            )
-            .await;
-        assert_eq!(signed.status(), StatusCode::SEE_OTHER);
-    }
-    conversation.id
 }
 
 both_backends! {

@@ -11,7 +11,7 @@ use reqwest::StatusCode;
 use std::collections::HashMap;
 use storage::{Backend, Db, Reach, Staff, now};
 use testkit::demo::{HR, LANE, LEADER, other_org, person};
-use testkit::{TestApp, both_backends};
+use testkit::{TestApp, both_backends, literal};
 
 /// Each conversation's marks as its preparations and agreement say, for those that have any.
 async fn marks_from_their_sources(db: &Db, org: OrgId) -> HashMap<ConversationId, Marks> {
@@ -34,14 +34,6 @@ async fn marks_from_their_sources(db: &Db, org: OrgId) -> HashMap<ConversationId
         }
     }
     marks
-}
-
-/// A conversation's id as an SQL literal of the backend.
-fn literal(db: &Db, id: ConversationId) -> String {
-    match db.backend() {
-        Backend::Sqlite => format!("X'{}'", id.0.simple()),
-        Backend::Postgres => format!("'{}'", id.0),
-    }
 }
 
 both_backends! {
@@ -152,13 +144,13 @@ both_backends! {
             assert_eq!(db.marks(*id).await.unwrap(), *marks);
         }
         // Any writer: a signature withdrawn, then given again.
-        let signed = literal(db, held);
+        let signed = literal(db, held.0);
         db.execute_raw(&format!("UPDATE agreements SET leader_signed_at = NULL WHERE conversation_id = {signed}")).await.unwrap();
         assert_eq!(kept().await.unwrap(), marks_from_their_sources(db, org).await, "unsigned");
         db.execute_raw(&format!("UPDATE agreements SET leader_signed_at = employee_signed_at WHERE conversation_id = {signed}")).await.unwrap();
         assert_eq!(kept().await.unwrap(), truth, "signed again");
         // One side's preparation deleted, then the other's.
-        let both = literal(db, scheduled);
+        let both = literal(db, scheduled.0);
         for side in ["leader", "employee"] {
             db.execute_raw(&format!("DELETE FROM preparations WHERE conversation_id = {both} AND side = '{side}'")).await.unwrap();
             assert_eq!(kept().await.unwrap(), marks_from_their_sources(db, org).await, "without the {side}'s preparation");

@@ -1,12 +1,17 @@
 //! The drawer detector: stale agreements reach the right home pages, the organisation's overdue
-//! promises escalate to the leader above and HR, and leaders and HR get a follow-up list.
+//! promises escalate to the leader above and HR, and leaders and HR get a follow-up list. An
+//! agreement leaves the drawer when its employee signs the next one.
 
 use chrono::{Days, SubsecRound, Utc};
-use domain::drawer::{Health, Patience, Pulse, judge, unsigned_since, unsigned_too_long};
+use domain::drawer::{
+    Health, Patience, Pulse, judge, superseded, unsigned_since, unsigned_too_long,
+};
+use domain::{ConversationId, OrgId};
 use reqwest::StatusCode;
-use storage::{Backend, Judgement, Reach, Told, today};
-use testkit::demo::{ADMIN, HEAD, HR, LANE, LEADER, PETER, person};
-use testkit::{TestApp, both_backends};
+use std::collections::{BTreeSet, HashMap};
+use storage::{Backend, Db, Judgement, Reach, Superseded, Told, today};
+use testkit::demo::{ADMIN, HEAD, HR, LANE, LEADER, PETER, cycle, person, sign_lanes_agreement};
+use testkit::{TestApp, both_backends, literal};
 
 const FLAGS: &str = "Aftaler, der er ved at gå i skuffen";
 
@@ -24,7 +29,105 @@ async fn flags(app: &TestApp, email: &str) -> String {
     }
 }
 
+/// The signed agreements the detector judges: as kept by the database, and by the rule.
+async fn current(db: &Db, org: OrgId) -> (BTreeSet<ConversationId>, BTreeSet<ConversationId>) {
+    let ids = |signed: Vec<storage::SignedAgreement>| {
+        signed
+            .into_iter()
+            .map(|s| s.agreement.conversation_id)
+            .collect()
+    };
+    let kept = ids(db
+        .signed_agreements(org, Reach::Organisation, Superseded::Excluded)
+        .await
+        .unwrap());
+    let began: HashMap<_, _> = db
+        .cycles(org)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.id, c.timeline.conversations_from()))
+        .collect();
+    let all = db
+        .signed_agreements(org, Reach::Organisation, Superseded::Included)
+        .await
+        .unwrap();
+    let keys: Vec<_> = all
+        .iter()
+        .map(|s| (s.employee_id, began[&s.cycle_id]))
+        .collect();
+    let by_rule = all
+        .iter()
+        .zip(superseded(&keys))
+        .filter(|(_, gone)| !gone)
+        .map(|(s, _)| s.agreement.conversation_id)
+        .collect();
+    (kept, by_rule)
+}
+
 both_backends! {
+    async fn an_agreement_leaves_the_drawer_when_the_next_one_is_signed(app: &TestApp) {
+        let db = &app.db;
+        let org = person(db, LANE).await.org_id;
+        let last_year = db.conversation_of(org, cycle(app, "MUS 2025").await.id, person(db, LANE).await.id).await.unwrap().unwrap().id;
+        let (kept, by_rule) = current(db, org).await;
+        assert!(kept.contains(&last_year));
+        assert_eq!(kept, by_rule);
+        let figures = db.signed_agreements(org, Reach::Organisation, Superseded::Included).await.unwrap().len();
+        assert!(flags(app, LANE).await.contains("Lane Andersen, MUS 2025"));
+
+        // Lane and Peter sign this year's agreement: last year's, its action long overdue, is
+        // no longer flagged or listed, and this year's is not stale.
+        let this_year = sign_lanes_agreement(app).await;
+        let (kept, by_rule) = current(db, org).await;
+        assert!(!kept.contains(&last_year) && kept.contains(&this_year), "{kept:?}");
+        assert_eq!(kept, by_rule);
+        for email in [LANE, PETER, LEADER] {
+            let home = flags(app, email).await;
+            assert!(!home.contains("Lane Andersen"), "{email}: {home}");
+        }
+        let judged = Judgement { today: today(), patience: Patience::default() };
+        let listed = db.drawer_page(org, Reach::Organisation, None, judged, 0, 10_000).await.unwrap();
+        assert_eq!(listed.lines.iter().map(|p| p.conversation_id).collect::<BTreeSet<_>>(), kept);
+        assert_eq!(listed.total(), kept.len());
+        // The effect figures still count last year's agreement in its cycle.
+        assert_eq!(db.signed_agreements(org, Reach::Organisation, Superseded::Included).await.unwrap().len(), figures + 1);
+
+        // Any writer: this year's signature withdrawn brings last year's back, and again.
+        let signed = literal(db, this_year.0);
+        db.execute_raw(&format!("UPDATE agreements SET leader_signed_at = NULL WHERE conversation_id = {signed}")).await.unwrap();
+        let (kept, by_rule) = current(db, org).await;
+        assert!(kept.contains(&last_year) && !kept.contains(&this_year));
+        assert_eq!(kept, by_rule, "unsigned");
+        assert!(flags(app, LANE).await.contains("Lane Andersen, MUS 2025"));
+        db.execute_raw(&format!("UPDATE agreements SET leader_signed_at = employee_signed_at WHERE conversation_id = {signed}")).await.unwrap();
+        assert_eq!(current(db, org).await.0, by_rule.iter().copied().filter(|c| *c != last_year).chain([this_year]).collect());
+        // Moving this year's cycle to begin before last year's turns the order round.
+        let this = cycle(app, "MUS 2026").await;
+        let moved = literal(db, this.id.0);
+        let dates = |opens, from| format!("UPDATE cycles SET preparation_opens = '{opens}', conversations_from = '{from}' WHERE id = {moved}");
+        db.execute_raw(&dates("2020-01-01".into(), "2020-01-01".into())).await.unwrap();
+        let (kept, by_rule) = current(db, org).await;
+        assert!(kept.contains(&last_year) && !kept.contains(&this_year));
+        assert_eq!(kept, by_rule, "moved");
+        db.execute_raw(&dates(this.timeline.preparation_opens().to_string(), this.timeline.conversations_from().to_string())).await.unwrap();
+        let (kept, by_rule) = current(db, org).await;
+        assert!(!kept.contains(&last_year) && kept.contains(&this_year));
+        assert_eq!(kept, by_rule, "moved back");
+
+        // The migration that brought the column judges existing agreements the same way.
+        let migration = match db.backend() {
+            Backend::Sqlite => include_str!("../../storage/migrations/sqlite/0035_superseded_agreements.sql"),
+            Backend::Postgres => include_str!("../../storage/migrations/postgres/0035_superseded_agreements.sql"),
+        };
+        let start = migration.find("UPDATE conversations SET superseded = agreed").unwrap();
+        let backfill = &migration[start..start + migration[start..].find(");").unwrap() + 2];
+        db.execute_raw("UPDATE conversations SET superseded = FALSE").await.unwrap();
+        assert!(current(db, org).await.0.contains(&last_year));
+        db.execute_raw(backfill).await.unwrap();
+        assert_eq!(current(db, org).await.0, kept, "backfilled");
+    }
+
     async fn stale_agreements_reach_the_right_home_pages(app: &TestApp) {
         // Lane's language folders are months overdue and nothing has happened since May.
         let lane = flags(app, LANE).await;
@@ -109,7 +212,7 @@ both_backends! {
         let db = &app.db;
         let org = person(db, LANE).await.org_id;
         let today = today();
-        let signed = db.signed_agreements(org, Reach::Organisation).await.unwrap();
+        let signed = db.signed_agreements(org, Reach::Organisation, Superseded::Excluded).await.unwrap();
         assert!(signed.len() >= 4, "the demo has agreements in every state");
         // Before, on and after the demo's dates: nothing overdue, some, everything open.
         for day in [today - Days::new(400), today, today + Days::new(800)] {
@@ -150,7 +253,7 @@ both_backends! {
         let backfill = &migration[start..start + migration[start..].find("\n);").unwrap() + 3];
         db.execute_raw("UPDATE agreements SET last_activity_at = NULL").await.unwrap();
         db.execute_raw(backfill).await.unwrap();
-        let again = db.signed_agreements(org, Reach::Organisation).await.unwrap();
+        let again = db.signed_agreements(org, Reach::Organisation, Superseded::Excluded).await.unwrap();
         let when = |all: &[storage::SignedAgreement]| all.iter().map(|s| s.last_activity.trunc_subsecs(6)).collect::<Vec<_>>();
         assert_eq!(when(&again), when(&signed));
         // And the one that keeps what is outstanding on each agreement.

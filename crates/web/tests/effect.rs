@@ -9,7 +9,7 @@ use domain::effect::{CycleRecord, Figure, Figures, Signed, serving_pairs};
 use domain::{PersonId, UnitId};
 use reqwest::StatusCode;
 use std::collections::{HashMap, HashSet};
-use storage::{Backend, Judgement, Reach, now, today};
+use storage::{Backend, Judgement, Reach, Superseded, now, today};
 use testkit::demo::{HEAD, HR, LANE, LEADER, PETER, cycle, other_org, person};
 use testkit::{TestApp, both_backends};
 
@@ -315,7 +315,7 @@ both_backends! {
         let pairs = serving_pairs(&goals);
         let tree = db.unit_tree(org).await.unwrap();
         let people = db.people(org).await.unwrap();
-        let signed = db.signed_agreements(org, Reach::Organisation).await.unwrap();
+        let signed = db.signed_agreements(org, Reach::Organisation, Superseded::Included).await.unwrap();
         let follow_ups = db.all_follow_ups(org, Reach::Organisation).await.unwrap();
         let done_at = db.done_at(org, Reach::Organisation).await.unwrap();
         let active = |p: &&domain::person::Person| p.active;
@@ -368,7 +368,7 @@ both_backends! {
         let done = || async {
             let counted = db.effect_counts(org, &cycle, judged, &pairs).await.unwrap().figures(&goals, &cycle.focus_goals);
             let done_at = db.done_at(org, Reach::Organisation).await.unwrap();
-            let signed = db.signed_agreements(org, Reach::Organisation).await.unwrap();
+            let signed = db.signed_agreements(org, Reach::Organisation, Superseded::Included).await.unwrap();
             let signed: Vec<Signed> = signed.iter().filter(|s| s.cycle_id == cycle.id).map(|s| Signed { employee: s.employee_id, agreement: &s.agreement, last_activity: s.last_activity }).collect();
             let conversations = db.conversations(org, cycle.id, Reach::Organisation).await.unwrap();
             let follow_ups = db.all_follow_ups(org, Reach::Organisation).await.unwrap();
@@ -488,7 +488,7 @@ both_backends! {
                 (counts, per_unit, queries)
             }
         };
-        let signed = db.signed_agreements(org, Reach::Organisation).await.unwrap();
+        let signed = db.signed_agreements(org, Reach::Organisation, Superseded::Included).await.unwrap();
         let reported = signed.iter().find(|s| s.cycle_id == last.id && s.agreement.terms.goals.iter().flat_map(|g| &g.actions).any(|a| a.progress != Progress::Done)).unwrap();
         let mut next = reported.agreement.clone();
         let action = next.terms.goals.iter_mut().flat_map(|g| g.actions.iter_mut()).find(|a| a.progress != Progress::Done).unwrap();

@@ -16,7 +16,7 @@ use domain::person::Person;
 use domain::preparation::Side;
 use domain::{ConversationId, PersonId};
 use std::collections::{HashMap, HashSet};
-use storage::{Db, Reach, now, today};
+use storage::{Db, Reach, Superseded, now, today};
 
 /// Writes a reminder for a recipient in their language: (subject, body, calendar invitation).
 type Compose<'a> = dyn Fn(&Tr, &Person) -> (String, String, Option<String>) + 'a;
@@ -238,7 +238,10 @@ impl Plan<'_> {
         for f in db.open_follow_ups(org.id, reach).await? {
             follow_ups.entry(f.conversation_id).or_default().push(f);
         }
-        for signed in db.signed_agreements(org.id, reach).await? {
+        for signed in db
+            .signed_agreements(org.id, reach, Superseded::Excluded)
+            .await?
+        {
             let a = &signed.agreement;
             let agreement_path = format!("/conversations/{}/agreement", a.conversation_id);
             let open = |p: domain::agreement::Progress| {

@@ -20,7 +20,7 @@ use domain::{CycleId, ItemId, OrgId, PersonId, UnitId};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-use storage::{Judgement, Reach, SignedAgreement, today};
+use storage::{Judgement, Reach, SignedAgreement, Superseded, today};
 
 #[derive(Deserialize, Default)]
 pub struct EffectQuery {
@@ -109,7 +109,10 @@ impl Record {
         }
         Ok(Record {
             conversations,
-            signed: state.db.signed_agreements(org, reach).await?,
+            signed: state
+                .db
+                .signed_agreements(org, reach, Superseded::Included)
+                .await?,
             follow_ups: state.db.all_follow_ups(org, reach).await?,
             done_at: state.db.done_at(org, reach).await?,
         })
