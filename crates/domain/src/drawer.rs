@@ -3,7 +3,7 @@
 //! period its leader's own leader sees it too. When the organisation's own commitments are
 //! overdue, it escalates at once to the leader's leader and to HR: the employee's development
 //! must not stall on the organisation. An agreement leaves the drawer when its employee signs
-//! the next one ([`superseded`]).
+//! the next one ([`LatestSigned`]).
 
 use crate::agreement::{Progress, Terms};
 use crate::conversation::TIME_ZONE;
@@ -193,20 +193,27 @@ pub fn unsigned_since(today: NaiveDate) -> DateTime<Utc> {
         .map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc))
 }
 
-/// Of signed agreements, each given by its employee and the day its cycle's conversations
-/// began, whether the same employee has signed one in a later cycle. That conversation opened
-/// with the old agreement and renegotiated the contract, so what was left open on it was taken
-/// up there: it is out of the drawer (its cycle's effect figures still count it).
-pub fn superseded<P: Eq + Hash + Copy>(signed: &[(P, NaiveDate)]) -> Vec<bool> {
-    let mut latest: HashMap<P, NaiveDate> = HashMap::new();
-    for &(employee, from) in signed {
-        let last = latest.entry(employee).or_insert(from);
-        *last = (*last).max(from);
+/// The cycle of each employee's latest signed agreement, by the day its conversations began.
+/// A conversation of an earlier cycle is superseded: the later conversation opened with its
+/// agreement and renegotiated the contract, so what was left open on it, or never signed, was
+/// taken up there. It is out of the drawer (its cycle's effect figures still count it).
+pub struct LatestSigned<P>(HashMap<P, NaiveDate>);
+
+impl<P: Eq + Hash + Copy> LatestSigned<P> {
+    /// From each signed agreement's employee and the day its cycle's conversations began.
+    pub fn of(signed: impl IntoIterator<Item = (P, NaiveDate)>) -> LatestSigned<P> {
+        let mut latest: HashMap<P, NaiveDate> = HashMap::new();
+        for (employee, began) in signed {
+            let last = latest.entry(employee).or_insert(began);
+            *last = (*last).max(began);
+        }
+        LatestSigned(latest)
     }
-    signed
-        .iter()
-        .map(|(employee, from)| latest[employee] > *from)
-        .collect()
+
+    /// Whether a conversation of `employee` in the cycle begun on `began` is superseded.
+    pub fn supersedes(&self, employee: P, began: NaiveDate) -> bool {
+        self.0.get(&employee).is_some_and(|latest| *latest > began)
+    }
 }
 
 #[cfg(test)]
@@ -358,20 +365,23 @@ mod tests {
     }
 
     #[test]
-    fn only_a_later_cycle_s_agreement_of_the_same_employee_supersedes() {
+    fn only_a_later_cycle_s_signed_agreement_of_the_same_employee_supersedes() {
         let day = |d: &str| parse_date(d).unwrap();
-        let signed = [
+        let latest = LatestSigned::of([
             ("lane", day("2024-09-01")),
             ("lane", day("2026-09-01")),
             ("lane", day("2025-09-01")),
             ("ali", day("2025-09-01")),
-            // Two cycles begun the same day: neither is the later.
-            ("emma", day("2025-09-01")),
-            ("emma", day("2025-09-01")),
-        ];
-        assert_eq!(
-            superseded(&signed),
-            [true, false, true, false, false, false]
+        ]);
+        let superseded = |who, began| latest.supersedes(who, day(began));
+        assert!(superseded("lane", "2025-09-01") && superseded("lane", "2024-09-01"));
+        assert!(!superseded("lane", "2026-09-01"), "the latest is current");
+        // Unsigned conversations too; the same cycle or a later one is not superseded.
+        assert!(superseded("ali", "2024-09-01"));
+        assert!(!superseded("ali", "2025-09-01") && !superseded("ali", "2026-09-01"));
+        assert!(
+            !superseded("emma", "2020-09-01"),
+            "nothing signed, nothing superseded"
         );
     }
 }

@@ -96,8 +96,14 @@ impl From<UnsignedRow> for UnsignedAgreement {
     }
 }
 
+/// A conversation's mark kept by triggers (0033, 0035), as a condition.
+fn mark(c: Conversations) -> Expr {
+    Expr::col((Conversations::Table, c))
+}
+
 /// Held conversations within reach, held before `held_before`, whose agreement both parties
-/// have not signed (or that have none), with their employee in `units` when given.
+/// have not signed (or that have none) and no later cycle's signed agreement of the employee
+/// supersedes, with their employee in `units` when given.
 fn unsigned_within(
     org: OrgId,
     reach: Reach<'_>,
@@ -135,11 +141,10 @@ fn unsigned_within(
         .cond_where(reach.condition(org))
         .and_where(conversation(Conversations::HeldAt).lt(held_before))
         .and_where(conversation(Conversations::Cancelled).eq(false))
-        .cond_where(
-            Cond::any()
-                .add(signed(Agreements::EmployeeSignedAt).is_null())
-                .add(signed(Agreements::LeaderSignedAt).is_null()),
-        )
+        // Not signed by both, nor superseded, as the partial index conversations_unsigned (0035)
+        // reads, so that it is used.
+        .and_where(mark(Conversations::Agreed).not())
+        .and_where(mark(Conversations::Superseded).not())
         .cond_where(Cond::all().add_option(units.map(|units| {
             Expr::col((People::Table, People::UnitId)).is_in(units.iter().map(|u| u.0))
         })))
@@ -217,7 +222,6 @@ pub(crate) fn signed_within(
             superseded == Superseded::Excluded,
             // As the partial index conversations_current (0035) reads, so that it is used.
             |q| {
-                let mark = |c: Conversations| Expr::col((Conversations::Table, c));
                 q.and_where(mark(Conversations::Agreed).into())
                     .and_where(mark(Conversations::Superseded).not());
             },

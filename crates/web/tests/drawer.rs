@@ -2,13 +2,13 @@
 //! promises escalate to the leader above and HR, and leaders and HR get a follow-up list. An
 //! agreement leaves the drawer when its employee signs the next one.
 
-use chrono::{Days, SubsecRound, Utc};
+use chrono::{Days, NaiveDate, SubsecRound, Utc};
 use domain::drawer::{
-    Health, Patience, Pulse, judge, superseded, unsigned_since, unsigned_too_long,
+    Health, LatestSigned, Patience, Pulse, judge, unsigned_since, unsigned_too_long,
 };
-use domain::{ConversationId, OrgId};
+use domain::{ConversationId, OrgId, PersonId};
 use reqwest::StatusCode;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use storage::{Backend, Db, Judgement, Reach, Superseded, Told, today};
 use testkit::demo::{ADMIN, HEAD, HR, LANE, LEADER, PETER, cycle, person, sign_lanes_agreement};
 use testkit::{TestApp, both_backends, literal};
@@ -29,40 +29,69 @@ async fn flags(app: &TestApp, email: &str) -> String {
     }
 }
 
-/// The signed agreements the detector judges: as kept by the database, and by the rule.
-async fn current(db: &Db, org: OrgId) -> (BTreeSet<ConversationId>, BTreeSet<ConversationId>) {
-    let ids = |signed: Vec<storage::SignedAgreement>| {
-        signed
-            .into_iter()
-            .map(|s| s.agreement.conversation_id)
-            .collect()
-    };
-    let kept = ids(db
+/// What the detector judges: the signed agreements, and the held conversations long waiting for
+/// signatures.
+#[derive(Debug, PartialEq, Eq)]
+struct Judged {
+    signed: BTreeSet<ConversationId>,
+    unsigned: BTreeSet<ConversationId>,
+}
+
+/// As the database keeps it.
+async fn judged_kept(db: &Db, org: OrgId) -> Judged {
+    let signed = db
         .signed_agreements(org, Reach::Organisation, Superseded::Excluded)
         .await
-        .unwrap());
-    let began: HashMap<_, _> = db
-        .cycles(org)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|c| (c.id, c.timeline.conversations_from()))
-        .collect();
-    let all = db
-        .signed_agreements(org, Reach::Organisation, Superseded::Included)
+        .unwrap();
+    let unsigned = db
+        .unsigned_agreements(org, Reach::Organisation, unsigned_since(today()))
         .await
         .unwrap();
-    let keys: Vec<_> = all
-        .iter()
-        .map(|s| (s.employee_id, began[&s.cycle_id]))
-        .collect();
-    let by_rule = all
-        .iter()
-        .zip(superseded(&keys))
-        .filter(|(_, gone)| !gone)
-        .map(|(s, _)| s.agreement.conversation_id)
-        .collect();
-    (kept, by_rule)
+    Judged {
+        signed: signed
+            .into_iter()
+            .map(|s| s.agreement.conversation_id)
+            .collect(),
+        unsigned: unsigned.into_iter().map(|u| u.conversation_id).collect(),
+    }
+}
+
+/// As the rule says, from every conversation and agreement of the organisation.
+async fn judged_by_rule(db: &Db, org: OrgId) -> Judged {
+    let bound = unsigned_since(today());
+    let (mut signed, mut unsigned) = (Vec::new(), Vec::new());
+    for cycle in db.cycles(org).await.unwrap() {
+        let began = cycle.timeline.conversations_from();
+        for c in db
+            .conversations(org, cycle.id, Reach::Organisation)
+            .await
+            .unwrap()
+        {
+            let line = (c.employee_id, began, c.id);
+            if db
+                .agreement(c.id)
+                .await
+                .unwrap()
+                .is_some_and(|a| a.signed())
+            {
+                signed.push(line);
+            } else if !c.cancelled && c.held_at.is_some_and(|held| held < bound) {
+                unsigned.push(line);
+            }
+        }
+    }
+    let latest = LatestSigned::of(signed.iter().map(|(who, began, _)| (*who, *began)));
+    let current = |lines: &[(PersonId, NaiveDate, ConversationId)]| {
+        lines
+            .iter()
+            .filter(|(who, began, _)| !latest.supersedes(*who, *began))
+            .map(|l| l.2)
+            .collect()
+    };
+    Judged {
+        signed: current(&signed),
+        unsigned: current(&unsigned),
+    }
 }
 
 both_backends! {
@@ -70,62 +99,74 @@ both_backends! {
         let db = &app.db;
         let org = person(db, LANE).await.org_id;
         let last_year = db.conversation_of(org, cycle(app, "MUS 2025").await.id, person(db, LANE).await.id).await.unwrap().unwrap().id;
-        let (kept, by_rule) = current(db, org).await;
-        assert!(kept.contains(&last_year));
-        assert_eq!(kept, by_rule);
+        let kept = judged_kept(db, org).await;
+        assert!(kept.signed.contains(&last_year) && !kept.unsigned.is_empty());
+        assert_eq!(kept, judged_by_rule(db, org).await);
         let figures = db.signed_agreements(org, Reach::Organisation, Superseded::Included).await.unwrap().len();
         assert!(flags(app, LANE).await.contains("Lane Andersen, MUS 2025"));
 
         // Lane and Peter sign this year's agreement: last year's, its action long overdue, is
         // no longer flagged or listed, and this year's is not stale.
         let this_year = sign_lanes_agreement(app).await;
-        let (kept, by_rule) = current(db, org).await;
-        assert!(!kept.contains(&last_year) && kept.contains(&this_year), "{kept:?}");
-        assert_eq!(kept, by_rule);
+        let kept = judged_kept(db, org).await;
+        assert!(!kept.signed.contains(&last_year) && kept.signed.contains(&this_year), "{kept:?}");
+        assert_eq!(kept, judged_by_rule(db, org).await);
         for email in [LANE, PETER, LEADER] {
             let home = flags(app, email).await;
             assert!(!home.contains("Lane Andersen"), "{email}: {home}");
         }
         let judged = Judgement { today: today(), patience: Patience::default() };
         let listed = db.drawer_page(org, Reach::Organisation, None, judged, 0, 10_000).await.unwrap();
-        assert_eq!(listed.lines.iter().map(|p| p.conversation_id).collect::<BTreeSet<_>>(), kept);
-        assert_eq!(listed.total(), kept.len());
+        assert_eq!(listed.lines.iter().map(|p| p.conversation_id).collect::<BTreeSet<_>>(), kept.signed);
+        assert_eq!(listed.total(), kept.signed.len());
         // The effect figures still count last year's agreement in its cycle.
         assert_eq!(db.signed_agreements(org, Reach::Organisation, Superseded::Included).await.unwrap().len(), figures + 1);
 
-        // Any writer: this year's signature withdrawn brings last year's back, and again.
-        let signed = literal(db, this_year.0);
-        db.execute_raw(&format!("UPDATE agreements SET leader_signed_at = NULL WHERE conversation_id = {signed}")).await.unwrap();
-        let (kept, by_rule) = current(db, org).await;
-        assert!(kept.contains(&last_year) && !kept.contains(&this_year));
-        assert_eq!(kept, by_rule, "unsigned");
+        // Any writer: last year's signature withdrawn does not bring it back as unsigned, this
+        // year's withdrawn brings it back as that; signed again, it is gone again.
+        let (last, this) = (literal(db, last_year.0), literal(db, this_year.0));
+        let withdraw = |id: &str| format!("UPDATE agreements SET leader_signed_at = NULL WHERE conversation_id = {id}");
+        db.execute_raw(&withdraw(&last)).await.unwrap();
+        let kept = judged_kept(db, org).await;
+        assert!(!kept.unsigned.contains(&last_year) && kept.signed.contains(&this_year));
+        assert_eq!(kept, judged_by_rule(db, org).await, "last year's unsigned");
+        db.execute_raw(&withdraw(&this)).await.unwrap();
+        let kept = judged_kept(db, org).await;
+        assert!(kept.unsigned.contains(&last_year) && !kept.signed.contains(&this_year));
+        assert_eq!(kept, judged_by_rule(db, org).await, "both unsigned");
         assert!(flags(app, LANE).await.contains("Lane Andersen, MUS 2025"));
-        db.execute_raw(&format!("UPDATE agreements SET leader_signed_at = employee_signed_at WHERE conversation_id = {signed}")).await.unwrap();
-        assert_eq!(current(db, org).await.0, by_rule.iter().copied().filter(|c| *c != last_year).chain([this_year]).collect());
+        let sign = |id: &str| format!("UPDATE agreements SET leader_signed_at = employee_signed_at WHERE conversation_id = {id}");
+        for id in [&last, &this] {
+            db.execute_raw(&sign(id)).await.unwrap();
+        }
+        let kept = judged_kept(db, org).await;
+        assert!(!kept.signed.contains(&last_year) && kept.signed.contains(&this_year));
+        assert_eq!(kept, judged_by_rule(db, org).await, "signed again");
         // Moving this year's cycle to begin before last year's turns the order round.
-        let this = cycle(app, "MUS 2026").await;
-        let moved = literal(db, this.id.0);
-        let dates = |opens, from| format!("UPDATE cycles SET preparation_opens = '{opens}', conversations_from = '{from}' WHERE id = {moved}");
+        let this_cycle = cycle(app, "MUS 2026").await;
+        let moved = literal(db, this_cycle.id.0);
+        let dates = |opens: String, from: String| format!("UPDATE cycles SET preparation_opens = '{opens}', conversations_from = '{from}' WHERE id = {moved}");
         db.execute_raw(&dates("2020-01-01".into(), "2020-01-01".into())).await.unwrap();
-        let (kept, by_rule) = current(db, org).await;
-        assert!(kept.contains(&last_year) && !kept.contains(&this_year));
-        assert_eq!(kept, by_rule, "moved");
-        db.execute_raw(&dates(this.timeline.preparation_opens().to_string(), this.timeline.conversations_from().to_string())).await.unwrap();
-        let (kept, by_rule) = current(db, org).await;
-        assert!(!kept.contains(&last_year) && kept.contains(&this_year));
-        assert_eq!(kept, by_rule, "moved back");
+        let kept = judged_kept(db, org).await;
+        assert!(kept.signed.contains(&last_year) && !kept.signed.contains(&this_year));
+        assert_eq!(kept, judged_by_rule(db, org).await, "moved");
+        let timeline = &this_cycle.timeline;
+        db.execute_raw(&dates(timeline.preparation_opens().to_string(), timeline.conversations_from().to_string())).await.unwrap();
+        let kept = judged_kept(db, org).await;
+        assert!(!kept.signed.contains(&last_year) && kept.signed.contains(&this_year));
+        assert_eq!(kept, judged_by_rule(db, org).await, "moved back");
 
-        // The migration that brought the column judges existing agreements the same way.
+        // The migration that brought the column judges existing conversations the same way.
         let migration = match db.backend() {
             Backend::Sqlite => include_str!("../../storage/migrations/sqlite/0035_superseded_agreements.sql"),
             Backend::Postgres => include_str!("../../storage/migrations/postgres/0035_superseded_agreements.sql"),
         };
-        let start = migration.find("UPDATE conversations SET superseded = agreed").unwrap();
+        let start = migration.find("UPDATE conversations SET superseded = EXISTS").unwrap();
         let backfill = &migration[start..start + migration[start..].find(");").unwrap() + 2];
         db.execute_raw("UPDATE conversations SET superseded = FALSE").await.unwrap();
-        assert!(current(db, org).await.0.contains(&last_year));
+        assert!(judged_kept(db, org).await.signed.contains(&last_year));
         db.execute_raw(backfill).await.unwrap();
-        assert_eq!(current(db, org).await.0, kept, "backfilled");
+        assert_eq!(judged_kept(db, org).await, kept, "backfilled");
     }
 
     async fn stale_agreements_reach_the_right_home_pages(app: &TestApp) {
