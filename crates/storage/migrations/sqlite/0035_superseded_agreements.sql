@@ -72,8 +72,9 @@ BEGIN
 END;
 
 -- The organisation's current agreements, for the follow-up lists and the home pages (by leader
--- for those sent on), and its held conversations still waiting for signatures.
+-- for those sent on), and the held conversations still waiting for signatures, longest waiting
+-- first. Not led by the organisation there: a party's own would then be looked for among all.
 CREATE INDEX conversations_current ON conversations (org_id, leader_id)
 WHERE agreed AND NOT superseded;
-CREATE INDEX conversations_unsigned ON conversations (org_id, held_at)
+CREATE INDEX conversations_unsigned ON conversations (held_at)
 WHERE NOT agreed AND NOT superseded;
