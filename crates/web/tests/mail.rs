@@ -1,6 +1,7 @@
 //! Sending mail from the outbox against a real SMTP server on loopback: once per event, retried
 //! with back-off when the server fails, given up on a bounce, and with two senders on one
-//! database each mail still goes out exactly once.
+//! database each mail still goes out exactly once. Nothing is sent about an agreement the next
+//! one superseded.
 
 use domain::mail::Mail;
 use std::time::Duration;
@@ -142,6 +143,19 @@ both_backends! {
         assert!(peters.iter().any(|m| m.contains("going stale")), "in English: {peters:#?}");
         let others_org = to("andeby");
         assert!(others_org.is_empty());
+    }
+
+    async fn no_reminder_is_sent_about_an_agreement_the_next_one_superseded(app: &TestApp) {
+        let sink = SmtpSink::start();
+        let mailer = Mailer::smtp(&sink.url(), "mouse@maelkeboetten.dk", Duration::from_secs(10)).unwrap();
+        let org = app.db.organisation(person(&app.db, LANE).await.org_id).await.unwrap();
+        // Lane's action of last year is overdue; this year's agreement renegotiated it.
+        testkit::demo::sign_lanes_agreement(app).await;
+        web::mail::reminders::plan(&app.db, &org, "https://mus.example").await.unwrap();
+        dispatch_once(&app.db, &mailer, "one").await.unwrap();
+        let received: Vec<String> = sink.received().iter().map(|m| m.data.replace("=\r\n", "")).collect();
+        assert!(!received.is_empty(), "the others' reminders still go out");
+        assert!(!received.iter().any(|m| m.contains("Sprogmappe for hvert barn")), "{received:#?}");
     }
 
     async fn a_follow_up_reminder_carries_its_invitation(app: &TestApp) {

@@ -61,10 +61,18 @@ CREATE TRIGGER conversations_supersede_delete
 AFTER DELETE ON conversations
 FOR EACH ROW WHEN (OLD.agreed) EXECUTE FUNCTION conversations_supersede();
 
--- Moving a cycle's dates can change which of two cycles is the later, for everyone in it.
+-- Moving a cycle's start past (or onto) another cycle's changes which of the two is the later,
+-- for everyone in it; moving it within the year changes nothing.
 CREATE FUNCTION cycles_supersede() RETURNS trigger AS $$
 BEGIN
-    PERFORM supersede(employee_id) FROM conversations WHERE cycle_id = NEW.id;
+    IF EXISTS (
+        SELECT 1 FROM cycles other
+        WHERE other.org_id = NEW.org_id AND other.id <> NEW.id
+          AND other.conversations_from
+              BETWEEN LEAST(OLD.conversations_from, NEW.conversations_from)
+              AND GREATEST(OLD.conversations_from, NEW.conversations_from)) THEN
+        PERFORM supersede(employee_id) FROM conversations WHERE cycle_id = NEW.id;
+    END IF;
     RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;

@@ -63,9 +63,15 @@ BEGIN
     INSERT INTO supersede (employee_id) VALUES (OLD.employee_id);
 END;
 
--- Moving a cycle's dates can change which of two cycles is the later, for everyone in it.
+-- Moving a cycle's start past (or onto) another cycle's changes which of the two is the later,
+-- for everyone in it; moving it within the year changes nothing.
 CREATE TRIGGER cycles_supersede AFTER UPDATE OF conversations_from ON cycles
-WHEN OLD.conversations_from IS NOT NEW.conversations_from
+WHEN OLD.conversations_from IS NOT NEW.conversations_from AND EXISTS (
+    SELECT 1 FROM cycles other
+    WHERE other.org_id = NEW.org_id AND other.id IS NOT NEW.id
+      AND other.conversations_from
+          BETWEEN min(OLD.conversations_from, NEW.conversations_from)
+          AND max(OLD.conversations_from, NEW.conversations_from))
 BEGIN
     INSERT INTO supersede (employee_id)
     SELECT employee_id FROM conversations WHERE cycle_id = NEW.id;

@@ -233,7 +233,8 @@ impl Plan<'_> {
             }
         }
 
-        // Signed agreements: actions due or overdue, follow-ups due, and agreements going stale.
+        // Current signed agreements (none superseded by a later one): actions due or overdue,
+        // follow-ups due, and agreements going stale.
         let mut follow_ups: HashMap<ConversationId, Vec<FollowUp>> = HashMap::new();
         for f in db.open_follow_ups(org.id, reach).await? {
             follow_ups.entry(f.conversation_id).or_default().push(f);
