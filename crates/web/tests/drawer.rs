@@ -161,8 +161,8 @@ both_backends! {
             Backend::Sqlite => include_str!("../../storage/migrations/sqlite/0035_superseded_agreements.sql"),
             Backend::Postgres => include_str!("../../storage/migrations/postgres/0035_superseded_agreements.sql"),
         };
-        let start = migration.find("UPDATE conversations SET superseded = EXISTS").unwrap();
-        let backfill = &migration[start..start + migration[start..].find(");").unwrap() + 2];
+        let start = migration.find("-- Every employee judged once").unwrap();
+        let backfill = &migration[start..start + migration[start..].find(";\n").unwrap() + 1];
         db.execute_raw("UPDATE conversations SET superseded = FALSE").await.unwrap();
         assert!(judged_kept(db, org).await.signed.contains(&last_year));
         db.execute_raw(backfill).await.unwrap();

@@ -29,13 +29,8 @@ CREATE FUNCTION supersede(employee UUID) RETURNS void AS $$
                 > (SELECT conversations_from FROM cycles WHERE id = conversations.cycle_id));
 $$ LANGUAGE sql;
 
-UPDATE conversations SET superseded = EXISTS (
-    SELECT 1 FROM conversations later
-    JOIN cycles later_cycle ON later_cycle.id = later.cycle_id
-    WHERE later.employee_id = conversations.employee_id
-      AND later.agreed
-      AND later_cycle.conversations_from
-          > (SELECT conversations_from FROM cycles WHERE id = conversations.cycle_id));
+-- Every employee judged once, through the function above.
+SELECT supersede(employee_id) FROM (SELECT DISTINCT employee_id FROM conversations) employees;
 
 CREATE FUNCTION conversations_supersede() RETURNS trigger AS $$
 BEGIN

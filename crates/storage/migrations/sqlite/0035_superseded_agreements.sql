@@ -37,13 +37,8 @@ BEGIN
                 > (SELECT conversations_from FROM cycles WHERE id = conversations.cycle_id));
 END;
 
-UPDATE conversations SET superseded = EXISTS (
-    SELECT 1 FROM conversations later
-    JOIN cycles later_cycle ON later_cycle.id = later.cycle_id
-    WHERE later.employee_id = conversations.employee_id
-      AND later.agreed
-      AND later_cycle.conversations_from
-          > (SELECT conversations_from FROM cycles WHERE id = conversations.cycle_id));
+-- Every employee judged once, through the procedure above.
+INSERT INTO supersede (employee_id) SELECT DISTINCT employee_id FROM conversations;
 
 CREATE TRIGGER conversations_supersede_insert AFTER INSERT ON conversations
 BEGIN
