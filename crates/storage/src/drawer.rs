@@ -4,11 +4,12 @@
 //! organisation's tens of thousands of agreements and only a page of them is read. Every
 //! expression here is held to [`domain::drawer::judge`] by a test on both backends. The detector
 //! judges each employee's current agreements: one a later cycle's agreement has superseded is
-//! out of the drawer ([`Superseded::Excluded`]).
+//! out of the drawer ([`Superseded::Excluded`]), and the current ones are read from the table
+//! that keeps them with their unit (migration 0036).
 
 use crate::agreements::{SignedHead, Superseded, signed_within};
 use crate::db::Db;
-use crate::schema::{AgreementItems, Agreements, Conversations, People};
+use crate::schema::{AgreementItems, Agreements, Conversations, CurrentAgreements, People};
 use crate::{Reach, Result};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use domain::agreement::Progress;
@@ -118,6 +119,9 @@ impl DrawerPage {
 /// The signed agreements within reach with their employee's unit and what is outstanding on
 /// them: the cheap columns every judgement in SQL is made from (`x`).
 fn heads(org: OrgId, reach: Reach<'_>, superseded: Superseded) -> SelectStatement {
+    if superseded == Superseded::Excluded {
+        return current(org, reach);
+    }
     let stored = |c: Agreements| (Agreements::Table, c);
     signed_within(org, reach, superseded)
         .column((People::Table, People::UnitId))
@@ -132,6 +136,36 @@ fn heads(org: OrgId, reach: Reach<'_>, superseded: Superseded) -> SelectStatemen
                 .equals((Conversations::Table, Conversations::EmployeeId)),
         )
         .to_owned()
+}
+
+/// [`heads`] of the current agreements, from the table that keeps them (migration 0036).
+fn current(org: OrgId, reach: Reach<'_>) -> SelectStatement {
+    use CurrentAgreements as C;
+    let kept = |c: C| (C::Table, c);
+    let mut select = Query::select()
+        .expr_as(Expr::col(kept(C::ConversationId)), Alias::new("id"))
+        .columns(
+            [
+                C::EmployeeId,
+                C::LeaderId,
+                C::CycleId,
+                C::LastActivity,
+                C::UnitId,
+                C::OpenItems,
+                C::FirstActionDue,
+                C::FirstCommitmentDue,
+            ]
+            .map(kept),
+        )
+        .from(C::Table)
+        .to_owned();
+    // A narrower reach names the organisation in its own condition and is found from the
+    // conversations' indexes; the whole organisation's rows lie together.
+    match reach.holds(org, kept(C::ConversationId)) {
+        Some(within) => select.and_where(within),
+        None => select.and_where(Expr::col(kept(C::OrgId)).eq(org.0)),
+    };
+    select
 }
 
 /// The rows of `chosen` (a selection of [`heads`]) with their open items counted on `today`,

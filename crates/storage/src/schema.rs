@@ -298,6 +298,22 @@ pub(crate) enum Agreements {
     FirstCommitmentDue,
 }
 
+/// The current agreements with what the drawer detector judges (migration 0036).
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum CurrentAgreements {
+    Table,
+    OrgId,
+    UnitId,
+    ConversationId,
+    EmployeeId,
+    LeaderId,
+    CycleId,
+    LastActivity,
+    OpenItems,
+    FirstActionDue,
+    FirstCommitmentDue,
+}
+
 #[derive(Iden, Clone, Copy)]
 pub(crate) enum StrategicFeedback {
     Table,

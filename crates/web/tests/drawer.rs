@@ -37,12 +37,30 @@ struct Judged {
     unsigned: BTreeSet<ConversationId>,
 }
 
-/// As the database keeps it.
+/// As the database keeps it: on the conversations, and in the table of current agreements,
+/// which must agree.
 async fn judged_kept(db: &Db, org: OrgId) -> Judged {
     let signed = db
         .signed_agreements(org, Reach::Organisation, Superseded::Excluded)
         .await
         .unwrap();
+    let judged = Judgement {
+        today: today(),
+        patience: Patience::default(),
+    };
+    let listed = db
+        .drawer_page(org, Reach::Organisation, None, judged, 0, 10_000)
+        .await
+        .unwrap();
+    assert_eq!(
+        listed
+            .lines
+            .iter()
+            .map(|p| p.conversation_id)
+            .collect::<BTreeSet<_>>(),
+        signed.iter().map(|s| s.agreement.conversation_id).collect(),
+        "the table of current agreements"
+    );
     let unsigned = db
         .unsigned_agreements(org, Reach::Organisation, unsigned_since(today()))
         .await
@@ -167,6 +185,30 @@ both_backends! {
         assert!(judged_kept(db, org).await.signed.contains(&last_year));
         db.execute_raw(backfill).await.unwrap();
         assert_eq!(judged_kept(db, org).await, kept, "backfilled");
+
+        // A current agreement follows its employee to another unit.
+        let lane = person(db, LANE).await;
+        let elsewhere = person(db, HR).await.unit_id;
+        let unit_of = |lines: Vec<storage::AgreementPulse>| lines.iter().find(|p| p.conversation_id == this_year).map(|p| p.unit_id);
+        let move_lane = |unit: domain::UnitId| format!("UPDATE people SET unit_id = {} WHERE id = {}", literal(db, unit.0), literal(db, lane.id.0));
+        db.execute_raw(&move_lane(elsewhere)).await.unwrap();
+        let moved = db.drawer_page(org, Reach::Employee(lane.id), None, judged, 0, 10).await.unwrap();
+        assert_eq!(unit_of(moved.lines), Some(elsewhere));
+        db.execute_raw(&move_lane(lane.unit_id)).await.unwrap();
+        // The migration that brought the table of current agreements copies them the same way.
+        let migration = match db.backend() {
+            Backend::Sqlite => include_str!("../../storage/migrations/sqlite/0036_current_agreements.sql"),
+            Backend::Postgres => include_str!("../../storage/migrations/postgres/0036_current_agreements.sql"),
+        };
+        let start = migration.find("-- Every current agreement copied once").unwrap();
+        let backfill = &migration[start..start + migration[start..].find(";\n").unwrap() + 1];
+        let before = db.drawer_page(org, Reach::Organisation, None, judged, 0, 10_000).await.unwrap();
+        assert_eq!(unit_of(before.lines.clone()), Some(lane.unit_id));
+        db.execute_raw("DELETE FROM current_agreements").await.unwrap();
+        assert_eq!(db.drawer_page(org, Reach::Organisation, None, judged, 0, 10_000).await.unwrap().total(), 0);
+        db.execute_raw(backfill).await.unwrap();
+        let after = db.drawer_page(org, Reach::Organisation, None, judged, 0, 10_000).await.unwrap();
+        assert_eq!((after.lines, after.per_unit), (before.lines, before.per_unit), "copied again");
     }
 
     async fn stale_agreements_reach_the_right_home_pages(app: &TestApp) {
