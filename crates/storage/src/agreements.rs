@@ -17,7 +17,9 @@ use domain::followup::FollowUp;
 use domain::preparation::Side;
 use domain::progress::ProgressUpdate;
 use domain::{ConversationId, CycleId, ItemId, OrgId, PersonId, UnitId};
-use sea_query::{Alias, Asterisk, Cond, Expr, Func, OnConflict, Order, Query, SelectStatement};
+use sea_query::{
+    Alias, Asterisk, Expr, Func, OnConflict, Order, Query, SelectStatement, SimpleExpr,
+};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -103,18 +105,39 @@ fn mark(c: Conversations) -> Expr {
 
 /// Held conversations within reach, held before `held_before`, whose agreement both parties
 /// have not signed (or that have none) and no later cycle's signed agreement of the employee
-/// supersedes, with their employee in `units` when given.
-fn unsigned_within(
+/// supersedes, with their employee in `units` when given: the conditions alone, on the
+/// conversations (and their employees when filtered by unit).
+fn waiting(
     org: OrgId,
     reach: Reach<'_>,
     held_before: DateTime<Utc>,
     units: Option<&[UnitId]>,
 ) -> SelectStatement {
     let conversation = |c: Conversations| Expr::col((Conversations::Table, c));
-    let signed = |c: Agreements| Expr::col((Agreements::Table, c));
+    let mut select = Query::select()
+        .from(Conversations::Table)
+        .cond_where(reach.condition(org))
+        .and_where(conversation(Conversations::HeldAt).lt(held_before))
+        .and_where(conversation(Conversations::Cancelled).eq(false))
+        // Not signed by both, nor superseded, as the partial index conversations_unsigned (0035)
+        // reads, so that it is used.
+        .and_where(mark(Conversations::Agreed).not())
+        .and_where(mark(Conversations::Superseded).not())
+        .to_owned();
+    if let Some(units) = units {
+        select
+            .inner_join(People::Table, employee_of_conversation())
+            .and_where(Expr::col((People::Table, People::UnitId)).is_in(units.iter().map(|u| u.0)));
+    }
+    select
+}
+
+/// The conversations `chosen` names in its column `id`, with their employee's unit and how far
+/// the signing got: looked up for the rows chosen only.
+fn dressed(chosen: SelectStatement) -> SelectStatement {
     Query::select()
         .expr_as(
-            conversation(Conversations::Id),
+            Expr::col((Conversations::Table, Conversations::Id)),
             Alias::new("conversation_id"),
         )
         .columns([
@@ -128,27 +151,29 @@ fn unsigned_within(
             (Agreements::Table, Agreements::EmployeeSignedAt),
             (Agreements::Table, Agreements::LeaderSignedAt),
         ])
-        .from(Conversations::Table)
+        .from_subquery(chosen, chosen_alias())
         .inner_join(
-            People::Table,
-            Expr::col((People::Table, People::Id))
-                .equals((Conversations::Table, Conversations::EmployeeId)),
+            Conversations::Table,
+            Expr::col((Conversations::Table, Conversations::Id))
+                .equals((chosen_alias(), Alias::new("id"))),
         )
+        .inner_join(People::Table, employee_of_conversation())
         .left_join(
             Agreements::Table,
-            signed(Agreements::ConversationId).equals((Conversations::Table, Conversations::Id)),
+            Expr::col((Agreements::Table, Agreements::ConversationId))
+                .equals((Conversations::Table, Conversations::Id)),
         )
-        .cond_where(reach.condition(org))
-        .and_where(conversation(Conversations::HeldAt).lt(held_before))
-        .and_where(conversation(Conversations::Cancelled).eq(false))
-        // Not signed by both, nor superseded, as the partial index conversations_unsigned (0035)
-        // reads, so that it is used.
-        .and_where(mark(Conversations::Agreed).not())
-        .and_where(mark(Conversations::Superseded).not())
-        .cond_where(Cond::all().add_option(units.map(|units| {
-            Expr::col((People::Table, People::UnitId)).is_in(units.iter().map(|u| u.0))
-        })))
+        .order_by((Conversations::Table, Conversations::HeldAt), Order::Asc)
+        .order_by((Conversations::Table, Conversations::Id), Order::Asc)
         .to_owned()
+}
+
+fn chosen_alias() -> Alias {
+    Alias::new("chosen")
+}
+
+fn employee_of_conversation() -> SimpleExpr {
+    Expr::col((People::Table, People::Id)).equals((Conversations::Table, Conversations::EmployeeId))
 }
 
 /// A signed agreement with whose it is and when anything last happened on it.
@@ -448,12 +473,10 @@ impl Db {
         reach: Reach<'_>,
         held_before: DateTime<Utc>,
     ) -> Result<Vec<UnsignedAgreement>> {
-        let rows: Vec<UnsignedRow> = self
-            .all(
-                unsigned_within(org, reach, held_before, None)
-                    .order_by((Conversations::Table, Conversations::HeldAt), Order::Asc),
-            )
-            .await?;
+        let ids = waiting(org, reach, held_before, None)
+            .column((Conversations::Table, Conversations::Id))
+            .to_owned();
+        let rows: Vec<UnsignedRow> = self.all(&dressed(ids)).await?;
         Ok(rows.into_iter().map(UnsignedAgreement::from).collect())
     }
 
@@ -468,17 +491,18 @@ impl Db {
         offset: u64,
         limit: u64,
     ) -> Result<(Vec<UnsignedAgreement>, usize)> {
-        // Counted in the same pass as the page is sorted; a page past the end has no row to
-        // carry the count, and is counted on its own.
+        // Chosen and counted in one pass over the conversations alone; a page past the end has
+        // no row to carry the count, and is counted on its own.
+        let chosen = waiting(org, reach, held_before, units)
+            .column((Conversations::Table, Conversations::Id))
+            .expr_as(Expr::cust("count(*) over ()"), Alias::new("total"))
+            .order_by((Conversations::Table, Conversations::HeldAt), Order::Asc)
+            .order_by((Conversations::Table, Conversations::Id), Order::Asc)
+            .limit(limit)
+            .offset(offset)
+            .to_owned();
         let rows: Vec<CountedUnsignedRow> = self
-            .all(
-                unsigned_within(org, reach, held_before, units)
-                    .expr_as(Expr::cust("count(*) over ()"), Alias::new("total"))
-                    .order_by((Conversations::Table, Conversations::HeldAt), Order::Asc)
-                    .order_by((Conversations::Table, Conversations::Id), Order::Asc)
-                    .limit(limit)
-                    .offset(offset),
-            )
+            .all(dressed(chosen).column((chosen_alias(), Alias::new("total"))))
             .await?;
         let total = match rows.first() {
             Some(first) => first.total,
@@ -488,7 +512,9 @@ impl Db {
                     Query::select()
                         .expr(Func::count(Expr::col(Asterisk)))
                         .from_subquery(
-                            unsigned_within(org, reach, held_before, units),
+                            waiting(org, reach, held_before, units)
+                                .column((Conversations::Table, Conversations::Id))
+                                .to_owned(),
                             Alias::new("u"),
                         ),
                 )
