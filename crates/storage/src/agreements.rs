@@ -105,8 +105,8 @@ fn mark(c: Conversations) -> Expr {
 
 /// Held conversations within reach, held before `held_before`, whose agreement both parties
 /// have not signed (or that have none) and no later cycle's signed agreement of the employee
-/// supersedes, with their employee in `units` when given: the conditions alone, on the
-/// conversations (and their employees when filtered by unit).
+/// supersedes, with their employee in `units` when given: their ids, from the conversations
+/// alone (and their employees when filtered by unit).
 fn waiting(
     org: OrgId,
     reach: Reach<'_>,
@@ -115,6 +115,7 @@ fn waiting(
 ) -> SelectStatement {
     let conversation = |c: Conversations| Expr::col((Conversations::Table, c));
     let mut select = Query::select()
+        .column((Conversations::Table, Conversations::Id))
         .from(Conversations::Table)
         .cond_where(reach.condition(org))
         .and_where(conversation(Conversations::HeldAt).lt(held_before))
@@ -473,10 +474,9 @@ impl Db {
         reach: Reach<'_>,
         held_before: DateTime<Utc>,
     ) -> Result<Vec<UnsignedAgreement>> {
-        let ids = waiting(org, reach, held_before, None)
-            .column((Conversations::Table, Conversations::Id))
-            .to_owned();
-        let rows: Vec<UnsignedRow> = self.all(&dressed(ids)).await?;
+        let rows: Vec<UnsignedRow> = self
+            .all(&dressed(waiting(org, reach, held_before, None)))
+            .await?;
         Ok(rows.into_iter().map(UnsignedAgreement::from).collect())
     }
 
@@ -494,7 +494,6 @@ impl Db {
         // Chosen and counted in one pass over the conversations alone; a page past the end has
         // no row to carry the count, and is counted on its own.
         let chosen = waiting(org, reach, held_before, units)
-            .column((Conversations::Table, Conversations::Id))
             .expr_as(Expr::cust("count(*) over ()"), Alias::new("total"))
             .order_by((Conversations::Table, Conversations::HeldAt), Order::Asc)
             .order_by((Conversations::Table, Conversations::Id), Order::Asc)
@@ -511,12 +510,7 @@ impl Db {
                 .optional::<(i64,)>(
                     Query::select()
                         .expr(Func::count(Expr::col(Asterisk)))
-                        .from_subquery(
-                            waiting(org, reach, held_before, units)
-                                .column((Conversations::Table, Conversations::Id))
-                                .to_owned(),
-                            Alias::new("u"),
-                        ),
+                        .from_subquery(waiting(org, reach, held_before, units), Alias::new("u")),
                 )
                 .await?
                 .map_or(0, |(n,)| n),
