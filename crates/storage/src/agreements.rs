@@ -246,7 +246,7 @@ pub(crate) fn signed_within(
         .and_where(signed(Agreements::LeaderSignedAt))
         .conditions(
             superseded == Superseded::Excluded,
-            // As the partial index conversations_current (0035) reads, so that it is used.
+            // As the conversations' marks say (0033, 0035).
             |q| {
                 q.and_where(mark(Conversations::Agreed).into())
                     .and_where(mark(Conversations::Superseded).not());
