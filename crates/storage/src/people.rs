@@ -6,7 +6,7 @@ use crate::{Result, StorageError};
 use domain::person::{Email, Person};
 use domain::{OrgId, PersonId, UnitId};
 use sea_query::{
-    Alias, Asterisk, Cond, Expr, Func, InsertStatement, Order, Query, SelectStatement,
+    Asterisk, Cond, Expr, Func, InsertStatement, Order, Query, SelectStatement, SimpleExpr,
     UpdateStatement,
 };
 use std::collections::HashMap;
@@ -63,6 +63,9 @@ pub(crate) fn rows_to_people(rows: Vec<PersonRow>) -> Result<Vec<Person>> {
 
 /// Above this many ids, [`Db::people_by_ids`] reads the whole organisation instead.
 const MANY_IDS: usize = 2_000;
+
+/// Above this many people, [`Db::team_page`] walks the organisation by name to fill a page.
+const MANY_LED: usize = 1_000;
 
 /// The ids of the people whose explicit leader is `leader` or who work in one of `units`. Only
 /// the two indexed columns, and no organisation: with one, SQLite would walk the whole
@@ -204,28 +207,61 @@ impl Db {
         units: &[UnitId],
         limit: u64,
     ) -> Result<(Vec<Person>, usize)> {
-        #[derive(sqlx::FromRow)]
-        struct TeamRow {
-            #[sqlx(flatten)]
-            person: PersonRow,
-            total: i64,
-        }
-        let rows: Vec<TeamRow> = self
+        let col = |c: People| Expr::col((People::Table, c));
+        let staff = || {
+            Cond::all()
+                .add(col(People::OrgId).eq(org.0))
+                .add(col(People::Active).eq(true))
+                .add(col(People::Id).ne(leader.0))
+        };
+        let in_units = || col(People::UnitId).is_in(units.iter().map(|u| u.0));
+        // Counted in two parts that each read one index: those in the units, and the explicit
+        // reports placed elsewhere.
+        let count = |cond: Cond| {
+            SimpleExpr::SubQuery(
+                None,
+                Box::new(
+                    Query::select()
+                        .expr(Func::count(Expr::col(Asterisk)))
+                        .from(People::Table)
+                        .cond_where(cond)
+                        .to_owned()
+                        .into_sub_query_statement(),
+                ),
+            )
+        };
+        let (total,): (i64,) = self
+            .optional(
+                Query::select().expr(
+                    count(staff().add(in_units())).add(count(
+                        staff()
+                            .add(col(People::LeaderId).eq(leader.0))
+                            .add(col(People::UnitId).is_not_in(units.iter().map(|u| u.0))),
+                    )),
+                ),
+            )
+            .await?
+            .unwrap_or((0,));
+        let total = total as usize;
+        // Many are best read in name order until the page is full, few looked up and sorted;
+        // SQLite plans each form one way whatever the size, so the count chooses.
+        let led = if total > MANY_LED {
+            Cond::any()
+                .add(col(People::LeaderId).eq(leader.0))
+                .add(in_units())
+        } else {
+            Cond::all().add(col(People::Id).in_subquery(led_by(leader, units)))
+        };
+        let rows = self
             .all(
                 select()
-                    .expr_as(Expr::cust("count(*) over ()"), Alias::new("total"))
-                    .and_where(Expr::col(People::OrgId).eq(org.0))
-                    .and_where(Expr::col(People::Id).in_subquery(led_by(leader, units)))
-                    .and_where(Expr::col(People::Id).ne(leader.0))
-                    .and_where(Expr::col(People::Active).eq(true))
+                    .cond_where(staff().add(led))
                     .order_by(People::Name, Order::Asc)
                     .order_by(People::Id, Order::Asc)
                     .limit(limit),
             )
             .await?;
-        let total = rows.first().map_or(0, |r| r.total as usize);
-        let people = rows.into_iter().map(|r| Person::try_from(r.person));
-        Ok((people.collect::<Result<_>>()?, total))
+        Ok((rows_to_people(rows)?, total))
     }
 
     /// The people with these ids in the organisation (ids elsewhere are silently left out).

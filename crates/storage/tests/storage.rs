@@ -214,6 +214,44 @@ both_backends! {
         assert_eq!(led, vec![report]);
     }
 
+    async fn a_team_page_is_the_first_of_everyone_led_and_counts_them(db: &TestDb) {
+        let (org, team) = org_with_team(db, "Org").await;
+        let (other, other_team) = org_with_team(db, "Other").await;
+        let root = db.unit_tree(org.id).await.unwrap().root().unwrap().id;
+        let boss = person(org.id, root, "boss@m.dk");
+        db.insert_person(&boss).await.unwrap();
+        // More than a page walked in name order needs, and a few who must not count.
+        for n in 0..1_010 {
+            db.insert_person(&person(org.id, team, &format!("p{n:04}@m.dk"))).await.unwrap();
+        }
+        let mut gone = person(org.id, team, "a-gone@m.dk");
+        gone.active = false;
+        db.insert_person(&gone).await.unwrap();
+        let mut explicit = person(org.id, root, "a-explicit@m.dk");
+        explicit.leader_id = Some(boss.id);
+        db.insert_person(&explicit).await.unwrap();
+        // Another organisation's, even if their leader were named wrongly.
+        let mut stranger = person(other.id, other_team, "a-x@m.dk");
+        stranger.leader_id = Some(boss.id);
+        db.insert_person(&stranger).await.unwrap();
+        // What the page must hold, from the list of everyone led.
+        let expected = |led: Vec<Person>| {
+            let mut led: Vec<Person> = led.into_iter().filter(|p| p.active).collect();
+            led.sort_by(|a, b| (&a.name, a.id.0).cmp(&(&b.name, b.id.0)));
+            let total = led.len();
+            (led.into_iter().take(5).collect::<Vec<_>>(), total)
+        };
+        for units in [vec![root, team], vec![team], vec![root], vec![]] {
+            let want = expected(db.people_led_by(org.id, boss.id, &units).await.unwrap());
+            let got = db.team_page(org.id, boss.id, &units, 5).await.unwrap();
+            assert_eq!(got, want, "units {units:?}");
+        }
+        let (page, total) = db.team_page(org.id, boss.id, &[root, team], 5).await.unwrap();
+        assert_eq!((page[0].id, total), (explicit.id, 1_011));
+        let (page, total) = db.team_page(org.id, boss.id, &[], 5).await.unwrap();
+        assert_eq!((page, total), (vec![explicit.clone()], 1));
+    }
+
     async fn users_passwords_roles_and_language(db: &TestDb) {
         let (org, team) = org_with_team(db, "Org").await;
         let p = person(org.id, team, "hr@m.dk");
