@@ -8,7 +8,7 @@ use crate::schema::{Conversations as C, People};
 use crate::{Reach, Result};
 use domain::conversation::{Conversation, Stage};
 use domain::{CycleId, OrgId};
-use sea_query::{Alias, Cond, Expr, Func, Order, Query, SimpleExpr};
+use sea_query::{Alias, Asterisk, Cond, Expr, Func, JoinType, Order, Query, SimpleExpr};
 use std::collections::HashMap;
 
 /// A conversation on a list, with its stage and both parties' names.
@@ -42,20 +42,16 @@ struct LineRow {
     leader_name: String,
 }
 
-/// [`Conversation::stage`] as SQL: the position of the stage in [`Stage::ALL`], from the
-/// conversation's own columns (its marks are kept on it by triggers). The list's test holds the
-/// two to the same answer for every conversation it lists.
+/// [`Conversation::stage`] as SQL: the position of the stage in [`Stage::ALL`], a column the
+/// database computes from the conversation's own (migration 0039). The list's test holds the two
+/// to the same answer for every conversation it lists.
 pub(crate) fn stage() -> SimpleExpr {
-    let col = |c: C| Expr::col((C::Table, c));
-    let position =
-        |stage: Stage| Expr::val(Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0) as i32);
-    Expr::case(col(C::Cancelled).eq(true), position(Stage::Cancelled))
-        .case(col(C::StartsAt).is_null(), position(Stage::NotScheduled))
-        .case(col(C::Agreed).eq(true), position(Stage::Agreed))
-        .case(col(C::HeldAt).is_not_null(), position(Stage::Held))
-        .case(col(C::Prepared).eq(true), position(Stage::Preparing))
-        .finally(position(Stage::Scheduled))
-        .into()
+    Expr::col((C::Table, C::Stage)).into()
+}
+
+/// A stage's position in [`Stage::ALL`], as the `stage` column holds it.
+pub(crate) fn position(stage: Stage) -> i32 {
+    Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0) as i32
 }
 
 /// A person's name by the id in a column of the conversation.
@@ -113,7 +109,8 @@ impl Db {
             .all(
                 Query::select()
                     .expr_as(stage(), Alias::new("stage"))
-                    .expr(Func::count(Expr::col((C::Table, C::Id))))
+                    // Not count(id): the stage's index holds no id, so counting ids reads every row.
+                    .expr(Func::count(Expr::col(Asterisk)))
                     .from(C::Table)
                     .cond_where(within.clone())
                     .group_by_col(Alias::new("stage")),
@@ -125,18 +122,37 @@ impl Db {
         let rows: Vec<LineRow> = if overlapped.is_empty() {
             Vec::new()
         } else {
+            // The page's conversations are chosen by their employee's name alone; only those
+            // are read whole and given their leader's name.
+            let chosen = Alias::new("chosen");
+            let employee_name = Alias::new("employee_name");
+            let page = Query::select()
+                .expr_as(Expr::col((C::Table, C::Id)), Alias::new("chosen_id"))
+                .expr_as(name_of(C::EmployeeId), employee_name.clone())
+                .from(C::Table)
+                .cond_where(within)
+                .and_where(Expr::expr(stage()).is_in(overlapped))
+                .order_by((C::Table, C::Stage), Order::Asc)
+                .order_by(employee_name.clone(), Order::Asc)
+                .order_by((C::Table, C::Id), Order::Asc)
+                .limit(limit)
+                .offset(offset - before)
+                .to_owned();
             self.all(
                 select()
                     .expr_as(stage(), Alias::new("stage"))
-                    .expr_as(name_of(C::EmployeeId), Alias::new("employee_name"))
+                    .column((chosen.clone(), employee_name.clone()))
                     .expr_as(name_of(C::LeaderId), Alias::new("leader_name"))
-                    .cond_where(within)
-                    .and_where(Expr::expr(stage()).is_in(overlapped))
-                    .order_by(Alias::new("stage"), Order::Asc)
-                    .order_by(Alias::new("employee_name"), Order::Asc)
-                    .order_by((C::Table, C::Id), Order::Asc)
-                    .limit(limit)
-                    .offset(offset - before),
+                    .join_subquery(
+                        JoinType::InnerJoin,
+                        page,
+                        chosen.clone(),
+                        Expr::col((chosen.clone(), Alias::new("chosen_id")))
+                            .equals((C::Table, C::Id)),
+                    )
+                    .order_by((C::Table, C::Stage), Order::Asc)
+                    .order_by((chosen, employee_name), Order::Asc)
+                    .order_by((C::Table, C::Id), Order::Asc),
             )
             .await?
         };

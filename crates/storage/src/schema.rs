@@ -221,6 +221,7 @@ pub(crate) enum Conversations {
     Prepared,
     Agreed,
     Superseded,
+    Stage,
 }
 
 #[derive(Iden, Clone, Copy)]
