@@ -70,7 +70,8 @@ impl Db {
     ) -> Result<Vec<UnitStages>> {
         let conversation = |c: Conversations| Expr::col((Conversations::Table, c));
         // Someone with no conversation joined is not scheduled.
-        let stage = || Func::coalesce([stage(), Expr::val(position(Stage::NotScheduled)).into()]);
+        let or_unscheduled =
+            || Func::coalesce([stage(), Expr::val(position(Stage::NotScheduled)).into()]);
         let mut select = Query::select()
             .column((People::Table, People::UnitId))
             .from(People::Table)
@@ -86,7 +87,7 @@ impl Db {
             .to_owned();
         for (n, at) in Stage::ALL.iter().enumerate() {
             select.expr_as(
-                Func::sum(Expr::case(Expr::expr(stage()).eq(position(*at)), 1).finally(0)),
+                Func::sum(Expr::case(Expr::expr(or_unscheduled()).eq(position(*at)), 1).finally(0)),
                 Alias::new(format!("s{n}")),
             );
         }

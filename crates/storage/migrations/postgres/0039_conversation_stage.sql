@@ -23,3 +23,6 @@ CREATE INDEX conversations_org_stage ON conversations (org_id, stage, cycle_id);
 -- The active staff per unit with their ids, so that the overview's join reads no person's row.
 DROP INDEX people_org_active_unit;
 CREATE INDEX people_org_active_unit ON people (org_id, active, unit_id, id);
+-- The new column's statistics at once, not at autovacuum's next round.
+ANALYZE conversations;
+ANALYZE people;

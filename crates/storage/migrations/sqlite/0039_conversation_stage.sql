@@ -23,3 +23,11 @@ CREATE INDEX conversations_org_stage ON conversations (org_id, stage, cycle_id);
 -- The active staff per unit with their ids, so that the overview's join reads no person's row.
 DROP INDEX people_org_active_unit;
 CREATE INDEX people_org_active_unit ON people (org_id, active, unit_id, id);
+-- Statistics read in full for the new indexes. Sampled (the analysis limit the server sets,
+-- 400 rows), they say that an organisation has 401 conversations, and SQLite then counted a
+-- follow-up list's waiting conversations through conversations_org_stage instead of the partial
+-- index of unsigned ones (30 ms → 1.2 s).
+PRAGMA analysis_limit = 0;
+ANALYZE conversations;
+ANALYZE people;
+PRAGMA analysis_limit = 400;
