@@ -42,15 +42,23 @@ struct LineRow {
     leader_name: String,
 }
 
-/// [`Conversation::stage`] as SQL: the position of the stage in [`Stage::ALL`], a column the
-/// database computes from the conversation's own (migration 0039). The list's test holds the two
-/// to the same answer for every conversation it lists.
+/// [`Conversation::stage`] as SQL: the position of the stage in [`Stage::ALL`], from the
+/// conversation's own columns (its marks are kept on it by triggers). The list's test holds the
+/// two to the same answer for every conversation it lists.
 pub(crate) fn stage() -> SimpleExpr {
-    Expr::col((C::Table, C::Stage)).into()
+    let col = |c: C| Expr::col((C::Table, c));
+    let at = |stage: Stage| Expr::val(position(stage));
+    Expr::case(col(C::Cancelled).eq(true), at(Stage::Cancelled))
+        .case(col(C::StartsAt).is_null(), at(Stage::NotScheduled))
+        .case(col(C::Agreed).eq(true), at(Stage::Agreed))
+        .case(col(C::HeldAt).is_not_null(), at(Stage::Held))
+        .case(col(C::Prepared).eq(true), at(Stage::Preparing))
+        .finally(at(Stage::Scheduled))
+        .into()
 }
 
-/// A stage's position in [`Stage::ALL`], as the `stage` column holds it.
-pub(crate) fn position(stage: Stage) -> i32 {
+/// A stage's position in [`Stage::ALL`], as [`stage`] gives it.
+fn position(stage: Stage) -> i32 {
     Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0) as i32
 }
 
@@ -109,7 +117,6 @@ impl Db {
             .all(
                 Query::select()
                     .expr_as(stage(), Alias::new("stage"))
-                    // Not count(id): the stage's index holds no id, so counting ids reads every row.
                     .expr(Func::count(Expr::col(Asterisk)))
                     .from(C::Table)
                     .cond_where(within.clone())
@@ -132,7 +139,7 @@ impl Db {
                 .from(C::Table)
                 .cond_where(within)
                 .and_where(Expr::expr(stage()).is_in(overlapped))
-                .order_by((C::Table, C::Stage), Order::Asc)
+                .order_by_expr(stage(), Order::Asc)
                 .order_by(employee_name.clone(), Order::Asc)
                 .order_by((C::Table, C::Id), Order::Asc)
                 .limit(limit)
@@ -150,7 +157,7 @@ impl Db {
                         Expr::col((chosen.clone(), Alias::new("chosen_id")))
                             .equals((C::Table, C::Id)),
                     )
-                    .order_by((C::Table, C::Stage), Order::Asc)
+                    .order_by(Alias::new("stage"), Order::Asc)
                     .order_by((chosen, employee_name), Order::Asc)
                     .order_by((C::Table, C::Id), Order::Asc),
             )

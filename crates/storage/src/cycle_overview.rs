@@ -3,7 +3,7 @@
 //! read for the page shown.
 
 use crate::Result;
-use crate::conversation_list::{position, stage};
+use crate::conversation_list::stage;
 use crate::db::Db;
 use crate::people::{led_by, rows_to_people, select};
 use crate::schema::{Conversations, People};
@@ -40,63 +40,52 @@ impl Staff<'_> {
     }
 }
 
-/// How many of a unit's staff stand at each stage of the cycle, in the order of [`Stage::ALL`].
+/// How many of a unit's staff stand at one stage of the cycle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct UnitStages {
+pub struct StageCount {
     pub unit: UnitId,
-    pub people: [usize; Stage::ALL.len()],
-}
-
-#[derive(sqlx::FromRow)]
-struct UnitStagesRow {
-    unit_id: Uuid,
-    s0: i64,
-    s1: i64,
-    s2: i64,
-    s3: i64,
-    s4: i64,
-    s5: i64,
+    pub stage: Stage,
+    pub people: usize,
 }
 
 impl Db {
-    /// Per unit, how many of the staff's conversations of the cycle stand at each stage;
-    /// someone without a conversation is not scheduled. One row per unit: the database counts,
-    /// and each row handed over costs more than a unit's six sums.
+    /// Per unit and stage, how many of the staff's conversations of the cycle stand there;
+    /// someone without a conversation is not scheduled.
     pub async fn stages_per_unit(
         &self,
         org: OrgId,
         cycle: CycleId,
         staff: Staff<'_>,
-    ) -> Result<Vec<UnitStages>> {
+    ) -> Result<Vec<StageCount>> {
         let conversation = |c: Conversations| Expr::col((Conversations::Table, c));
-        // Someone with no conversation joined is not scheduled.
-        let or_unscheduled =
-            || Func::coalesce([stage(), Expr::val(position(Stage::NotScheduled)).into()]);
-        let mut select = Query::select()
-            .column((People::Table, People::UnitId))
-            .from(People::Table)
-            .join(
-                JoinType::LeftJoin,
-                Conversations::Table,
-                conversation(Conversations::EmployeeId)
-                    .equals((People::Table, People::Id))
-                    .and(conversation(Conversations::CycleId).eq(cycle.0)),
+        // With no conversation joined its start is null: `stage` says not scheduled.
+        let rows: Vec<(Uuid, i32, i64)> = self
+            .all(
+                Query::select()
+                    .column((People::Table, People::UnitId))
+                    .expr_as(stage(), Alias::new("stage"))
+                    .expr(Func::count(Expr::col((People::Table, People::Id))))
+                    .from(People::Table)
+                    .join(
+                        JoinType::LeftJoin,
+                        Conversations::Table,
+                        conversation(Conversations::EmployeeId)
+                            .equals((People::Table, People::Id))
+                            .and(conversation(Conversations::CycleId).eq(cycle.0)),
+                    )
+                    .cond_where(staff.condition(org))
+                    .group_by_col((People::Table, People::UnitId))
+                    .group_by_col(Alias::new("stage")),
             )
-            .cond_where(staff.condition(org))
-            .group_by_col((People::Table, People::UnitId))
-            .to_owned();
-        for (n, at) in Stage::ALL.iter().enumerate() {
-            select.expr_as(
-                Func::sum(Expr::case(Expr::expr(or_unscheduled()).eq(position(*at)), 1).finally(0)),
-                Alias::new(format!("s{n}")),
-            );
-        }
-        let rows: Vec<UnitStagesRow> = self.all(&select).await?;
+            .await?;
         Ok(rows
             .into_iter()
-            .map(|r| UnitStages {
-                unit: UnitId(r.unit_id),
-                people: [r.s0, r.s1, r.s2, r.s3, r.s4, r.s5].map(|n| n as usize),
+            .filter_map(|(unit, stage, n)| {
+                Some(StageCount {
+                    unit: UnitId(unit),
+                    stage: *Stage::ALL.get(stage as usize)?,
+                    people: n as usize,
+                })
             })
             .collect())
     }

@@ -181,7 +181,7 @@ impl Db {
             match &self.pool {
                 Pool::Sqlite(pool) => sqlx::query_as(
                     "SELECT m.name, p.name, p.\"notnull\" = 0 AND p.pk = 0 FROM sqlite_master m \
-                 JOIN pragma_table_xinfo(m.name) p WHERE m.type = 'table' \
+                 JOIN pragma_table_info(m.name) p WHERE m.type = 'table' \
                  AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'",
                 )
                 .fetch_all(pool)

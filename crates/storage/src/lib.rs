@@ -50,7 +50,7 @@ pub use answer_counts::{AnswerCounts, Answers};
 pub use audit::{AuditEntry, AuditRecord};
 pub use calendar_feeds::Deadline;
 pub use conversation_list::{ConversationLine, ConversationPage};
-pub use cycle_overview::{Staff, UnitStages};
+pub use cycle_overview::{Staff, StageCount};
 pub use db::{Backend, Db, now, today};
 pub use drawer::{AgreementPulse, DrawerPage, HomeFlags, Judgement, Told, UnitCount};
 pub use error::StorageError;

@@ -221,7 +221,6 @@ pub(crate) enum Conversations {
     Prepared,
     Agreed,
     Superseded,
-    Stage,
 }
 
 #[derive(Iden, Clone, Copy)]

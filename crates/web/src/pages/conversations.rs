@@ -138,11 +138,12 @@ pub async fn overview(
     // Counted by the database over everyone; only the page shown is read and dressed.
     let mut counts: HashMap<Stage, usize> = HashMap::new();
     let mut per_unit: HashMap<UnitId, [usize; Stage::ALL.len()]> = HashMap::new();
-    for unit in state.db.stages_per_unit(org, cycle.id, staff).await? {
-        for (stage, n) in Stage::ALL.iter().zip(unit.people) {
-            *counts.entry(*stage).or_default() += n;
-        }
-        per_unit.insert(unit.unit, unit.people);
+    for count in state.db.stages_per_unit(org, cycle.id, staff).await? {
+        *counts.entry(count.stage).or_default() += count.people;
+        per_unit.entry(count.unit).or_default()[Stage::ALL
+            .iter()
+            .position(|s| *s == count.stage)
+            .unwrap_or(0)] += count.people;
     }
     // Units by their path from the top, then people by name.
     let mut per_unit: Vec<(String, UnitId, [usize; Stage::ALL.len()])> = per_unit
