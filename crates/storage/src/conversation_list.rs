@@ -47,7 +47,8 @@ struct LineRow {
 /// two to the same answer for every conversation it lists.
 pub(crate) fn stage() -> SimpleExpr {
     let col = |c: C| Expr::col((C::Table, c));
-    let at = |stage: Stage| Expr::val(position(stage));
+    let at =
+        |stage: Stage| Expr::val(Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0) as i32);
     Expr::case(col(C::Cancelled).eq(true), at(Stage::Cancelled))
         .case(col(C::StartsAt).is_null(), at(Stage::NotScheduled))
         .case(col(C::Agreed).eq(true), at(Stage::Agreed))
@@ -55,11 +56,6 @@ pub(crate) fn stage() -> SimpleExpr {
         .case(col(C::Prepared).eq(true), at(Stage::Preparing))
         .finally(at(Stage::Scheduled))
         .into()
-}
-
-/// A stage's position in [`Stage::ALL`], as [`stage`] gives it.
-fn position(stage: Stage) -> i32 {
-    Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0) as i32
 }
 
 /// A person's name by the id in a column of the conversation.

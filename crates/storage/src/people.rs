@@ -76,15 +76,18 @@ pub(crate) fn led_by(leader: PersonId, units: &[UnitId]) -> SelectStatement {
     Query::select()
         .column(People::Id)
         .from(People::Table)
-        .cond_where(
-            Cond::any()
-                .add(Expr::col(People::LeaderId).eq(leader.0))
-                .add_option(
-                    (!units.is_empty())
-                        .then(|| Expr::col(People::UnitId).is_in(units.iter().map(|u| u.0))),
-                ),
-        )
+        .cond_where(led(leader, units))
         .to_owned()
+}
+
+/// Led explicitly by `leader` or working in one of `units`, on the `people` table.
+fn led(leader: PersonId, units: &[UnitId]) -> Cond {
+    let col = |c: People| Expr::col((People::Table, c));
+    Cond::any()
+        .add(col(People::LeaderId).eq(leader.0))
+        .add_option(
+            (!units.is_empty()).then(|| col(People::UnitId).is_in(units.iter().map(|u| u.0))),
+        )
 }
 
 pub(crate) fn insert_stmt(person: &Person) -> InsertStatement {
@@ -246,9 +249,7 @@ impl Db {
         // Many are best read in name order until the page is full, few looked up and sorted;
         // SQLite plans each form one way whatever the size, so the count chooses.
         let led = if total > MANY_LED {
-            Cond::any()
-                .add(col(People::LeaderId).eq(leader.0))
-                .add(in_units())
+            led(leader, units)
         } else {
             Cond::all().add(col(People::Id).in_subquery(led_by(leader, units)))
         };
