@@ -50,14 +50,34 @@ pub struct StageCount {
 
 impl Db {
     /// Per unit and stage, how many of the staff's conversations of the cycle stand there;
-    /// someone without a conversation is not scheduled.
+    /// someone without a conversation is not scheduled. The whole organisation's are kept in
+    /// memory (see [`crate::stages_kept`]); a leader's are counted.
     pub async fn stages_per_unit(
         &self,
         org: OrgId,
         cycle: CycleId,
         staff: Staff<'_>,
     ) -> Result<Vec<StageCount>> {
+        match staff {
+            Staff::Organisation => self.organisation_stages(org, cycle).await,
+            Staff::LedBy { .. } => self.count_stages(org, cycle, staff, None).await,
+        }
+    }
+
+    /// [`Db::stages_per_unit`] counted by the database, of the staff in `units` if given.
+    pub(crate) async fn count_stages(
+        &self,
+        org: OrgId,
+        cycle: CycleId,
+        staff: Staff<'_>,
+        units: Option<&[UnitId]>,
+    ) -> Result<Vec<StageCount>> {
         let conversation = |c: Conversations| Expr::col((Conversations::Table, c));
+        let mut within = staff.condition(org);
+        if let Some(units) = units {
+            within = within
+                .add(Expr::col((People::Table, People::UnitId)).is_in(units.iter().map(|u| u.0)));
+        }
         // With no conversation joined its start is null: `stage` says not scheduled.
         let rows: Vec<(Uuid, i32, i64)> = self
             .all(
@@ -73,7 +93,7 @@ impl Db {
                             .equals((People::Table, People::Id))
                             .and(conversation(Conversations::CycleId).eq(cycle.0)),
                     )
-                    .cond_where(staff.condition(org))
+                    .cond_where(within)
                     .group_by_col((People::Table, People::UnitId))
                     .group_by_col(Alias::new("stage")),
             )

@@ -52,6 +52,7 @@ pub struct Db {
     pub(crate) answer_counts: ByRevision<AnswerCounts, (OrgId, CycleId)>,
     pub(crate) organisation_answers: ByRevision<crate::answer_counts::Answers, (OrgId, CycleId)>,
     pub(crate) effect_counts: ByRevision<crate::effect_kept::Kept, (OrgId, CycleId)>,
+    pub(crate) stage_counts: ByRevision<crate::stages_kept::PerUnit, (OrgId, CycleId)>,
     /// Held while a cycle's effect figures are being counted; see [`crate::effect_counts`].
     pub(crate) effect_counting: crate::effect_kept::Counting,
 }
@@ -82,6 +83,7 @@ impl Db {
             answer_counts: Default::default(),
             organisation_answers: Default::default(),
             effect_counts: Default::default(),
+            stage_counts: Default::default(),
             effect_counting: Default::default(),
         }
     }

@@ -144,7 +144,12 @@ impl Changes {
 }
 
 fn partial(kept: &Kept, changed: &[UnitId]) -> bool {
-    changed.len() <= RECOUNT_UNITS.max(kept.per_unit.len() / 4)
+    few(changed.len(), kept.per_unit.len())
+}
+
+/// Whether `changed` of `kept` units are few enough to count again as a group.
+pub(crate) fn few(changed: usize, kept: usize) -> bool {
+    changed <= RECOUNT_UNITS.max(kept / 4)
 }
 
 /// Held while a cycle's effect figures are counted.
@@ -268,7 +273,7 @@ impl Db {
             .latest((org, cycle.id))
             .filter(|(_, kept)| kept.counted_from(judged, held_by, pairs));
         let since = kept.as_ref().map(|(at, _)| *at);
-        let (revision, changed) = self.figures_changed(cycle, since).await?;
+        let (revision, changed) = self.figures_changed(cycle.id, since).await?;
         Ok(match kept {
             Some((at, kept)) if at >= revision => Standing::Fresh(kept),
             kept => Standing::Stale(Changes {
@@ -320,9 +325,9 @@ impl Db {
 
     /// The cycle's figures revision and the units whose figures changed after revision `since`,
     /// in one statement: one snapshot, so none changed up to the revision is missed.
-    async fn figures_changed(
+    pub(crate) async fn figures_changed(
         &self,
-        cycle: &Cycle,
+        cycle: CycleId,
         since: Option<i64>,
     ) -> Result<(i64, Vec<UnitId>)> {
         let change = |c: FiguresChanges| Expr::col((FiguresChanges::Table, c));
@@ -340,7 +345,7 @@ impl Db {
                             .equals((FiguresRevisions::Table, CycleCounter::CycleId))
                             .and(change(FiguresChanges::Revision).gt(since.unwrap_or(i64::MAX))),
                     )
-                    .and_where(counter(CycleCounter::CycleId).eq(cycle.id.0)),
+                    .and_where(counter(CycleCounter::CycleId).eq(cycle.0)),
             )
             .await?;
         let revision = rows.first().map_or(0, |(r, _)| *r);

@@ -40,6 +40,7 @@ mod reach;
 mod revisions;
 mod schema;
 mod sessions;
+mod stages_kept;
 mod units;
 mod user_context;
 mod users;

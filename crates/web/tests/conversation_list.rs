@@ -5,8 +5,9 @@
 
 use chrono::Days;
 use domain::conversation::{Marks, Stage};
+use domain::person::Person;
 use domain::preparation::{Preparation, Side};
-use domain::{ConversationId, OrgId};
+use domain::{ConversationId, CycleId, OrgId, UnitId};
 use reqwest::StatusCode;
 use std::collections::HashMap;
 use storage::{Backend, Db, Reach, Staff, now};
@@ -34,6 +35,49 @@ async fn marks_from_their_sources(db: &Db, org: OrgId) -> HashMap<ConversationId
         }
     }
     marks
+}
+
+/// Per unit and stage, how many of `people` (the active ones) stand there in the cycle, as the
+/// domain judges each one's conversation.
+async fn stages_by_the_domain(
+    db: &Db,
+    org: OrgId,
+    cycle: CycleId,
+    people: &[Person],
+) -> HashMap<(UnitId, Stage), usize> {
+    let conversations: HashMap<_, _> = db
+        .conversations(org, cycle, Reach::Organisation)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.employee_id, c))
+        .collect();
+    let marks = db
+        .conversation_marks(org, Some(cycle), Reach::Organisation)
+        .await
+        .unwrap();
+    let mut expected: HashMap<_, usize> = HashMap::new();
+    for p in people.iter().filter(|p| p.active) {
+        let stage = conversations.get(&p.id).map_or(Stage::NotScheduled, |c| {
+            c.stage(marks.get(&c.id).copied().unwrap_or_default())
+        });
+        *expected.entry((p.unit_id, stage)).or_default() += 1;
+    }
+    expected
+}
+
+async fn stages_counted(
+    db: &Db,
+    org: OrgId,
+    cycle: CycleId,
+    staff: Staff<'_>,
+) -> HashMap<(UnitId, Stage), usize> {
+    db.stages_per_unit(org, cycle, staff)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| ((c.unit, c.stage), c.people))
+        .collect()
 }
 
 both_backends! {
@@ -99,18 +143,9 @@ both_backends! {
         let everyone = db.people(org).await.unwrap();
         let theirs = db.people_led_by(org, mette.id, &led).await.unwrap();
         for cycle in db.cycles(org).await.unwrap() {
-            let conversations: HashMap<_, _> = db.conversations(org, cycle.id, Reach::Organisation).await.unwrap()
-                .into_iter().map(|c| (c.employee_id, c)).collect();
-            let marks = db.conversation_marks(org, Some(cycle.id), Reach::Organisation).await.unwrap();
             for (staff, people) in [(Staff::Organisation, &everyone), (Staff::LedBy { leader: mette.id, units: &led }, &theirs)] {
-                let mut expected: HashMap<_, usize> = HashMap::new();
-                for p in people.iter().filter(|p| p.active) {
-                    let stage = conversations.get(&p.id).map_or(Stage::NotScheduled, |c| c.stage(marks.get(&c.id).copied().unwrap_or_default()));
-                    *expected.entry((p.unit_id, stage)).or_default() += 1;
-                }
-                let counted: HashMap<_, _> = db.stages_per_unit(org, cycle.id, staff).await.unwrap()
-                    .into_iter().map(|c| ((c.unit, c.stage), c.people)).collect();
-                assert_eq!(counted, expected, "{} {staff:?}", cycle.name);
+                let expected = stages_by_the_domain(db, org, cycle.id, people).await;
+                assert_eq!(stages_counted(db, org, cycle.id, staff).await, expected, "{} {staff:?}", cycle.name);
                 let units: Vec<_> = expected.keys().map(|(unit, _)| *unit).take(2).collect();
                 let mut read: Vec<_> = db.staff_in(org, staff, &units).await.unwrap().into_iter().map(|p| p.id).collect();
                 let mut wanted: Vec<_> = people.iter().filter(|p| p.active && units.contains(&p.unit_id)).map(|p| p.id).collect();
@@ -120,6 +155,51 @@ both_backends! {
             }
         }
         assert!(!theirs.is_empty() && theirs.len() < everyone.len());
+    }
+
+    async fn the_organisation_s_stages_are_kept_until_any_instance_changes_what_they_count(app: &TestApp) {
+        let db = &app.db;
+        let org = person(db, LANE).await.org_id;
+        let open = testkit::demo::cycle(app, "MUS 2026").await.id;
+        let organisation = || stages_counted(db, org, open, Staff::Organisation);
+        let truth = || async { stages_by_the_domain(db, org, open, &db.people(org).await.unwrap()).await };
+        assert_eq!(organisation().await, truth().await);
+        let before = db.queries();
+        organisation().await;
+        assert_eq!(db.queries() - before, 1, "one read of the revision");
+        // Another server on the same database changes a conversation, a preparation, a person's
+        // unit and another's activity: each is counted at the next read, by its units alone.
+        let elsewhere = Db::connect(&db.url).await.unwrap();
+        let conversations = db.conversations(org, open, Reach::Organisation).await.unwrap();
+        let scheduled: Vec<_> = conversations.iter().filter(|c| c.schedule.is_some() && c.held_at.is_none() && !c.cancelled).collect();
+        let check = |what: &'static str| {
+            let (organisation, truth) = (&organisation, &truth);
+            async move {
+                let before = db.queries();
+                let counted = organisation().await;
+                assert_eq!(db.queries() - before, 2, "the revision with the units changed, and their counts: {what}");
+                assert_eq!(counted, truth().await, "{what}");
+            }
+        };
+        let mut cancelled = scheduled[0].clone();
+        cancelled.cancelled = true;
+        elsewhere.save_conversation(&cancelled).await.unwrap();
+        check("a conversation cancelled").await;
+        let marks = db.conversation_marks(org, Some(open), Reach::Organisation).await.unwrap();
+        let unprepared = scheduled.iter().find(|c| !marks.get(&c.id).is_some_and(|m| m.prepared)).expect("one not prepared");
+        let draft = Preparation::new(unprepared.id, Side::Employee).save(0, Default::default()).unwrap();
+        elsewhere.save_preparation(&draft, 0).await.unwrap();
+        check("a preparation begun").await;
+        let mut moving = elsewhere.person(org, scheduled[1].employee_id).await.unwrap();
+        let tree = elsewhere.unit_tree(org).await.unwrap();
+        moving.unit_id = tree.walk().iter().map(|(_, u)| u.id).find(|u| *u != moving.unit_id).unwrap();
+        elsewhere.update_person(&moving).await.unwrap();
+        check("someone moving").await;
+        let mut leaving = elsewhere.person(org, scheduled[2].employee_id).await.unwrap();
+        leaving.active = false;
+        elsewhere.update_person(&leaving).await.unwrap();
+        check("someone leaving").await;
+        elsewhere.close().await;
     }
 
     async fn the_marks_kept_on_each_conversation_follow_its_preparations_and_agreement(app: &TestApp) {
