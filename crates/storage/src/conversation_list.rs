@@ -75,16 +75,10 @@ fn name_of(person: C) -> SimpleExpr {
 
 /// The stages (by position) that lines `offset..offset + limit` of the list fall in, given each
 /// stage's count, and how many lines come before the first of them.
-fn overlapped(counts: &[(i32, i64)], offset: u64, limit: u64) -> (Vec<i32>, u64) {
-    let count = |position: i32| {
-        counts
-            .iter()
-            .find(|(p, _)| *p == position)
-            .map_or(0, |(_, n)| *n as u64)
-    };
+fn overlapped(counts: &HashMap<Stage, usize>, offset: u64, limit: u64) -> (Vec<i32>, u64) {
     let (mut overlapped, mut before, mut start) = (Vec::new(), 0, 0);
-    for position in 0..Stage::ALL.len() as i32 {
-        let end = start + count(position);
+    for (position, stage) in (0..).zip(Stage::ALL) {
+        let end = start + counts.get(&stage).map_or(0, |n| *n as u64);
         if end <= offset {
             before = end;
         } else if start < offset.saturating_add(limit) && end > start {
@@ -109,16 +103,34 @@ impl Db {
         let within = Cond::all()
             .add(reach.condition(org))
             .add_option(cycle.map(|c| Expr::col((C::Table, C::CycleId)).eq(c.0)));
-        let counts: Vec<(i32, i64)> = self
-            .all(
-                Query::select()
-                    .expr_as(stage(), Alias::new("stage"))
-                    .expr(Func::count(Expr::col(Asterisk)))
-                    .from(C::Table)
-                    .cond_where(within.clone())
-                    .group_by_col(Alias::new("stage")),
-            )
-            .await?;
+        // The organisation's are kept per cycle; a leader's are counted.
+        let counts = match reach {
+            Reach::Organisation => {
+                let cycles = match cycle {
+                    Some(cycle) => vec![cycle],
+                    None => self.cycles(org).await?.iter().map(|c| c.id).collect(),
+                };
+                self.organisation_conversation_stages(org, &cycles).await?
+            }
+            _ => {
+                let counted: Vec<(i32, i64)> = self
+                    .all(
+                        Query::select()
+                            .expr_as(stage(), Alias::new("stage"))
+                            .expr(Func::count(Expr::col(Asterisk)))
+                            .from(C::Table)
+                            .cond_where(within.clone())
+                            .group_by_col(Alias::new("stage")),
+                    )
+                    .await?;
+                counted
+                    .into_iter()
+                    .filter_map(|(position, n)| {
+                        Some((*Stage::ALL.get(position as usize)?, n as usize))
+                    })
+                    .collect()
+            }
+        };
         // Only the stages the page overlaps are named and sorted: most of an organisation's
         // conversations stand agreed, and the first pages are of the earlier stages.
         let (overlapped, before) = overlapped(&counts, offset, limit);
@@ -172,10 +184,7 @@ impl Db {
                     })
                 })
                 .collect(),
-            counts: counts
-                .into_iter()
-                .filter_map(|(position, n)| Some((at(position)?, n as usize)))
-                .collect(),
+            counts: counts.into_iter().filter(|(_, n)| *n > 0).collect(),
         })
     }
 }

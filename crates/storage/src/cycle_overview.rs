@@ -48,6 +48,15 @@ pub struct StageCount {
     pub people: usize,
 }
 
+/// A unit's count at one stage of a cycle; see [`Db::stage_rows`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct UnitStage {
+    pub(crate) unit: UnitId,
+    pub(crate) stage: Stage,
+    pub(crate) people: usize,
+    pub(crate) conversations: usize,
+}
+
 impl Db {
     /// Per unit and stage, how many of the staff's conversations of the cycle stand there;
     /// someone without a conversation is not scheduled. The whole organisation's are kept in
@@ -60,31 +69,33 @@ impl Db {
     ) -> Result<Vec<StageCount>> {
         match staff {
             Staff::Organisation => self.organisation_stages(org, cycle).await,
-            Staff::LedBy { .. } => self.count_stages(org, cycle, staff, None).await,
+            Staff::LedBy { .. } => Ok(self
+                .stage_rows(cycle, staff.condition(org))
+                .await?
+                .into_iter()
+                .map(|row| StageCount {
+                    unit: row.unit,
+                    stage: row.stage,
+                    people: row.people,
+                })
+                .collect()),
         }
     }
 
-    /// [`Db::stages_per_unit`] counted by the database, of the staff in `units` if given.
-    pub(crate) async fn count_stages(
-        &self,
-        org: OrgId,
-        cycle: CycleId,
-        staff: Staff<'_>,
-        units: Option<&[UnitId]>,
-    ) -> Result<Vec<StageCount>> {
+    /// Per unit and stage of a cycle, among the people `within`: how many of the active ones
+    /// stand there (someone without a conversation is not scheduled) and how many
+    /// conversations, of anyone.
+    pub(crate) async fn stage_rows(&self, cycle: CycleId, within: Cond) -> Result<Vec<UnitStage>> {
         let conversation = |c: Conversations| Expr::col((Conversations::Table, c));
-        let mut within = staff.condition(org);
-        if let Some(units) = units {
-            within = within
-                .add(Expr::col((People::Table, People::UnitId)).is_in(units.iter().map(|u| u.0)));
-        }
+        let active = Expr::case(Expr::col((People::Table, People::Active)).eq(true), 1).finally(0);
         // With no conversation joined its start is null: `stage` says not scheduled.
-        let rows: Vec<(Uuid, i32, i64)> = self
+        let rows: Vec<(Uuid, i32, i64, i64)> = self
             .all(
                 Query::select()
                     .column((People::Table, People::UnitId))
                     .expr_as(stage(), Alias::new("stage"))
-                    .expr(Func::count(Expr::col((People::Table, People::Id))))
+                    .expr(Func::sum(active))
+                    .expr(Func::count(conversation(Conversations::Id)))
                     .from(People::Table)
                     .join(
                         JoinType::LeftJoin,
@@ -100,11 +111,12 @@ impl Db {
             .await?;
         Ok(rows
             .into_iter()
-            .filter_map(|(unit, stage, n)| {
-                Some(StageCount {
+            .filter_map(|(unit, stage, people, conversations)| {
+                Some(UnitStage {
                     unit: UnitId(unit),
                     stage: *Stage::ALL.get(stage as usize)?,
-                    people: n as usize,
+                    people: people as usize,
+                    conversations: conversations as usize,
                 })
             })
             .collect())

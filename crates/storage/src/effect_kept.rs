@@ -330,11 +330,33 @@ impl Db {
         cycle: CycleId,
         since: Option<i64>,
     ) -> Result<(i64, Vec<UnitId>)> {
+        let mut changed = self.figures_changed_in(&[(cycle, since)]).await?;
+        Ok(changed.remove(&cycle).unwrap_or_default())
+    }
+
+    /// [`Db::figures_changed`] of several cycles, in one statement; a cycle nothing touched yet
+    /// is at revision 0.
+    pub(crate) async fn figures_changed_in(
+        &self,
+        since: &[(CycleId, Option<i64>)],
+    ) -> Result<HashMap<CycleId, (i64, Vec<UnitId>)>> {
         let change = |c: FiguresChanges| Expr::col((FiguresChanges::Table, c));
         let counter = |c: CycleCounter| Expr::col((FiguresRevisions::Table, c));
-        let rows: Vec<(i64, Option<Uuid>)> = self
+        let Some(after) = since
+            .iter()
+            .map(|(cycle, since)| {
+                change(FiguresChanges::CycleId)
+                    .eq(cycle.0)
+                    .and(change(FiguresChanges::Revision).gt(since.unwrap_or(i64::MAX)))
+            })
+            .reduce(|a, b| a.or(b))
+        else {
+            return Ok(HashMap::new());
+        };
+        let rows: Vec<(Uuid, i64, Option<Uuid>)> = self
             .all(
                 Query::select()
+                    .expr(counter(CycleCounter::CycleId))
                     .expr(counter(CycleCounter::Revision))
                     .column((FiguresChanges::Table, FiguresChanges::UnitId))
                     .from(FiguresRevisions::Table)
@@ -343,16 +365,20 @@ impl Db {
                         FiguresChanges::Table,
                         change(FiguresChanges::CycleId)
                             .equals((FiguresRevisions::Table, CycleCounter::CycleId))
-                            .and(change(FiguresChanges::Revision).gt(since.unwrap_or(i64::MAX))),
+                            .and(after),
                     )
-                    .and_where(counter(CycleCounter::CycleId).eq(cycle.0)),
+                    .and_where(
+                        counter(CycleCounter::CycleId).is_in(since.iter().map(|(c, _)| c.0)),
+                    ),
             )
             .await?;
-        let revision = rows.first().map_or(0, |(r, _)| *r);
-        let units = rows
-            .into_iter()
-            .filter_map(|(_, u)| u.map(UnitId))
-            .collect();
-        Ok((revision, units))
+        let mut changed: HashMap<CycleId, (i64, Vec<UnitId>)> = HashMap::new();
+        for (cycle, revision, unit) in rows {
+            let entry = changed
+                .entry(CycleId(cycle))
+                .or_insert((revision, Vec::new()));
+            entry.1.extend(unit.map(UnitId));
+        }
+        Ok(changed)
     }
 }

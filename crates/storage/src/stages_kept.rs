@@ -6,61 +6,107 @@
 //! second at 50,000 people); a few units' take a millisecond.
 
 use crate::Result;
-use crate::cycle_overview::{Staff, StageCount};
+use crate::cycle_overview::{StageCount, UnitStage};
 use crate::db::Db;
 use crate::effect_kept::few;
+use crate::schema::People;
+use domain::conversation::Stage;
 use domain::{CycleId, OrgId, UnitId};
+use sea_query::{Cond, Expr};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Each unit's counts; a unit without active staff has none.
-pub(crate) type PerUnit = HashMap<UnitId, Vec<StageCount>>;
+/// Each unit's counts; a unit without anyone placed in it has none.
+pub(crate) type PerUnit = HashMap<UnitId, Vec<UnitStage>>;
 
-fn per_unit(counts: Vec<StageCount>) -> PerUnit {
+fn per_unit(rows: Vec<UnitStage>) -> PerUnit {
     let mut units = PerUnit::new();
-    for count in counts {
-        units.entry(count.unit).or_default().push(count);
+    for row in rows {
+        units.entry(row.unit).or_default().push(row);
     }
     units
 }
 
+/// The organisation's people, or those placed in `units`, active or not.
+fn placed(org: OrgId, units: Option<&[UnitId]>) -> Cond {
+    let col = |c: People| Expr::col((People::Table, c));
+    Cond::all()
+        .add(col(People::OrgId).eq(org.0))
+        .add_option(units.map(|units| col(People::UnitId).is_in(units.iter().map(|u| u.0))))
+}
+
 impl Db {
-    /// [`Db::stages_per_unit`] of the whole organisation, as kept or brought up to date.
+    /// [`Db::stages_per_unit`] of the whole organisation.
     pub(crate) async fn organisation_stages(
         &self,
         org: OrgId,
         cycle: CycleId,
     ) -> Result<Vec<StageCount>> {
-        let key = (org, cycle);
-        let kept = self.stage_counts.latest(key);
+        let kept = self.kept_stages(org, &[cycle]).await?;
+        Ok(kept
+            .iter()
+            .flat_map(|units| units.values().flatten())
+            .filter(|row| row.people > 0)
+            .map(|row| StageCount {
+                unit: row.unit,
+                stage: row.stage,
+                people: row.people,
+            })
+            .collect())
+    }
+
+    /// How many of the organisation's conversations of these cycles stand at each stage.
+    pub(crate) async fn organisation_conversation_stages(
+        &self,
+        org: OrgId,
+        cycles: &[CycleId],
+    ) -> Result<HashMap<Stage, usize>> {
+        let mut counts = HashMap::new();
+        for units in self.kept_stages(org, cycles).await? {
+            for row in units.values().flatten() {
+                *counts.entry(row.stage).or_default() += row.conversations;
+            }
+        }
+        Ok(counts)
+    }
+
+    /// Brings the cycles' counts up to date ahead of their readers.
+    pub async fn count_stages_ahead(&self, org: OrgId, cycles: &[CycleId]) -> Result<()> {
+        self.kept_stages(org, cycles).await.map(drop)
+    }
+
+    /// The cycles' counts, as kept or brought up to date: one statement says what changed in
+    /// all of them, and one more counts each that did.
+    async fn kept_stages(&self, org: OrgId, cycles: &[CycleId]) -> Result<Vec<Arc<PerUnit>>> {
+        let kept: Vec<_> = cycles
+            .iter()
+            .map(|cycle| (*cycle, self.stage_counts.latest((org, *cycle))))
+            .collect();
+        let since: Vec<_> = kept
+            .iter()
+            .map(|(cycle, kept)| (*cycle, kept.as_ref().map(|(at, _)| *at)))
+            .collect();
         // Read before counting: a change landing meanwhile is counted again next time.
-        let (revision, changed) = self
-            .figures_changed(cycle, kept.as_ref().map(|k| k.0))
-            .await?;
-        let fresh = match kept {
-            Some((at, kept)) if at >= revision => kept,
-            Some((_, kept)) if few(changed.len(), kept.len()) => {
-                let mut units = (*kept).clone();
-                for unit in &changed {
-                    units.remove(unit);
+        let mut changes = self.figures_changed_in(&since).await?;
+        let mut all = Vec::new();
+        for (cycle, kept) in kept {
+            let (revision, changed) = changes.remove(&cycle).unwrap_or_default();
+            let fresh = match kept {
+                Some((at, kept)) if at >= revision => kept,
+                Some((_, kept)) if few(changed.len(), kept.len()) => {
+                    let mut units = (*kept).clone();
+                    for unit in &changed {
+                        units.remove(unit);
+                    }
+                    let recounted = self.stage_rows(cycle, placed(org, Some(&changed))).await?;
+                    units.extend(per_unit(recounted));
+                    Arc::new(units)
                 }
-                let recounted = self
-                    .count_stages(org, cycle, Staff::Organisation, Some(&changed))
-                    .await?;
-                units.extend(per_unit(recounted));
-                let units = Arc::new(units);
-                self.stage_counts.put(key, revision, units.clone());
-                units
-            }
-            _ => {
-                let counted = self
-                    .count_stages(org, cycle, Staff::Organisation, None)
-                    .await?;
-                let units = Arc::new(per_unit(counted));
-                self.stage_counts.put(key, revision, units.clone());
-                units
-            }
-        };
-        Ok(fresh.values().flatten().copied().collect())
+                _ => Arc::new(per_unit(self.stage_rows(cycle, placed(org, None)).await?)),
+            };
+            self.stage_counts.put((org, cycle), revision, fresh.clone());
+            all.push(fresh);
+        }
+        Ok(all)
     }
 }

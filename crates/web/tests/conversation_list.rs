@@ -66,6 +66,28 @@ async fn stages_by_the_domain(
     expected
 }
 
+/// How many of the organisation's conversations of these cycles stand at each stage, as the
+/// domain judges them.
+async fn conversation_stages(db: &Db, org: OrgId, cycles: &[CycleId]) -> HashMap<Stage, usize> {
+    let marks = db
+        .conversation_marks(org, None, Reach::Organisation)
+        .await
+        .unwrap();
+    let mut counts = HashMap::new();
+    for cycle in cycles {
+        for c in db
+            .conversations(org, *cycle, Reach::Organisation)
+            .await
+            .unwrap()
+        {
+            *counts
+                .entry(c.stage(marks.get(&c.id).copied().unwrap_or_default()))
+                .or_default() += 1;
+        }
+    }
+    counts
+}
+
 async fn stages_counted(
     db: &Db,
     org: OrgId,
@@ -179,6 +201,11 @@ both_backends! {
                 let counted = organisation().await;
                 assert_eq!(db.queries() - before, 2, "the revision with the units changed, and their counts: {what}");
                 assert_eq!(counted, truth().await, "{what}");
+                let all: Vec<CycleId> = db.cycles(org).await.unwrap().iter().map(|c| c.id).collect();
+                for (cycle, cycles) in [(Some(open), vec![open]), (None, all)] {
+                    let listed = db.conversations_by_stage(org, Reach::Organisation, cycle, 0, 50).await.unwrap();
+                    assert_eq!(listed.counts, conversation_stages(db, org, &cycles).await, "{what}: the list of {cycle:?}");
+                }
             }
         };
         let mut cancelled = scheduled[0].clone();
