@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use domain::cycle::Cycle;
 use domain::effect::{Counted, Served, Tally};
 use domain::{CycleId, GoalId, OrgId, UnitId};
-use sea_query::{Expr, JoinType, Query};
+use sea_query::{Expr, Query, UnionType};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use uuid::Uuid;
@@ -353,30 +353,29 @@ impl Db {
         else {
             return Ok(HashMap::new());
         };
-        let rows: Vec<(Uuid, i64, Option<Uuid>)> = self
-            .all(
-                Query::select()
-                    .expr(counter(CycleCounter::CycleId))
-                    .expr(counter(CycleCounter::Revision))
-                    .column((FiguresChanges::Table, FiguresChanges::UnitId))
-                    .from(FiguresRevisions::Table)
-                    .join(
-                        JoinType::LeftJoin,
-                        FiguresChanges::Table,
-                        change(FiguresChanges::CycleId)
-                            .equals((FiguresRevisions::Table, CycleCounter::CycleId))
-                            .and(after),
-                    )
-                    .and_where(
-                        counter(CycleCounter::CycleId).is_in(since.iter().map(|(c, _)| c.0)),
-                    ),
-            )
+        // The counters, then the changes (with no revision): a union rather than a join, so
+        // that each cycle's changes are found in the index by its own bound.
+        let counters = Query::select()
+            .expr(counter(CycleCounter::CycleId))
+            .expr(counter(CycleCounter::Revision))
+            .expr(Expr::cust("NULL"))
+            .from(FiguresRevisions::Table)
+            .and_where(counter(CycleCounter::CycleId).is_in(since.iter().map(|(c, _)| c.0)))
+            .to_owned();
+        let changes = Query::select()
+            .expr(change(FiguresChanges::CycleId))
+            .expr(Expr::cust("NULL"))
+            .expr(change(FiguresChanges::UnitId))
+            .from(FiguresChanges::Table)
+            .and_where(after)
+            .to_owned();
+        let rows: Vec<(Uuid, Option<i64>, Option<Uuid>)> = self
+            .all(counters.to_owned().union(UnionType::All, changes))
             .await?;
         let mut changed: HashMap<CycleId, (i64, Vec<UnitId>)> = HashMap::new();
         for (cycle, revision, unit) in rows {
-            let entry = changed
-                .entry(CycleId(cycle))
-                .or_insert((revision, Vec::new()));
+            let entry = changed.entry(CycleId(cycle)).or_default();
+            entry.0 = entry.0.max(revision.unwrap_or(0));
             entry.1.extend(unit.map(UnitId));
         }
         Ok(changed)
