@@ -160,26 +160,30 @@ pub fn goals_concerning(
 }
 
 /// What the leadership group may read about one goal; each item carries the caller's `T`
-/// (such as its handle for answering it).
+/// (such as its texts and its handle for answering it).
 #[derive(Clone, Debug, PartialEq)]
 pub struct GoalFeedback<T> {
     /// Items shared with a name, by name.
-    pub named: Vec<(String, Feedback, T)>,
-    /// Items shared anonymously, when enough people did; sorted so that their order says
-    /// nothing about whose conversation came first.
-    pub anonymous: Vec<(Feedback, T)>,
+    pub named: Vec<(String, T)>,
+    /// Items shared anonymously, when enough people did, in the order the caller gave them:
+    /// one that says nothing about whose conversation came first (the pages order them by
+    /// their random handles).
+    pub anonymous: Vec<T>,
     /// The average clarity of the anonymous items and how many rated, when they are shown.
     pub anonymous_clarity: Option<(f64, usize)>,
     /// How many anonymous items are held back because too few people gave one.
     pub held_back: usize,
 }
 
-/// One item shared with the leadership, as the caller read it.
+/// One item shared with the leadership, as the caller read it: whose it is and how it was
+/// shared; its texts, if the caller read them, travel in `extra`.
 #[derive(Clone, Debug)]
 pub struct Shared<T> {
     pub person: PersonId,
     pub name: String,
-    pub feedback: Feedback,
+    pub visibility: Visibility,
+    /// How clear the goal is to them, 1–5.
+    pub clarity: Option<u8>,
     /// When it was first shared; unknown counts as the oldest.
     pub since: Option<DateTime<Utc>>,
     pub extra: T,
@@ -199,8 +203,8 @@ pub fn for_leadership<T>(shared: Vec<Shared<T>>, threshold: usize) -> GoalFeedba
     };
     let mut anonymous: Vec<Shared<T>> = Vec::new();
     for item in shared {
-        match item.feedback.visibility {
-            Visibility::Named => out.named.push((item.name, item.feedback, item.extra)),
+        match item.visibility {
+            Visibility::Named => out.named.push((item.name, item.extra)),
             Visibility::Anonymous => anonymous.push(item),
             Visibility::Conversation => {}
         }
@@ -226,19 +230,12 @@ pub fn for_leadership<T>(shared: Vec<Shared<T>>, threshold: usize) -> GoalFeedba
         .into_iter()
         .partition(|item| shown.contains(&item.person));
     out.held_back = waiting.len();
-    let ratings: Vec<u8> = open.iter().filter_map(|i| i.feedback.clarity).collect();
+    let ratings: Vec<u8> = open.iter().filter_map(|i| i.clarity).collect();
     if !ratings.is_empty() {
         let sum: u32 = ratings.iter().map(|r| u32::from(*r)).sum();
         out.anonymous_clarity = Some((f64::from(sum) / ratings.len() as f64, ratings.len()));
     }
-    out.anonymous = open.into_iter().map(|i| (i.feedback, i.extra)).collect();
-    out.anonymous.sort_by(|(a, _), (b, _)| {
-        (&a.contribution, &a.hard_situations, &a.barriers).cmp(&(
-            &b.contribution,
-            &b.hard_situations,
-            &b.barriers,
-        ))
-    });
+    out.anonymous = open.into_iter().map(|i| i.extra).collect();
     out
 }
 
@@ -273,21 +270,6 @@ impl Response {
 mod tests {
     use super::*;
 
-    fn feedback(text: &str, clarity: u8, visibility: Visibility) -> Feedback {
-        Feedback::read(
-            GoalId::new(),
-            text,
-            "",
-            "",
-            "",
-            "",
-            &clarity.to_string(),
-            visibility.as_str(),
-        )
-        .unwrap()
-        .unwrap()
-    }
-
     #[test]
     fn feedback_is_read_and_empty_answers_are_nothing() {
         let goal = GoalId::new();
@@ -316,9 +298,10 @@ mod tests {
         let item = |name: &str, text, clarity, visibility, minute| Shared {
             person: PersonId::new(),
             name: name.to_owned(),
-            feedback: feedback(text, clarity, visibility),
+            visibility,
+            clarity: Some(clarity),
             since: at(minute),
-            extra: (),
+            extra: text,
         };
         let mut shared = vec![
             item(
@@ -350,7 +333,7 @@ mod tests {
         assert_eq!(enough.anonymous_clarity, Some((18.0 / 5.0, 5)));
         assert_eq!(enough.held_back, 0);
         assert!(
-            enough.named.iter().all(|(name, _, _)| name == "Mads"),
+            enough.named.iter().all(|(name, _)| name == "Mads"),
             "only named items carry names"
         );
 

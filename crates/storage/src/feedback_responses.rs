@@ -8,7 +8,7 @@ use crate::{Result, StorageError};
 use chrono::{DateTime, Utc};
 use domain::dialogue::{Feedback, Response, Visibility};
 use domain::{ConversationId, CycleId, GoalId, OrgId, PersonId, UnitId};
-use sea_query::{Expr, Query, SimpleExpr};
+use sea_query::{Alias, Cond, Expr, Order, Query, SimpleExpr};
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
@@ -32,16 +32,6 @@ impl ResponseRow {
     }
 }
 
-/// What is kept beside a shared item of feedback.
-#[derive(Clone, Debug)]
-pub struct Handle {
-    /// Random: names the item on the pages without leading back to its conversation.
-    pub id: Uuid,
-    pub response: Option<Response>,
-    /// When it was first shared; unknown for items shared before this was kept.
-    pub shared_at: Option<DateTime<Utc>>,
-}
-
 /// The response row kept beside an item of feedback: one per conversation and goal.
 fn kept_beside() -> SimpleExpr {
     Expr::col((R::Table, R::ConversationId))
@@ -49,87 +39,194 @@ fn kept_beside() -> SimpleExpr {
         .and(Expr::col((R::Table, R::GoalId)).equals((F::Table, F::GoalId)))
 }
 
-/// An item of a cycle's feedback shared with the leadership, with its giver and its handle.
+/// An item of a cycle's feedback shared with the leadership, without its texts: enough to
+/// decide what may be shown, count what was raised and order it. A large organisation shares
+/// thousands of items a cycle; the texts of those shown are read by their handles
+/// ([`Db::shared_texts`]).
 #[derive(Clone, Debug)]
-pub struct SharedItem {
+pub struct SharedEntry {
     pub person: PersonId,
-    /// The giver's name and unit now; a page names only those who shared with their name.
+    /// The giver's name, when they shared with it; empty otherwise.
     pub name: String,
+    /// The giver's unit now.
     pub unit: UnitId,
-    pub feedback: Feedback,
+    pub goal: GoalId,
+    pub visibility: Visibility,
+    pub clarity: Option<u8>,
+    pub raised: Raised,
     /// Kept beside every item shared since handles exist.
-    pub handle: Option<Handle>,
+    pub handle: Option<Uuid>,
+    /// When it was first shared; unknown for items shared before this was kept.
+    pub shared_at: Option<DateTime<Utc>>,
+    /// What the leadership did, once it responded.
+    pub response: Option<Responded>,
+}
+
+/// Which of the item's questions were answered with something.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Raised {
+    pub barriers: bool,
+    pub opportunities: bool,
+    pub dilemmas: bool,
+}
+
+/// The leadership's response to an item, in short.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Responded {
+    pub taken_up: bool,
+    /// It wrote the employee an answer.
+    pub answered: bool,
 }
 
 #[derive(sqlx::FromRow)]
-struct SharedRow {
-    #[sqlx(flatten)]
-    feedback: crate::dialogue::FeedbackRow,
+struct EntryRow {
+    employee_id: Uuid,
+    goal_id: Uuid,
+    clarity: Option<i32>,
+    visibility: String,
+    barriers: bool,
+    opportunities: bool,
+    dilemmas: bool,
     name: String,
     unit_id: Uuid,
     handle: Option<Uuid>,
     taken_up: Option<bool>,
-    answer: Option<String>,
-    routed_unit_id: Option<Uuid>,
+    answered: Option<bool>,
     answered_at: Option<DateTime<Utc>>,
     shared_at: Option<DateTime<Utc>>,
 }
 
-impl TryFrom<SharedRow> for SharedItem {
+impl TryFrom<EntryRow> for SharedEntry {
     type Error = StorageError;
-    fn try_from(row: SharedRow) -> Result<SharedItem> {
-        let (person, feedback) = <(PersonId, Feedback)>::try_from(row.feedback)?;
-        let response = row.answered_at.map(|_| Response {
-            taken_up: row.taken_up.unwrap_or_default(),
-            answer: row.answer.unwrap_or_default(),
-            routed_to: row.routed_unit_id.map(UnitId),
-        });
-        Ok(SharedItem {
-            person,
+    fn try_from(row: EntryRow) -> Result<SharedEntry> {
+        let corrupt = || StorageError::Corrupt(format!("feedback {}", row.goal_id));
+        Ok(SharedEntry {
+            person: PersonId(row.employee_id),
             name: row.name,
             unit: UnitId(row.unit_id),
-            feedback,
-            handle: row.handle.map(|id| Handle {
-                id,
-                response,
-                shared_at: row.shared_at,
+            goal: GoalId(row.goal_id),
+            visibility: row.visibility.parse().map_err(|_| corrupt())?,
+            clarity: row
+                .clarity
+                .map(|c| u8::try_from(c).map_err(|_| corrupt()))
+                .transpose()?,
+            raised: Raised {
+                barriers: row.barriers,
+                opportunities: row.opportunities,
+                dilemmas: row.dilemmas,
+            },
+            handle: row.handle,
+            shared_at: row.shared_at,
+            response: row.answered_at.map(|_| Responded {
+                taken_up: row.taken_up.unwrap_or_default(),
+                answered: row.answered.unwrap_or_default(),
             }),
         })
     }
 }
 
+#[derive(sqlx::FromRow)]
+struct TextRow {
+    #[sqlx(flatten)]
+    feedback: crate::dialogue::FeedbackRow,
+    handle: Uuid,
+    #[sqlx(flatten)]
+    response: ResponseRow,
+}
+
+/// Shared with the leadership, in a cycle of the organisation.
+fn shared_in(org: OrgId, cycle: CycleId) -> Cond {
+    Cond::all()
+        .add(Expr::col((F::Table, F::OrgId)).eq(org.0))
+        .add(Expr::col((F::Table, F::CycleId)).eq(cycle.0))
+        .add(Expr::col((F::Table, F::Visibility)).ne(Visibility::Conversation.as_str()))
+}
+
 impl Db {
     /// A cycle's feedback shared with the leadership, named or not, each item with its giver
-    /// and its handle, in one statement: a large organisation shares thousands of items.
-    pub async fn leadership_feedback(&self, org: OrgId, cycle: CycleId) -> Result<Vec<SharedItem>> {
-        let rows: Vec<SharedRow> = self
+    /// and its handle, ordered by handle: random, so the order says nothing of who or when.
+    pub async fn leadership_feedback(
+        &self,
+        org: OrgId,
+        cycle: CycleId,
+    ) -> Result<Vec<SharedEntry>> {
+        let f = |c: F| Expr::col((F::Table, c));
+        let given = |c: F| f(c).ne("");
+        let named = f(F::Visibility).eq(Visibility::Named.as_str());
+        let rows: Vec<EntryRow> = self
             .all(
-                crate::dialogue::select()
-                    .columns([
-                        (People::Table, People::Name),
-                        (People::Table, People::UnitId),
-                    ])
-                    .columns([
-                        (R::Table, R::Handle),
-                        (R::Table, R::TakenUp),
-                        (R::Table, R::Answer),
-                        (R::Table, R::RoutedUnitId),
-                        (R::Table, R::AnsweredAt),
-                        (R::Table, R::SharedAt),
-                    ])
+                Query::select()
+                    .columns(
+                        [F::EmployeeId, F::GoalId, F::Clarity, F::Visibility]
+                            .map(|c| (F::Table, c)),
+                    )
+                    .expr_as(given(F::Barriers), Alias::new("barriers"))
+                    .expr_as(given(F::Opportunities), Alias::new("opportunities"))
+                    .expr_as(given(F::HardSituations), Alias::new("dilemmas"))
+                    .expr_as(
+                        Expr::case(named, Expr::col((People::Table, People::Name))).finally(""),
+                        Alias::new("name"),
+                    )
+                    .column((People::Table, People::UnitId))
+                    .columns(
+                        [R::Handle, R::TakenUp, R::AnsweredAt, R::SharedAt].map(|c| (R::Table, c)),
+                    )
+                    .expr_as(
+                        Expr::col((R::Table, R::Answer)).ne(""),
+                        Alias::new("answered"),
+                    )
+                    .from(F::Table)
                     .inner_join(
                         People::Table,
                         Expr::col((People::Table, People::Id)).equals((F::Table, F::EmployeeId)),
                     )
                     .left_join(R::Table, kept_beside())
-                    .and_where(Expr::col((F::Table, F::OrgId)).eq(org.0))
-                    .and_where(Expr::col((F::Table, F::CycleId)).eq(cycle.0))
-                    .and_where(
-                        Expr::col((F::Table, F::Visibility)).ne(Visibility::Conversation.as_str()),
+                    .cond_where(shared_in(org, cycle))
+                    .order_by((R::Table, R::Handle), Order::Asc),
+            )
+            .await?;
+        rows.into_iter().map(SharedEntry::try_from).collect()
+    }
+
+    /// The texts of a cycle's shared items and the leadership's responses, by handle: of those
+    /// given, or of all.
+    pub async fn shared_texts(
+        &self,
+        org: OrgId,
+        cycle: CycleId,
+        handles: Option<&[Uuid]>,
+    ) -> Result<HashMap<Uuid, (Feedback, Option<Response>)>> {
+        if handles.is_some_and(|h| h.is_empty()) {
+            return Ok(HashMap::new());
+        }
+        let rows: Vec<TextRow> = self
+            .all(
+                crate::dialogue::select()
+                    .columns(
+                        // The goal is the item's (the response row's is the same).
+                        [
+                            R::Handle,
+                            R::TakenUp,
+                            R::Answer,
+                            R::RoutedUnitId,
+                            R::AnsweredAt,
+                        ]
+                        .map(|c| (R::Table, c)),
+                    )
+                    .inner_join(R::Table, kept_beside())
+                    .cond_where(shared_in(org, cycle))
+                    .and_where_option(
+                        handles.map(|h| Expr::col((R::Table, R::Handle)).is_in(h.iter().copied())),
                     ),
             )
             .await?;
-        rows.into_iter().map(SharedItem::try_from).collect()
+        rows.into_iter()
+            .map(|row| {
+                let response = row.response.response();
+                let (_, feedback) = <(PersonId, Feedback)>::try_from(row.feedback)?;
+                Ok((row.handle, (feedback, response)))
+            })
+            .collect()
     }
 
     /// The leadership responds to an item; `NotFound` unless the handle is the organisation's.

@@ -55,7 +55,7 @@ pub use cycle_overview::{Staff, StageCount};
 pub use db::{Backend, Db, now, today};
 pub use drawer::{AgreementPulse, DrawerPage, HomeFlags, Judgement, Told, UnitCount};
 pub use error::StorageError;
-pub use feedback_responses::{Handle, SharedItem};
+pub use feedback_responses::{Raised, Responded, SharedEntry};
 pub use outbox::{Delivery, Outgoing};
 pub use questions::VersionInfo;
 pub use reach::Reach;

@@ -24,6 +24,7 @@ use domain::{CycleId, GoalId, UnitId};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use storage::StorageError;
+use storage::{Raised, SharedEntry};
 use uuid::Uuid;
 
 /// What the leadership did with an item, as the pages show it.
@@ -131,7 +132,8 @@ fn choose(cycles: Vec<Cycle>, asked: &str) -> AppResult<(Vec<Cycle>, Option<Cycl
     Ok((cycles, chosen))
 }
 
-/// Everything the leadership may read of a cycle's shared feedback, goal by goal.
+/// Everything the leadership may read of a cycle's shared feedback, goal by goal: counted from
+/// every item, with the texts of those shown.
 async fn goal_lines(
     state: &AppState,
     user: &CurrentUser,
@@ -145,6 +147,8 @@ async fn goal_lines(
     let threshold = user.org.settings.anonymity_threshold as usize;
     let shared = state.db.leadership_feedback(org, cycle.id).await?;
     let mut lines = Vec::new();
+    // Per goal, the items shown: the giver's name if they gave it, and the handle.
+    let mut pages: Vec<Vec<(Option<String>, Uuid)>> = Vec::new();
     for (goal, (skip, take)) in cycle
         .focus_goals
         .iter()
@@ -152,43 +156,42 @@ async fn goal_lines(
     {
         let on_goal = shared
             .iter()
-            .filter(|i| i.feedback.goal_id == goal.id)
+            .filter(|i| i.goal == goal.id)
             .filter_map(|i| {
-                let handle = i.handle.as_ref()?;
                 Some(Shared {
                     person: i.person,
                     name: i.name.clone(),
-                    feedback: i.feedback.clone(),
-                    since: handle.shared_at,
-                    extra: (i.unit, handle.id, handle.response.clone()),
+                    visibility: i.visibility,
+                    clarity: i.clarity,
+                    since: i.shared_at,
+                    extra: (i, i.handle?),
                 })
             })
             .collect();
         let sorted = for_leadership(on_goal, threshold);
-        // Everything readable, each with its giver's unit.
-        let shown: Vec<(UnitId, &Feedback)> = sorted
+        // Everything readable.
+        let readable: Vec<&SharedEntry> = sorted
             .named
             .iter()
-            .map(|(_, f, (u, _, _))| (*u, f))
-            .chain(sorted.anonymous.iter().map(|(f, (u, _, _))| (*u, f)))
+            .map(|(_, (i, _))| *i)
+            .chain(sorted.anonymous.iter().map(|(i, _)| *i))
             .collect();
-        let raised = |pick: fn(&Feedback) -> &String| {
-            shown.iter().filter(|(_, f)| !pick(f).is_empty()).count()
-        };
-        let counts = (!shown.is_empty()).then(|| {
+        let raised =
+            |pick: fn(&Raised) -> bool| readable.iter().filter(|i| pick(&i.raised)).count();
+        let counts = (!readable.is_empty()).then(|| {
             t.with(
                 "feedback-counts",
                 &[
-                    ("people", shown.len().to_string()),
-                    ("barriers", raised(|f| &f.barriers).to_string()),
-                    ("opportunities", raised(|f| &f.opportunities).to_string()),
-                    ("dilemmas", raised(|f| &f.hard_situations).to_string()),
+                    ("people", readable.len().to_string()),
+                    ("barriers", raised(|r| r.barriers).to_string()),
+                    ("opportunities", raised(|r| r.opportunities).to_string()),
+                    ("dilemmas", raised(|r| r.dilemmas).to_string()),
                 ],
             )
         });
         let mut own: HashMap<UnitId, usize> = HashMap::new();
-        for (unit, _) in &shown {
-            *own.entry(*unit).or_default() += 1;
+        for item in &readable {
+            *own.entry(item.unit).or_default() += 1;
         }
         let open = disclosable(units, &own, threshold);
         let totals = units.totals_below(&own);
@@ -198,45 +201,54 @@ async fn goal_lines(
             .filter(|(_, u)| open.contains(&u.id))
             .map(|(_, u)| (u.name.clone(), totals.get(&u.id).copied().unwrap_or(0)))
             .collect();
-        let item = |name: Option<String>,
-                    f: Feedback,
-                    handle: Uuid,
-                    response: Option<dialogue::Response>| Item {
-            name,
-            f,
-            handle: handle.to_string(),
-            response: response.as_ref().map(|r| response_view(r, units)),
-        };
-        let readable = shown.len();
-        let items: Vec<Item> = sorted
-            .named
-            .into_iter()
-            .map(|(name, f, extra)| (Some(name), f, extra))
-            .chain(
-                sorted
-                    .anonymous
-                    .into_iter()
-                    .map(|(f, extra)| (None, f, extra)),
-            )
-            .skip(skip)
-            .take(take)
-            .map(|(name, f, (_, handle, response))| item(name, f, handle, response))
-            .collect();
         lines.push(LeadershipGoal {
             id: goal.id.to_string(),
             title: goal.title.clone(),
-            readable,
+            readable: readable.len(),
             clarity: sorted.anonymous_clarity.map(|(avg, n)| {
                 t.with(
                     "feedback-clarity-average",
                     &[("average", t.decimal(avg, 1)), ("count", n.to_string())],
                 )
             }),
-            items,
+            items: Vec::new(),
             held_back: sorted.held_back,
             counts,
             per_unit,
         });
+        pages.push(
+            sorted
+                .named
+                .into_iter()
+                .map(|(name, (_, handle))| (Some(name), handle))
+                .chain(
+                    sorted
+                        .anonymous
+                        .into_iter()
+                        .map(|(_, handle)| (None, handle)),
+                )
+                .skip(skip)
+                .take(take)
+                .collect(),
+        );
+    }
+    // Only the items shown are read with their texts (all of them for the export).
+    let handles: Vec<Uuid> = pages.iter().flatten().map(|(_, handle)| *handle).collect();
+    let wanted = (!matches!(shown, Shown::All)).then_some(handles.as_slice());
+    let mut texts = state.db.shared_texts(org, cycle.id, wanted).await?;
+    for (line, page) in lines.iter_mut().zip(pages) {
+        line.items = page
+            .into_iter()
+            .filter_map(|(name, handle)| {
+                let (f, response) = texts.remove(&handle)?;
+                Some(Item {
+                    name,
+                    f,
+                    handle: handle.to_string(),
+                    response: response.as_ref().map(|r| response_view(r, units)),
+                })
+            })
+            .collect();
     }
     Ok(lines)
 }

@@ -23,6 +23,7 @@ use domain::disclosure::disclosable;
 use domain::effect::{Figure, Share, Tally};
 use domain::{CycleId, UnitId};
 use std::collections::HashMap;
+use storage::{Raised, Responded, SharedEntry};
 
 /// The figures of one unit in the report.
 struct UnitLine {
@@ -185,29 +186,30 @@ async fn feedback_lines(
     {
         let on_goal = shared
             .iter()
-            .filter(|i| i.feedback.goal_id == goal.id)
+            .filter(|i| i.goal == goal.id)
             .map(|i| Shared {
                 person: i.person,
                 name: String::new(),
-                feedback: i.feedback.clone(),
-                since: i.handle.as_ref().and_then(|h| h.shared_at),
-                extra: i.handle.as_ref().and_then(|h| h.response.clone()),
+                visibility: i.visibility,
+                clarity: i.clarity,
+                since: i.shared_at,
+                extra: i,
             })
             .collect();
         let sorted = for_leadership(on_goal, threshold);
-        let shown: Vec<_> = sorted
+        let shown: Vec<&SharedEntry> = sorted
             .named
             .iter()
-            .map(|(_, f, r)| (f, r))
-            .chain(sorted.anonymous.iter().map(|(f, r)| (f, r)))
+            .map(|(_, i)| *i)
+            .chain(sorted.anonymous.iter().copied())
             .collect();
-        let count = |pick: fn(&domain::dialogue::Feedback) -> bool| {
-            shown.iter().filter(|(f, _)| pick(f)).count().to_string()
+        let count = |pick: fn(&Raised) -> bool| {
+            shown.iter().filter(|i| pick(&i.raised)).count().to_string()
         };
-        let responded = |pick: fn(&domain::dialogue::Response) -> bool| {
+        let responded = |pick: fn(&Responded) -> bool| {
             shown
                 .iter()
-                .filter(|(_, r)| r.as_ref().is_some_and(pick))
+                .filter(|i| i.response.as_ref().is_some_and(pick))
                 .count()
                 .to_string()
         };
@@ -224,11 +226,11 @@ async fn feedback_lines(
                 "report-feedback",
                 &[
                     ("people", shown.len().to_string()),
-                    ("barriers", count(|f| !f.barriers.is_empty())),
-                    ("opportunities", count(|f| !f.opportunities.is_empty())),
-                    ("dilemmas", count(|f| !f.hard_situations.is_empty())),
+                    ("barriers", count(|r| r.barriers)),
+                    ("opportunities", count(|r| r.opportunities)),
+                    ("dilemmas", count(|r| r.dilemmas)),
                     ("taken", responded(|r| r.taken_up)),
-                    ("answered", responded(|r| !r.answer.is_empty())),
+                    ("answered", responded(|r| r.answered)),
                     ("held", sorted.held_back.to_string()),
                 ],
             ),
