@@ -5,12 +5,13 @@
 use crate::Result;
 use crate::conversation_list::stage;
 use crate::db::Db;
+use crate::drawer::as_flag;
 use crate::people::{led_by, rows_to_people, select};
 use crate::schema::{Conversations, People};
 use domain::conversation::Stage;
 use domain::person::Person;
 use domain::{CycleId, OrgId, PersonId, UnitId};
-use sea_query::{Alias, Cond, Expr, Func, JoinType, Query};
+use sea_query::{Alias, Cond, Expr, Func, JoinType, Query, SimpleExpr};
 use uuid::Uuid;
 
 /// Whose conversations an overview shows: everyone's, or those of the people a leader leads
@@ -46,6 +47,14 @@ pub struct StageCount {
     pub unit: UnitId,
     pub stage: Stage,
     pub people: usize,
+}
+
+/// Joins each person on the `people` table to their conversation of the cycle.
+pub(crate) fn their_conversation(cycle: CycleId) -> SimpleExpr {
+    let conversation = |c: Conversations| Expr::col((Conversations::Table, c));
+    conversation(Conversations::EmployeeId)
+        .equals((People::Table, People::Id))
+        .and(conversation(Conversations::CycleId).eq(cycle.0))
 }
 
 /// A unit's count at one stage of a cycle; see [`Db::stage_rows`].
@@ -86,8 +95,7 @@ impl Db {
     /// stand there (someone without a conversation is not scheduled) and how many
     /// conversations, of anyone.
     pub(crate) async fn stage_rows(&self, cycle: CycleId, within: Cond) -> Result<Vec<UnitStage>> {
-        let conversation = |c: Conversations| Expr::col((Conversations::Table, c));
-        let active = Expr::case(Expr::col((People::Table, People::Active)).eq(true), 1).finally(0);
+        let active = as_flag(Expr::col((People::Table, People::Active)).eq(true));
         // With no conversation joined its start is null: `stage` says not scheduled.
         let rows: Vec<(Uuid, i32, i64, i64)> = self
             .all(
@@ -95,14 +103,15 @@ impl Db {
                     .column((People::Table, People::UnitId))
                     .expr_as(stage(), Alias::new("stage"))
                     .expr(Func::sum(active))
-                    .expr(Func::count(conversation(Conversations::Id)))
+                    .expr(Func::count(Expr::col((
+                        Conversations::Table,
+                        Conversations::Id,
+                    ))))
                     .from(People::Table)
                     .join(
                         JoinType::LeftJoin,
                         Conversations::Table,
-                        conversation(Conversations::EmployeeId)
-                            .equals((People::Table, People::Id))
-                            .and(conversation(Conversations::CycleId).eq(cycle.0)),
+                        their_conversation(cycle),
                     )
                     .cond_where(within)
                     .group_by_col((People::Table, People::UnitId))

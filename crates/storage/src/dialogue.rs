@@ -23,19 +23,32 @@ pub(crate) struct FeedbackRow {
     visibility: String,
 }
 
+/// An item's clarity rating and visibility as stored, checked.
+pub(crate) fn rating_and_visibility(
+    goal: Uuid,
+    clarity: Option<i32>,
+    visibility: &str,
+) -> Result<(Option<u8>, Visibility)> {
+    let corrupt = || StorageError::Corrupt(format!("feedback {goal}"));
+    Ok((
+        clarity
+            .map(|c| u8::try_from(c).map_err(|_| corrupt()))
+            .transpose()?,
+        visibility.parse().map_err(|_| corrupt())?,
+    ))
+}
+
 impl TryFrom<FeedbackRow> for (PersonId, Feedback) {
     type Error = StorageError;
     fn try_from(row: FeedbackRow) -> Result<Self> {
-        let corrupt = || StorageError::Corrupt(format!("feedback {}", row.goal_id));
+        let (clarity, visibility) =
+            rating_and_visibility(row.goal_id, row.clarity, &row.visibility)?;
         Ok((
             PersonId(row.employee_id),
             Feedback {
                 goal_id: GoalId(row.goal_id),
-                clarity: row
-                    .clarity
-                    .map(|c| u8::try_from(c).map_err(|_| corrupt()))
-                    .transpose()?,
-                visibility: row.visibility.parse().map_err(|_| corrupt())?,
+                clarity,
+                visibility,
                 contribution: row.contribution,
                 hard_situations: row.hard_situations,
                 what_then: row.what_then,

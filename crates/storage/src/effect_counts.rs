@@ -9,6 +9,7 @@
 //! the counts kept through changes to a fresh count.
 
 use crate::agreements::{Superseded, signed_within};
+use crate::cycle_overview::their_conversation;
 use crate::db::Db;
 use crate::drawer::{Judgement, as_flag, stale_among};
 use crate::effect_kept::{Counts, Thread};
@@ -113,9 +114,7 @@ fn per_person(whom: Whom, cycle: &Cycle) -> SelectStatement {
         .join(
             JoinType::LeftJoin,
             Conversations::Table,
-            conversation(Conversations::EmployeeId)
-                .equals((People::Table, People::Id))
-                .and(conversation(Conversations::CycleId).eq(cycle.id.0)),
+            their_conversation(cycle.id),
         )
         .left_join(
             Agreements::Table,

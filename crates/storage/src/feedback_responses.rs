@@ -99,17 +99,15 @@ struct EntryRow {
 impl TryFrom<EntryRow> for SharedEntry {
     type Error = StorageError;
     fn try_from(row: EntryRow) -> Result<SharedEntry> {
-        let corrupt = || StorageError::Corrupt(format!("feedback {}", row.goal_id));
+        let (clarity, visibility) =
+            crate::dialogue::rating_and_visibility(row.goal_id, row.clarity, &row.visibility)?;
         Ok(SharedEntry {
             person: PersonId(row.employee_id),
             name: row.name,
             unit: UnitId(row.unit_id),
             goal: GoalId(row.goal_id),
-            visibility: row.visibility.parse().map_err(|_| corrupt())?,
-            clarity: row
-                .clarity
-                .map(|c| u8::try_from(c).map_err(|_| corrupt()))
-                .transpose()?,
+            visibility,
+            clarity,
             raised: Raised {
                 barriers: row.barriers,
                 opportunities: row.opportunities,
