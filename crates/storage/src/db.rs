@@ -53,6 +53,7 @@ pub struct Db {
     pub(crate) organisation_answers: ByRevision<crate::answer_counts::Answers, (OrgId, CycleId)>,
     pub(crate) effect_counts: ByRevision<crate::effect_kept::Kept, (OrgId, CycleId)>,
     pub(crate) stage_counts: ByRevision<crate::stages_kept::PerUnit, (OrgId, CycleId)>,
+    pub(crate) shared_entries: ByRevision<Vec<crate::SharedEntry>, (OrgId, CycleId)>,
     /// Held while a cycle's effect figures are being counted; see [`crate::effect_counts`].
     pub(crate) effect_counting: crate::effect_kept::Counting,
 }
@@ -84,6 +85,7 @@ impl Db {
             organisation_answers: Default::default(),
             effect_counts: Default::default(),
             stage_counts: Default::default(),
+            shared_entries: Default::default(),
             effect_counting: Default::default(),
         }
     }

@@ -3,13 +3,14 @@
 //! unit, whose leader then reads it — without a name when it was given without one.
 
 use crate::db::{Db, now};
-use crate::schema::{FeedbackResponses as R, People, StrategicFeedback as F};
+use crate::schema::{FeedbackResponses as R, FeedbackRevisions, People, StrategicFeedback as F};
 use crate::{Result, StorageError};
 use chrono::{DateTime, Utc};
 use domain::dialogue::{Feedback, Response, Visibility};
 use domain::{ConversationId, CycleId, GoalId, OrgId, PersonId, UnitId};
 use sea_query::{Alias, Cond, Expr, Order, Query, SimpleExpr};
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 use uuid::Uuid;
 
 #[derive(sqlx::FromRow)]
@@ -43,7 +44,7 @@ fn kept_beside() -> SimpleExpr {
 /// decide what may be shown, count what was raised and order it. A large organisation shares
 /// thousands of items a cycle; the texts of those shown are read by their handles
 /// ([`Db::shared_texts`]).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SharedEntry {
     pub person: PersonId,
     /// The giver's name, when they shared with it; empty otherwise.
@@ -143,11 +144,26 @@ fn shared_in(org: OrgId, cycle: CycleId) -> Cond {
 impl Db {
     /// A cycle's feedback shared with the leadership, named or not, each item with its giver
     /// and its handle, ordered by handle: random, so the order says nothing of who or when.
+    /// Kept in memory under the cycle's `feedback_revisions` counter (see [`crate::revisions`]):
+    /// reading it is a pass over every item of the cycle.
     pub async fn leadership_feedback(
         &self,
         org: OrgId,
         cycle: CycleId,
-    ) -> Result<Vec<SharedEntry>> {
+    ) -> Result<Arc<Vec<SharedEntry>>> {
+        let revision = self
+            .cycle_revision(FeedbackRevisions::Table, cycle)
+            .await?;
+        if let Some(kept) = self.shared_entries.get((org, cycle), revision) {
+            return Ok(kept);
+        }
+        let entries = Arc::new(self.read_shared_entries(org, cycle).await?);
+        self.shared_entries
+            .put((org, cycle), revision, entries.clone());
+        Ok(entries)
+    }
+
+    async fn read_shared_entries(&self, org: OrgId, cycle: CycleId) -> Result<Vec<SharedEntry>> {
         let f = |c: F| Expr::col((F::Table, c));
         let given = |c: F| f(c).ne("");
         let named = f(F::Visibility).eq(Visibility::Named.as_str());

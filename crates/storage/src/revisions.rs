@@ -1,6 +1,7 @@
 //! What nearly every page needs and an organisation rarely changes (its unit tree, its cycles)
 //! is kept in memory under a revision counter on the organisation's row; what a cycle's answers
-//! add up to, and the organisation's effect figures of a cycle, under counters per cycle.
+//! add up to, the organisation's effect figures of a cycle and the list of its feedback shared
+//! with the leadership, under counters per cycle.
 //! Triggers move the counters on any change, by any instance, so one small read (for the
 //! organisation's, made anyway with the logged-in user) tells whether the copy in memory is
 //! still the database's. (The effect figures' counter also says which units changed.)

@@ -511,6 +511,11 @@ pub(crate) enum FiguresRevisions {
     Table,
 }
 
+#[derive(Iden, Clone, Copy)]
+pub(crate) enum FeedbackRevisions {
+    Table,
+}
+
 /// Which units' effect figures changed at which revision of their cycle's counter.
 #[derive(Iden, Clone, Copy)]
 pub(crate) enum FiguresChanges {

@@ -259,3 +259,67 @@ both_backends! {
         assert_eq!(csv.matches("Bidrag nummer").count(), 60);
     }
 }
+
+both_backends! {
+    async fn the_shared_list_is_kept_until_any_instance_changes_what_it_holds(app: &TestApp) {
+        use domain::dialogue::{Feedback, Response, Visibility};
+        use storage::Db;
+        let db = &app.db;
+        let org = person(db, HEAD).await.org_id;
+        let open = testkit::demo::cycle(app, "MUS 2026").await.id;
+        // As read by a server that has kept nothing.
+        let fresh = || async {
+            let other = Db::connect(&db.url).await.unwrap();
+            let read = other.leadership_feedback(org, open).await.unwrap();
+            other.close().await;
+            read
+        };
+        let first = db.leadership_feedback(org, open).await.unwrap();
+        assert_eq!(first, fresh().await);
+        let before = db.queries();
+        db.leadership_feedback(org, open).await.unwrap();
+        assert_eq!(db.queries() - before, 1, "one read of the revision");
+        // Another server on the same database changes each thing the list holds.
+        let elsewhere = Db::connect(&db.url).await.unwrap();
+        let check = |what: &'static str| async move {
+            let before = db.queries();
+            let kept = db.leadership_feedback(org, open).await.unwrap();
+            assert_eq!(db.queries() - before, 2, "the revision and the list: {what}");
+            assert_eq!(kept, fresh().await, "{what}");
+            kept
+        };
+        let lanes = conversation_of(app, LANE).await;
+        let item = Feedback {
+            goal_id: goal(app, "Styrk dialogen med forældrene").await.id,
+            contribution: "Jeg holder forældremøderne".into(),
+            hard_situations: String::new(),
+            what_then: String::new(),
+            opportunities: "Flere møder".into(),
+            barriers: String::new(),
+            clarity: Some(2),
+            visibility: Visibility::Anonymous,
+        };
+        elsewhere.save_feedback(&lanes, &[item]).await.unwrap();
+        let shared = check("an item shared").await;
+        assert_eq!(shared.len(), first.len() + 1);
+        let lane = person(db, LANE).await.id;
+        let handle = shared.iter().find(|e| e.person == lane).and_then(|e| e.handle).unwrap();
+        let answer = Response { taken_up: true, answer: "Tak".into(), routed_to: None };
+        elsewhere.respond_to_feedback(org, handle, &answer, person(db, HEAD).await.id).await.unwrap();
+        let answered = check("an item answered").await;
+        assert!(answered.iter().any(|e| e.handle == Some(handle) && e.response.is_some()));
+        let named = answered.iter().find(|e| !e.name.is_empty()).expect("a named item").person;
+        let mut renamed = elsewhere.person(org, named).await.unwrap();
+        renamed.name = "Sofie Omdøbt".into();
+        elsewhere.update_person(&renamed).await.unwrap();
+        assert!(check("its giver renamed").await.iter().any(|e| e.name == "Sofie Omdøbt"));
+        let mut moving = elsewhere.person(org, lane).await.unwrap();
+        let tree = elsewhere.unit_tree(org).await.unwrap();
+        moving.unit_id = tree.walk().iter().map(|(_, u)| u.id).find(|u| *u != moving.unit_id).unwrap();
+        elsewhere.update_person(&moving).await.unwrap();
+        check("its giver moved").await;
+        elsewhere.save_feedback(&lanes, &[]).await.unwrap();
+        assert_eq!(check("an item withdrawn").await.len(), first.len());
+        elsewhere.close().await;
+    }
+}
