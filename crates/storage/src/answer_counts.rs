@@ -41,11 +41,12 @@ impl Db {
     /// units are as they were when counted.
     pub async fn answer_counts(&self, org: OrgId, cycle: CycleId) -> Result<Arc<AnswerCounts>> {
         let revision = self.cycle_revision(AnswersRevisions::Table, cycle).await?;
-        if let Some(kept) = self.answer_counts.get((org, cycle), revision) {
+        if let Some(kept) = self.memory.answer_counts.get((org, cycle), revision) {
             return Ok(kept);
         }
         let counts = Arc::new(self.count_answers(org, cycle).await?);
-        self.answer_counts
+        self.memory
+            .answer_counts
             .put((org, cycle), revision, counts.clone());
         Ok(counts)
     }
@@ -68,11 +69,12 @@ impl Db {
             return read().await;
         }
         let revision = self.cycle_revision(AnswersRevisions::Table, cycle).await?;
-        if let Some(kept) = self.organisation_answers.get((org, cycle), revision) {
+        if let Some(kept) = self.memory.organisation_answers.get((org, cycle), revision) {
             return Ok(kept);
         }
         let answers = read().await?;
-        self.organisation_answers
+        self.memory
+            .organisation_answers
             .put((org, cycle), revision, answers.clone());
         Ok(answers)
     }

@@ -67,11 +67,11 @@ impl Db {
 
     /// The cycles at a revision already read (see [`crate::revisions`]).
     pub(crate) async fn cycles_at(&self, org: OrgId, revision: i64) -> Result<Arc<Vec<Cycle>>> {
-        if let Some(cycles) = self.cycles.get(org, revision) {
+        if let Some(cycles) = self.memory.cycles.get(org, revision) {
             return Ok(cycles);
         }
         let cycles = Arc::new(self.read_cycles(org).await?);
-        self.cycles.put(org, revision, cycles.clone());
+        self.memory.cycles.put(org, revision, cycles.clone());
         Ok(cycles)
     }
 

@@ -42,11 +42,17 @@ pub enum Backend {
 #[derive(Clone, Debug)]
 pub struct Db {
     pool: Pool,
+    /// Shared by the pool's clones: one reference to count for each request's handlers.
+    pub(crate) memory: Arc<Memory>,
+}
+
+/// What a pool keeps beside its connections.
+#[derive(Debug, Default)]
+pub(crate) struct Memory {
     /// Statements run through this pool (and its clones), for the tests that keep each page's
     /// number of queries bounded.
     queries: Arc<AtomicU64>,
-    /// Unit trees and cycles already read, shared by the pool's clones; see
-    /// [`crate::revisions`].
+    /// Unit trees, cycles and counts already read; see [`crate::revisions`].
     pub(crate) trees: ByRevision<UnitTree>,
     pub(crate) cycles: ByRevision<Vec<Cycle>>,
     pub(crate) answer_counts: ByRevision<AnswerCounts, (OrgId, CycleId)>,
@@ -78,21 +84,13 @@ impl Db {
     fn on(pool: Pool) -> Db {
         Db {
             pool,
-            queries: Arc::new(AtomicU64::new(0)),
-            trees: Default::default(),
-            cycles: Default::default(),
-            answer_counts: Default::default(),
-            organisation_answers: Default::default(),
-            effect_counts: Default::default(),
-            stage_counts: Default::default(),
-            shared_entries: Default::default(),
-            effect_counting: Default::default(),
+            memory: Arc::default(),
         }
     }
 
     /// How many statements this pool has run so far.
     pub fn queries(&self) -> u64 {
-        self.queries.load(Ordering::Relaxed)
+        self.memory.queries.load(Ordering::Relaxed)
     }
 
     /// Connects to a `sqlite://PATH` or `postgres://…` URL. A SQLite file is created if missing.
@@ -216,7 +214,7 @@ impl Db {
         };
         Ok(Handle {
             conn,
-            queries: self.queries.clone(),
+            queries: self.memory.queries.clone(),
         })
     }
 
@@ -227,7 +225,7 @@ impl Db {
         };
         Ok(Tx {
             tx,
-            queries: self.queries.clone(),
+            queries: self.memory.queries.clone(),
         })
     }
 

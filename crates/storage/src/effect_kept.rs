@@ -156,8 +156,8 @@ pub(crate) fn few(changed: usize, kept: usize) -> bool {
 type CycleLock = Arc<tokio::sync::Mutex<()>>;
 
 /// A lock per cycle, held while its effect figures are counted.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Counting(Arc<Mutex<HashMap<(OrgId, CycleId), CycleLock>>>);
+#[derive(Debug, Default)]
+pub(crate) struct Counting(Mutex<HashMap<(OrgId, CycleId), CycleLock>>);
 
 impl Counting {
     fn lock(&self, key: (OrgId, CycleId)) -> CycleLock {
@@ -248,7 +248,7 @@ impl Db {
         // viewers arriving meanwhile wait for it rather than count the same again.
         let (db, cycle, pairs) = (self.clone(), cycle.clone(), pairs.to_vec());
         let count = tokio::spawn(async move {
-            let lock = db.effect_counting.lock((org, cycle.id));
+            let lock = db.memory.effect_counting.lock((org, cycle.id));
             let _counting = lock.lock().await;
             db.count_effect(org, &cycle, judged, &pairs).await
         });
@@ -269,6 +269,7 @@ impl Db {
     ) -> Result<Standing> {
         let held_by = cycle.timeline.conversations_to();
         let kept = self
+            .memory
             .effect_counts
             .latest((org, cycle.id))
             .filter(|(_, kept)| kept.counted_from(judged, held_by, pairs));
@@ -318,7 +319,8 @@ impl Db {
             }
         };
         let fresh = Arc::new(fresh);
-        self.effect_counts
+        self.memory
+            .effect_counts
             .put((org, cycle.id), revision, fresh.clone());
         Ok(fresh)
     }

@@ -151,14 +151,13 @@ impl Db {
         org: OrgId,
         cycle: CycleId,
     ) -> Result<Arc<Vec<SharedEntry>>> {
-        let revision = self
-            .cycle_revision(FeedbackRevisions::Table, cycle)
-            .await?;
-        if let Some(kept) = self.shared_entries.get((org, cycle), revision) {
+        let revision = self.cycle_revision(FeedbackRevisions::Table, cycle).await?;
+        if let Some(kept) = self.memory.shared_entries.get((org, cycle), revision) {
             return Ok(kept);
         }
         let entries = Arc::new(self.read_shared_entries(org, cycle).await?);
-        self.shared_entries
+        self.memory
+            .shared_entries
             .put((org, cycle), revision, entries.clone());
         Ok(entries)
     }

@@ -246,6 +246,10 @@ impl Db {
             .await?
             .unwrap_or((0,));
         let total = total as usize;
+        // Most people lead no one: nothing more to read.
+        if total == 0 {
+            return Ok((Vec::new(), 0));
+        }
         // Many are best read in name order until the page is full, few looked up and sorted;
         // SQLite plans each form one way whatever the size, so the count chooses.
         let led = if total > MANY_LED {

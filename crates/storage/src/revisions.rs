@@ -26,19 +26,13 @@ pub(crate) struct Revisions {
 type Kept<T> = (i64, Arc<T>);
 
 /// Per key (an organisation, or an organisation's cycle), a value with the revision it was read
-/// at; shared by a pool's clones.
+/// at.
 #[derive(Debug)]
-pub(crate) struct ByRevision<T, K = OrgId>(Arc<Mutex<HashMap<K, Kept<T>>>>);
+pub(crate) struct ByRevision<T, K = OrgId>(Mutex<HashMap<K, Kept<T>>>);
 
 impl<T, K> Default for ByRevision<T, K> {
     fn default() -> Self {
-        ByRevision(Arc::default())
-    }
-}
-
-impl<T, K> Clone for ByRevision<T, K> {
-    fn clone(&self) -> Self {
-        ByRevision(self.0.clone())
+        ByRevision(Mutex::default())
     }
 }
 

@@ -80,7 +80,7 @@ impl Db {
     async fn kept_stages(&self, org: OrgId, cycles: &[CycleId]) -> Result<Vec<Arc<PerUnit>>> {
         let kept: Vec<_> = cycles
             .iter()
-            .map(|cycle| (*cycle, self.stage_counts.latest((org, *cycle))))
+            .map(|cycle| (*cycle, self.memory.stage_counts.latest((org, *cycle))))
             .collect();
         let since: Vec<_> = kept
             .iter()
@@ -104,7 +104,9 @@ impl Db {
                 }
                 _ => Arc::new(per_unit(self.stage_rows(cycle, placed(org, None)).await?)),
             };
-            self.stage_counts.put((org, cycle), revision, fresh.clone());
+            self.memory
+                .stage_counts
+                .put((org, cycle), revision, fresh.clone());
             all.push(fresh);
         }
         Ok(all)

@@ -66,11 +66,11 @@ impl Db {
 
     /// The tree at a revision already read.
     pub(crate) async fn unit_tree_at(&self, org: OrgId, revision: i64) -> Result<Arc<UnitTree>> {
-        if let Some(tree) = self.trees.get(org, revision) {
+        if let Some(tree) = self.memory.trees.get(org, revision) {
             return Ok(tree);
         }
         let tree = Arc::new(UnitTree::new(self.units(org).await?));
-        self.trees.put(org, revision, tree.clone());
+        self.memory.trees.put(org, revision, tree.clone());
         Ok(tree)
     }
 

@@ -149,9 +149,12 @@ both_backends! {
         // As every instance does each minute: the effect dashboards then read the kept counts
         // in both rounds (what a dashboard reads without them is bounded as well, but depends
         // on what is kept).
+        // Each page is also read once before it is counted, so that what a page keeps in memory
+        // under a counter (such as the list of shared feedback) is kept in both rounds.
         web::pages::effect_ahead::count_ahead(&app.db).await.unwrap();
         let mut small = Vec::new();
         for (email, path) in &pages {
+            cost(app, &sessions[email], path).await;
             small.push(cost(app, &sessions[email], path).await);
         }
         grow(app).await;
@@ -159,6 +162,7 @@ both_backends! {
         let mut grown = Vec::new();
         let mut report = Vec::new();
         for ((email, path), before) in pages.iter().zip(&small) {
+            cost(app, &sessions[email], path).await;
             let after = cost(app, &sessions[email], path).await;
             grown.push(after);
             report.push(format!("{email} {path}: {before} → {after}"));

@@ -10,6 +10,7 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
+use domain::PersonId;
 use domain::access::Capability;
 use domain::org::UnitTree;
 use storage::AuditRecord;
@@ -108,11 +109,16 @@ pub async fn home(
     let whole_org =
         user.actor.can(Capability::ListPeople) && user.actor.visible_units(&tree).is_none();
     let depth = whole_org.then(|| top_levels(&tree));
-    let leaders = tree
-        .walk()
-        .into_iter()
-        .filter(|(d, _)| depth.is_some_and(|depth| *d <= depth))
-        .filter_map(|(_, u)| u.leader_id);
+    // Walking the whole tree costs more than the rest of an employee's page: only for the overview.
+    let leaders: Vec<PersonId> = match depth {
+        Some(depth) => tree
+            .walk()
+            .into_iter()
+            .filter(|(d, _)| *d <= depth)
+            .filter_map(|(_, u)| u.leader_id)
+            .collect(),
+        None => Vec::new(),
+    };
     let names = names(db, org, &tree, &everyone, leaders).await?;
     let overview = match depth {
         Some(depth) => {
