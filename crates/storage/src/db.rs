@@ -42,7 +42,8 @@ pub enum Backend {
 #[derive(Clone, Debug)]
 pub struct Db {
     pool: Pool,
-    /// Shared by the pool's clones: one reference to count for each request's handlers.
+    /// Shared by the pool's clones behind one reference: every request clones the
+    /// application state several times.
     pub(crate) memory: Arc<Memory>,
 }
 
