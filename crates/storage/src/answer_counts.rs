@@ -41,14 +41,11 @@ impl Db {
     /// units are as they were when counted.
     pub async fn answer_counts(&self, org: OrgId, cycle: CycleId) -> Result<Arc<AnswerCounts>> {
         let revision = self.cycle_revision(AnswersRevisions::Table, cycle).await?;
-        if let Some(kept) = self.memory.answer_counts.get((org, cycle), revision) {
-            return Ok(kept);
-        }
-        let counts = Arc::new(self.count_answers(org, cycle).await?);
+        let read = self.count_answers(org, cycle);
         self.memory
             .answer_counts
-            .put((org, cycle), revision, counts.clone());
-        Ok(counts)
+            .or_read((org, cycle), revision, read)
+            .await
     }
 
     /// A cycle's answers within reach. The whole organisation's are kept in memory as the
@@ -59,24 +56,20 @@ impl Db {
         cycle: CycleId,
         reach: Reach<'_>,
     ) -> Result<Arc<Answers>> {
-        let read = || async {
-            Ok::<_, StorageError>(Arc::new(Answers {
+        let read = async {
+            Ok::<_, StorageError>(Answers {
                 evaluations: self.evaluations_in(org, cycle, reach).await?,
                 feedback: self.shared_feedback(org, cycle, reach).await?,
-            }))
+            })
         };
         if !matches!(reach, Reach::Organisation) {
-            return read().await;
+            return Ok(Arc::new(read.await?));
         }
         let revision = self.cycle_revision(AnswersRevisions::Table, cycle).await?;
-        if let Some(kept) = self.memory.organisation_answers.get((org, cycle), revision) {
-            return Ok(kept);
-        }
-        let answers = read().await?;
         self.memory
             .organisation_answers
-            .put((org, cycle), revision, answers.clone());
-        Ok(answers)
+            .or_read((org, cycle), revision, read)
+            .await
     }
 
     async fn count_answers(&self, org: OrgId, cycle: CycleId) -> Result<AnswerCounts> {

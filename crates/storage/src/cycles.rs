@@ -67,12 +67,8 @@ impl Db {
 
     /// The cycles at a revision already read (see [`crate::revisions`]).
     pub(crate) async fn cycles_at(&self, org: OrgId, revision: i64) -> Result<Arc<Vec<Cycle>>> {
-        if let Some(cycles) = self.memory.cycles.get(org, revision) {
-            return Ok(cycles);
-        }
-        let cycles = Arc::new(self.read_cycles(org).await?);
-        self.memory.cycles.put(org, revision, cycles.clone());
-        Ok(cycles)
+        let read = self.read_cycles(org);
+        self.memory.cycles.or_read(org, revision, read).await
     }
 
     async fn read_cycles(&self, org: OrgId) -> Result<Vec<Cycle>> {

@@ -152,14 +152,11 @@ impl Db {
         cycle: CycleId,
     ) -> Result<Arc<Vec<SharedEntry>>> {
         let revision = self.cycle_revision(FeedbackRevisions::Table, cycle).await?;
-        if let Some(kept) = self.memory.shared_entries.get((org, cycle), revision) {
-            return Ok(kept);
-        }
-        let entries = Arc::new(self.read_shared_entries(org, cycle).await?);
+        let read = self.read_shared_entries(org, cycle);
         self.memory
             .shared_entries
-            .put((org, cycle), revision, entries.clone());
-        Ok(entries)
+            .or_read((org, cycle), revision, read)
+            .await
     }
 
     async fn read_shared_entries(&self, org: OrgId, cycle: CycleId) -> Result<Vec<SharedEntry>> {

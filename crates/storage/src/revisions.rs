@@ -38,7 +38,7 @@ impl<T, K> Default for ByRevision<T, K> {
 
 impl<T, K: Hash + Eq> ByRevision<T, K> {
     /// The value kept for `key`, if it was read at `revision`.
-    pub(crate) fn get(&self, key: K, revision: i64) -> Option<Arc<T>> {
+    fn get(&self, key: K, revision: i64) -> Option<Arc<T>> {
         let kept = self.0.lock().expect("revision cache");
         kept.get(&key)
             .filter(|(known, _)| *known == revision)
@@ -48,6 +48,25 @@ impl<T, K: Hash + Eq> ByRevision<T, K> {
     /// The value kept for `key` and the revision it was read at, however old.
     pub(crate) fn latest(&self, key: K) -> Option<Kept<T>> {
         self.0.lock().expect("revision cache").get(&key).cloned()
+    }
+
+    /// The value kept for `key` if it was read at `revision`; otherwise what `read` reads
+    /// (started after `revision` was read), kept.
+    pub(crate) async fn or_read(
+        &self,
+        key: K,
+        revision: i64,
+        read: impl Future<Output = Result<T>>,
+    ) -> Result<Arc<T>>
+    where
+        K: Copy,
+    {
+        if let Some(kept) = self.get(key, revision) {
+            return Ok(kept);
+        }
+        let value = Arc::new(read.await?);
+        self.put(key, revision, value.clone());
+        Ok(value)
     }
 
     /// Keeps a value read *after* `revision` was: it is at least as new as the number it is kept

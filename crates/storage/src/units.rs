@@ -66,12 +66,8 @@ impl Db {
 
     /// The tree at a revision already read.
     pub(crate) async fn unit_tree_at(&self, org: OrgId, revision: i64) -> Result<Arc<UnitTree>> {
-        if let Some(tree) = self.memory.trees.get(org, revision) {
-            return Ok(tree);
-        }
-        let tree = Arc::new(UnitTree::new(self.units(org).await?));
-        self.memory.trees.put(org, revision, tree.clone());
-        Ok(tree)
+        let read = async { Ok(UnitTree::new(self.units(org).await?)) };
+        self.memory.trees.or_read(org, revision, read).await
     }
 
     /// Inserts a unit. A name already used in the organisation gives [`StorageError::Conflict`].
