@@ -7,7 +7,7 @@ use crate::schema::{LoginFailures, PendingImports, Sessions};
 use chrono::{DateTime, Utc};
 use domain::PersonId;
 use domain::locale::Locale;
-use sea_query::{Expr, Func, Query};
+use sea_query::{Alias, Expr, Func, Query, SelectStatement};
 use uuid::Uuid;
 
 /// A stored session. The cookie holds a secret; only its hash is stored here.
@@ -20,13 +20,45 @@ pub struct SessionRecord {
     pub expires_at: DateTime<Utc>,
 }
 
+/// The session's language is named apart from the user's, which a joined row also holds.
 #[derive(sqlx::FromRow)]
-struct SessionRow {
+pub(crate) struct SessionRow {
     id_hash: String,
     person_id: Option<Uuid>,
     csrf_token: String,
-    locale: Option<String>,
+    session_locale: Option<String>,
     expires_at: DateTime<Utc>,
+}
+
+impl From<SessionRow> for SessionRecord {
+    fn from(row: SessionRow) -> SessionRecord {
+        SessionRecord {
+            id_hash: row.id_hash,
+            person_id: row.person_id.map(PersonId),
+            csrf_token: row.csrf_token,
+            locale: row.session_locale.and_then(|l| l.parse().ok()),
+            expires_at: row.expires_at,
+        }
+    }
+}
+
+/// Reads the live session with this hash, as [`SessionRow`]s are read, in `select`, which
+/// holds the sessions table.
+pub(crate) fn live_session<'s>(
+    select: &'s mut SelectStatement,
+    id_hash: &str,
+) -> &'s mut SelectStatement {
+    let s = |c: Sessions| (Sessions::Table, c);
+    select
+        .columns([
+            s(Sessions::IdHash),
+            s(Sessions::PersonId),
+            s(Sessions::CsrfToken),
+            s(Sessions::ExpiresAt),
+        ])
+        .expr_as(Expr::col(s(Sessions::Locale)), Alias::new("session_locale"))
+        .and_where(Expr::col(s(Sessions::IdHash)).eq(id_hash))
+        .and_where(Expr::col(s(Sessions::ExpiresAt)).gt(now()))
 }
 
 impl Db {
@@ -58,27 +90,9 @@ impl Db {
     /// The session with this hash, if it exists and has not expired.
     pub async fn session(&self, id_hash: &str) -> Result<Option<SessionRecord>> {
         let row: Option<SessionRow> = self
-            .optional(
-                Query::select()
-                    .columns([
-                        Sessions::IdHash,
-                        Sessions::PersonId,
-                        Sessions::CsrfToken,
-                        Sessions::Locale,
-                        Sessions::ExpiresAt,
-                    ])
-                    .from(Sessions::Table)
-                    .and_where(Expr::col(Sessions::IdHash).eq(id_hash))
-                    .and_where(Expr::col(Sessions::ExpiresAt).gt(now())),
-            )
+            .optional(live_session(Query::select().from(Sessions::Table), id_hash))
             .await?;
-        Ok(row.map(|row| SessionRecord {
-            id_hash: row.id_hash,
-            person_id: row.person_id.map(PersonId),
-            csrf_token: row.csrf_token,
-            locale: row.locale.and_then(|l| l.parse().ok()),
-            expires_at: row.expires_at,
-        }))
+        Ok(row.map(SessionRecord::from))
     }
 
     pub async fn set_session_locale(&self, id_hash: &str, locale: Locale) -> Result<()> {

@@ -5,7 +5,8 @@
 use crate::db::Db;
 use crate::orgs::OrgRow;
 use crate::people::PersonRow;
-use crate::schema::{Organisations, People, Units, UserRoles, Users};
+use crate::schema::{Organisations, People, Sessions, Units, UserRoles, Users};
+use crate::sessions::{SessionRecord, SessionRow, live_session};
 use crate::{Result, StorageError};
 use domain::cycle::Cycle;
 use domain::locale::Locale;
@@ -13,7 +14,7 @@ use domain::org::{Organisation, UnitTree};
 use domain::person::Person;
 use domain::role::{GrantedRoles, Role};
 use domain::{PersonId, UnitId};
-use sea_query::{Alias, Expr, JoinType, Query};
+use sea_query::{Alias, Expr, JoinType, Query, SelectStatement};
 use std::sync::Arc;
 use uuid::Uuid;
 
@@ -48,62 +49,50 @@ struct ContextRow {
     cycles_revision: i64,
 }
 
+/// A [`ContextRow`] with the session it was read for.
+#[derive(sqlx::FromRow)]
+struct SessionContextRow {
+    #[sqlx(flatten)]
+    session: SessionRow,
+    #[sqlx(flatten)]
+    context: ContextRow,
+}
+
 impl Db {
     /// The user behind a session: `None` when the person is gone, deactivated or has no login.
     pub async fn user_context(&self, person: PersonId) -> Result<Option<UserContext>> {
-        let p = |c: People| (People::Table, c);
-        let o = |c: Organisations| (Organisations::Table, c);
         let rows: Vec<ContextRow> = self
-            .all(
-                Query::select()
-                    .columns([
-                        p(People::Id),
-                        p(People::OrgId),
-                        p(People::UnitId),
-                        p(People::Name),
-                        p(People::Email),
-                        p(People::JobTitle),
-                        p(People::LeaderId),
-                        p(People::Active),
-                    ])
-                    .column((Users::Table, Users::Locale))
-                    .column((UserRoles::Table, UserRoles::Role))
-                    .expr_as(Expr::col((Units::Table, Units::Id)), Alias::new("led_unit"))
-                    .expr_as(Expr::col(o(Organisations::Name)), Alias::new("org_name"))
-                    .expr_as(Expr::col(o(Organisations::Slug)), Alias::new("org_slug"))
-                    .columns([
-                        o(Organisations::AnonymityThreshold),
-                        o(Organisations::DraftRetentionDays),
-                        o(Organisations::StaleAfterDays),
-                        o(Organisations::EscalateAfterDays),
-                        o(Organisations::UnitsRevision),
-                        o(Organisations::CyclesRevision),
-                    ])
-                    .from(People::Table)
-                    .inner_join(
-                        Users::Table,
-                        Expr::col((Users::Table, Users::PersonId)).equals(p(People::Id)),
-                    )
-                    .inner_join(
-                        Organisations::Table,
-                        Expr::col(o(Organisations::Id)).equals(p(People::OrgId)),
-                    )
-                    .join(
-                        JoinType::LeftJoin,
-                        UserRoles::Table,
-                        Expr::col((UserRoles::Table, UserRoles::PersonId)).equals(p(People::Id)),
-                    )
-                    .join(
-                        JoinType::LeftJoin,
-                        Units::Table,
-                        Expr::col((Units::Table, Units::OrgId))
-                            .equals(p(People::OrgId))
-                            .and(Expr::col((Units::Table, Units::LeaderId)).equals(p(People::Id))),
-                    )
-                    .and_where(Expr::col(p(People::Id)).eq(person.0))
-                    .and_where(Expr::col(p(People::Active)).eq(true)),
-            )
+            .all(context_of().and_where(Expr::col((People::Table, People::Id)).eq(person.0)))
             .await?;
+        self.context_from(rows).await
+    }
+
+    /// The live session with this hash and the user it is logged in as (`None` as for
+    /// [`Db::user_context`]): one statement for a logged-in user, as every request asks.
+    pub async fn session_user(
+        &self,
+        id_hash: &str,
+    ) -> Result<Option<(SessionRecord, Option<UserContext>)>> {
+        let rows: Vec<SessionContextRow> = self
+            .all(live_session(
+                context_of().inner_join(
+                    Sessions::Table,
+                    Expr::col((Sessions::Table, Sessions::PersonId))
+                        .equals((People::Table, People::Id)),
+                ),
+                id_hash,
+            ))
+            .await?;
+        let (sessions, rows): (Vec<_>, Vec<_>) =
+            rows.into_iter().map(|r| (r.session, r.context)).unzip();
+        match sessions.into_iter().next() {
+            Some(session) => Ok(Some((session.into(), self.context_from(rows).await?))),
+            // Not logged in, or no longer a user: the session alone.
+            None => Ok(self.session(id_hash).await?.map(|s| (s, None))),
+        }
+    }
+
+    async fn context_from(&self, rows: Vec<ContextRow>) -> Result<Option<UserContext>> {
         let mut roles = Vec::new();
         let mut led_units = Vec::new();
         for row in &rows {
@@ -142,4 +131,57 @@ impl Db {
             person,
         }))
     }
+}
+
+/// The [`ContextRow`]s of active people with a login; the caller says which.
+fn context_of() -> SelectStatement {
+    let p = |c: People| (People::Table, c);
+    let o = |c: Organisations| (Organisations::Table, c);
+    Query::select()
+        .columns([
+            p(People::Id),
+            p(People::OrgId),
+            p(People::UnitId),
+            p(People::Name),
+            p(People::Email),
+            p(People::JobTitle),
+            p(People::LeaderId),
+            p(People::Active),
+        ])
+        .column((Users::Table, Users::Locale))
+        .column((UserRoles::Table, UserRoles::Role))
+        .expr_as(Expr::col((Units::Table, Units::Id)), Alias::new("led_unit"))
+        .expr_as(Expr::col(o(Organisations::Name)), Alias::new("org_name"))
+        .expr_as(Expr::col(o(Organisations::Slug)), Alias::new("org_slug"))
+        .columns([
+            o(Organisations::AnonymityThreshold),
+            o(Organisations::DraftRetentionDays),
+            o(Organisations::StaleAfterDays),
+            o(Organisations::EscalateAfterDays),
+            o(Organisations::UnitsRevision),
+            o(Organisations::CyclesRevision),
+        ])
+        .from(People::Table)
+        .inner_join(
+            Users::Table,
+            Expr::col((Users::Table, Users::PersonId)).equals(p(People::Id)),
+        )
+        .inner_join(
+            Organisations::Table,
+            Expr::col(o(Organisations::Id)).equals(p(People::OrgId)),
+        )
+        .join(
+            JoinType::LeftJoin,
+            UserRoles::Table,
+            Expr::col((UserRoles::Table, UserRoles::PersonId)).equals(p(People::Id)),
+        )
+        .join(
+            JoinType::LeftJoin,
+            Units::Table,
+            Expr::col((Units::Table, Units::OrgId))
+                .equals(p(People::OrgId))
+                .and(Expr::col((Units::Table, Units::LeaderId)).equals(p(People::Id))),
+        )
+        .and_where(Expr::col(p(People::Active)).eq(true))
+        .to_owned()
 }

@@ -310,6 +310,45 @@ both_backends! {
         assert_eq!(db.recent_login_failures("x@m.dk", "10.0.0.2", since).await.unwrap(), (0, 0));
     }
 
+    async fn a_session_and_its_user_are_one_read(db: &TestDb) {
+        let (org, team) = org_with_team(db, "Mælkebøtten").await;
+        let p = person(org.id, team, "leder@m.dk");
+        db.insert_person(&p).await.unwrap();
+        db.set_password_hash(p.id, "hash").await.unwrap();
+        db.set_user_locale(p.id, Locale::En).await.unwrap();
+        db.set_granted_roles(p.id, GrantedRoles { hr: true, ..Default::default() }).await.unwrap();
+        db.set_unit_leader(org.id, team, Some(p.id)).await.unwrap();
+        let session = |id_hash: &str, person_id| SessionRecord {
+            id_hash: id_hash.into(),
+            person_id,
+            csrf_token: "token".into(),
+            locale: Some(Locale::Da),
+            expires_at: now() + Duration::hours(1),
+        };
+        db.insert_session(&session("user", Some(p.id))).await.unwrap();
+        db.insert_session(&session("anonymous", None)).await.unwrap();
+        db.insert_session(&SessionRecord { expires_at: now() - Duration::seconds(1), ..session("dead", Some(p.id)) }).await.unwrap();
+        db.unit_tree(org.id).await.unwrap();
+        db.cycles(org.id).await.unwrap();
+
+        let before = db.queries();
+        let (got, user) = db.session_user("user").await.unwrap().unwrap();
+        assert_eq!(db.queries() - before, 1, "the session and its user in one statement");
+        assert_eq!((got.person_id, got.locale, got.csrf_token.as_str()), (Some(p.id), Some(Locale::Da), "token"));
+        let user = user.expect("a user");
+        assert_eq!((user.person, user.locale, user.led_units), (p.clone(), Locale::En, vec![team]));
+        assert_eq!(user.granted, GrantedRoles { hr: true, ..Default::default() });
+
+        let (got, user) = db.session_user("anonymous").await.unwrap().unwrap();
+        assert_eq!((got.person_id, got.locale, user.is_none()), (None, Some(Locale::Da), true));
+        assert!(db.session_user("dead").await.unwrap().is_none(), "an expired session is none");
+        assert!(db.session_user("missing").await.unwrap().is_none());
+
+        db.update_person(&Person { active: false, ..p.clone() }).await.unwrap();
+        let (got, user) = db.session_user("user").await.unwrap().unwrap();
+        assert_eq!((got.person_id, user.is_none()), (Some(p.id), true), "the session stays; no user");
+    }
+
     async fn audit_is_scoped_and_newest_first(db: &TestDb) {
         let (a, team) = org_with_team(db, "Alfa").await;
         let (b, _) = org_with_team(db, "Beta").await;

@@ -147,27 +147,24 @@ async fn load_visitor(db: &Db, headers: &HeaderMap) -> Result<Visitor, AppError>
     let Some(token) = cookie(headers, COOKIE) else {
         return Ok(Visitor::default());
     };
-    let Some(session) = db.session(&token_hash(token)).await? else {
+    let Some((session, user)) = db.session_user(&token_hash(token)).await? else {
         return Ok(Visitor::default());
     };
-    let user = match session.person_id {
-        Some(person) => db.user_context(person).await?.map(|ctx| {
-            Arc::new(CurrentUser {
-                actor: Actor {
-                    person_id: ctx.person.id,
-                    org_id: ctx.person.org_id,
-                    granted: ctx.granted,
-                    led_units: ctx.led_units,
-                },
-                org: ctx.org,
-                locale: ctx.locale,
-                person: ctx.person,
-                units: ctx.units,
-                cycles: ctx.cycles,
-            })
-        }),
-        None => None,
-    };
+    let user = user.map(|ctx| {
+        Arc::new(CurrentUser {
+            actor: Actor {
+                person_id: ctx.person.id,
+                org_id: ctx.person.org_id,
+                granted: ctx.granted,
+                led_units: ctx.led_units,
+            },
+            org: ctx.org,
+            locale: ctx.locale,
+            person: ctx.person,
+            units: ctx.units,
+            cycles: ctx.cycles,
+        })
+    });
     let locale = user
         .as_ref()
         .map(|u| u.locale)
