@@ -7,7 +7,7 @@ use crate::revisions::ByRevision;
 use crate::{Result, StorageError};
 use chrono::{DateTime, NaiveDate, SubsecRound, Utc};
 use domain::conversation::TIME_ZONE;
-use domain::cycle::Cycle;
+use domain::cycle::{Cycle, Framing};
 use domain::org::UnitTree;
 use domain::{CycleId, OrgId};
 use sea_query::{PostgresQueryBuilder, QueryStatementWriter, SqliteQueryBuilder};
@@ -56,6 +56,7 @@ pub(crate) struct Memory {
     /// Unit trees, cycles and counts already read; see [`crate::revisions`].
     pub(crate) trees: ByRevision<UnitTree>,
     pub(crate) cycles: ByRevision<Vec<Cycle>>,
+    pub(crate) framings: ByRevision<Vec<Framing>, (OrgId, CycleId)>,
     pub(crate) answer_counts: ByRevision<AnswerCounts, (OrgId, CycleId)>,
     pub(crate) organisation_answers: ByRevision<crate::answer_counts::Answers, (OrgId, CycleId)>,
     pub(crate) effect_counts: ByRevision<crate::effect_kept::Kept, (OrgId, CycleId)>,

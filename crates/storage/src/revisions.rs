@@ -22,6 +22,11 @@ pub(crate) struct Revisions {
     pub(crate) cycles: i64,
 }
 
+/// The organisation's cycles counter as read with a user ([`crate::UserContext`]): what hangs
+/// on the cycles may be kept in memory under it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CyclesRevision(pub(crate) i64);
+
 /// A value and the revision it was read at.
 type Kept<T> = (i64, Arc<T>);
 

@@ -5,6 +5,7 @@
 use crate::db::Db;
 use crate::orgs::OrgRow;
 use crate::people::PersonRow;
+use crate::revisions::CyclesRevision;
 use crate::schema::{Organisations, People, Sessions, Units, UserRoles, Users};
 use crate::sessions::{SessionRecord, SessionRow, live_session};
 use crate::{Result, StorageError};
@@ -29,6 +30,8 @@ pub struct UserContext {
     /// The organisation's unit tree and cycles (newest first) as of this read.
     pub units: Arc<UnitTree>,
     pub cycles: Arc<Vec<Cycle>>,
+    /// What the cycles were read at, for what else is kept with them.
+    pub cycles_revision: CyclesRevision,
 }
 
 /// One row per role and led unit (at least one): the person's columns repeat.
@@ -124,6 +127,7 @@ impl Db {
         Ok(Some(UserContext {
             units: self.unit_tree_at(org.id, row.units_revision).await?,
             cycles: self.cycles_at(org.id, row.cycles_revision).await?,
+            cycles_revision: CyclesRevision(row.cycles_revision),
             locale: row.locale.parse().unwrap_or_default(),
             granted: GrantedRoles::from_roles(roles),
             led_units,

@@ -164,6 +164,42 @@ both_backends! {
         elsewhere.close().await;
     }
 
+    async fn framings_kept_with_the_cycles_follow_every_instance_s_changes(db: &TestDb) {
+        let (org, team) = org_with_team(db, "Mælkebøtten").await;
+        let leader = person(org.id, team, "leder@m.dk");
+        db.insert_person(&leader).await.unwrap();
+        db.set_password_hash(leader.id, "hash").await.unwrap();
+        let elsewhere = Db::connect(&db.url).await.unwrap();
+        let timeline = Timeline::new(date(2026, 9, 1), date(2026, 9, 15), date(2026, 11, 30), vec![date(2027, 2, 1)], date(2027, 8, 31)).unwrap();
+        let cycle = Cycle {
+            id: CycleId::new(),
+            org_id: org.id,
+            name: "MUS 2026".into(),
+            intention: String::new(),
+            state: CycleState::Open,
+            timeline,
+            focus_goals: Vec::new(),
+            question_set: None,
+        };
+        elsewhere.insert_cycle(&cycle).await.unwrap();
+        let kept = async || {
+            let at = db.user_context(leader.id).await.unwrap().unwrap().cycles_revision;
+            let before = db.queries();
+            let framings = db.framings_at(org.id, cycle.id, at).await.unwrap();
+            (framings.as_ref().clone(), db.queries() - before)
+        };
+        assert_eq!(kept().await, (vec![], 1), "read once");
+        assert_eq!(kept().await, (vec![], 0), "then kept");
+        let framing = Framing { cycle_id: cycle.id, unit_id: team, text: "Hos os betyder det …".into() };
+        elsewhere.set_framing(&framing, leader.id).await.unwrap();
+        assert_eq!(kept().await, (vec![framing.clone()], 1), "another instance's framing is read");
+        let rewritten = Framing { text: "Ny tekst".into(), ..framing };
+        elsewhere.set_framing(&rewritten, leader.id).await.unwrap();
+        assert_eq!(kept().await, (vec![rewritten.clone()], 1), "and its rewriting");
+        assert_eq!(kept().await, (vec![rewritten], 0));
+        elsewhere.close().await;
+    }
+
     async fn a_user_s_context_is_one_read(db: &TestDb) {
         let (org, team) = org_with_team(db, "Mælkebøtten").await;
         let root = db.unit_tree(org.id).await.unwrap().root().unwrap().id;

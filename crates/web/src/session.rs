@@ -25,7 +25,7 @@ use domain::org::UnitTree;
 use domain::person::Person;
 use std::collections::HashMap;
 use std::sync::Arc;
-use storage::{Db, SessionRecord, now};
+use storage::{CyclesRevision, Db, SessionRecord, now};
 
 pub const COOKIE: &str = "mouse_session";
 /// How long a session lives; a working day with margin.
@@ -45,6 +45,7 @@ pub struct CurrentUser {
     /// start of the request, so a handler that changes units or cycles reads them afresh.
     pub units: Arc<UnitTree>,
     pub cycles: Arc<Vec<Cycle>>,
+    pub cycles_revision: CyclesRevision,
 }
 
 impl CurrentUser {
@@ -163,6 +164,7 @@ async fn load_visitor(db: &Db, headers: &HeaderMap) -> Result<Visitor, AppError>
             person: ctx.person,
             units: ctx.units,
             cycles: ctx.cycles,
+            cycles_revision: ctx.cycles_revision,
         })
     });
     let locale = user

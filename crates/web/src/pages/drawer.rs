@@ -57,15 +57,19 @@ struct Names {
 }
 
 impl Names {
-    /// The names of the few lines shown.
+    /// The names of the few lines shown. The user's own is known: an employee's lines are
+    /// all their own.
     async fn of(
         state: &AppState,
         user: &CurrentUser,
-        employees: Vec<PersonId>,
+        mut employees: Vec<PersonId>,
     ) -> AppResult<Names> {
-        let org = user.org.id;
+        let me = &user.person;
+        employees.retain(|e| *e != me.id);
+        let mut people = names_of(&state.db, user.org.id, employees).await?;
+        people.insert(me.id, me.name.clone());
         Ok(Names {
-            people: names_of(&state.db, org, employees).await?,
+            people,
             cycles: user.cycle_names(),
         })
     }

@@ -149,7 +149,7 @@ pub async fn home(
     let flags = flags_for(&state, &user, &t).await?;
     let cycle = match user.open_cycle().cloned() {
         Some(open) => {
-            let written = db.framings(open.id).await?;
+            let written = db.framings_at(org, open.id, user.cycles_revision).await?;
             let framings = tree
                 .path(user.person.unit_id)
                 .iter()
