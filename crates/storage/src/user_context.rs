@@ -27,6 +27,9 @@ pub struct UserContext {
     pub locale: Locale,
     pub granted: GrantedRoles,
     pub led_units: Vec<UnitId>,
+    /// Whether anyone active names this person as their leader: with no led units either,
+    /// they lead no one.
+    pub has_reports: bool,
     /// The organisation's unit tree and cycles (newest first) as of this read.
     pub units: Arc<UnitTree>,
     pub cycles: Arc<Vec<Cycle>>,
@@ -42,6 +45,7 @@ struct ContextRow {
     locale: String,
     role: Option<String>,
     led_unit: Option<Uuid>,
+    has_reports: bool,
     org_name: String,
     org_slug: String,
     anonymity_threshold: i32,
@@ -131,6 +135,7 @@ impl Db {
             locale: row.locale.parse().unwrap_or_default(),
             granted: GrantedRoles::from_roles(roles),
             led_units,
+            has_reports: row.has_reports,
             org,
             person,
         }))
@@ -141,6 +146,7 @@ impl Db {
 fn context_of() -> SelectStatement {
     let p = |c: People| (People::Table, c);
     let o = |c: Organisations| (Organisations::Table, c);
+    let report = |c: People| Expr::col((Alias::new("report"), c));
     Query::select()
         .columns([
             p(People::Id),
@@ -155,6 +161,17 @@ fn context_of() -> SelectStatement {
         .column((Users::Table, Users::Locale))
         .column((UserRoles::Table, UserRoles::Role))
         .expr_as(Expr::col((Units::Table, Units::Id)), Alias::new("led_unit"))
+        .expr_as(
+            Expr::exists(
+                Query::select()
+                    .expr(Expr::val(1))
+                    .from_as(People::Table, Alias::new("report"))
+                    .and_where(report(People::LeaderId).equals(p(People::Id)))
+                    .and_where(report(People::Active).eq(true))
+                    .to_owned(),
+            ),
+            Alias::new("has_reports"),
+        )
         .expr_as(Expr::col(o(Organisations::Name)), Alias::new("org_name"))
         .expr_as(Expr::col(o(Organisations::Slug)), Alias::new("org_slug"))
         .columns([

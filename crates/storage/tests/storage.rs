@@ -374,6 +374,12 @@ both_backends! {
         let user = user.expect("a user");
         assert_eq!((user.person, user.locale, user.led_units), (p.clone(), Locale::En, vec![team]));
         assert_eq!(user.granted, GrantedRoles { hr: true, ..Default::default() });
+        assert!(!user.has_reports, "no one names them as leader");
+        let report = Person { leader_id: Some(p.id), ..person(org.id, team, "lane@m.dk") };
+        db.insert_person(&report).await.unwrap();
+        assert!(db.session_user("user").await.unwrap().unwrap().1.unwrap().has_reports);
+        db.update_person(&Person { active: false, ..report }).await.unwrap();
+        assert!(!db.session_user("user").await.unwrap().unwrap().1.unwrap().has_reports, "a report who left leads to no one");
 
         let (got, user) = db.session_user("anonymous").await.unwrap().unwrap();
         assert_eq!((got.person_id, got.locale, user.is_none()), (None, Some(Locale::Da), true));

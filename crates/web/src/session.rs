@@ -46,6 +46,8 @@ pub struct CurrentUser {
     pub units: Arc<UnitTree>,
     pub cycles: Arc<Vec<Cycle>>,
     pub cycles_revision: CyclesRevision,
+    /// Whether anyone names this user as their leader (see [`CurrentUser::may_lead_anyone`]).
+    pub has_reports: bool,
 }
 
 impl CurrentUser {
@@ -65,6 +67,11 @@ impl CurrentUser {
             .iter()
             .flat_map(|u| self.units.subtree(*u))
             .collect()
+    }
+
+    /// False for those who lead no unit and whom no one names as their leader: most people.
+    pub fn may_lead_anyone(&self) -> bool {
+        self.actor.is_leader() || self.has_reports
     }
 
     /// The organisation's open cycle, if any.
@@ -165,6 +172,7 @@ async fn load_visitor(db: &Db, headers: &HeaderMap) -> Result<Visitor, AppError>
             units: ctx.units,
             cycles: ctx.cycles,
             cycles_revision: ctx.cycles_revision,
+            has_reports: ctx.has_reports,
         })
     });
     let locale = user

@@ -101,9 +101,12 @@ pub async fn home(
     let t = page.t;
     let led_subtree = user.led_subtree();
     // Explicit reports count too, so a leader without a unit of their own still sees their people.
-    let (team, team_total) = db
-        .team_page(org, user.person.id, &led_subtree, TEAM_ON_HOME)
-        .await?;
+    let (team, team_total) = if user.may_lead_anyone() {
+        db.team_page(org, user.person.id, &led_subtree, TEAM_ON_HOME)
+            .await?
+    } else {
+        (Vec::new(), 0)
+    };
     let mut everyone = team.clone();
     everyone.push(user.person.clone());
     let whole_org =
