@@ -57,17 +57,16 @@ struct Names {
 }
 
 impl Names {
-    /// The names of the few lines shown. The user's own is known: an employee's lines are
-    /// all their own.
+    /// The names of the few lines shown, but for those `known` already.
     async fn of(
         state: &AppState,
         user: &CurrentUser,
         mut employees: Vec<PersonId>,
+        known: HashMap<PersonId, String>,
     ) -> AppResult<Names> {
-        let me = &user.person;
-        employees.retain(|e| *e != me.id);
+        employees.retain(|e| !known.contains_key(e));
         let mut people = names_of(&state.db, user.org.id, employees).await?;
-        people.insert(me.id, me.name.clone());
+        people.extend(known);
         Ok(Names {
             people,
             cycles: user.cycle_names(),
@@ -161,7 +160,14 @@ pub struct Flags {
 }
 
 /// The stale agreements the user should see on their home page.
-pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResult<Flags> {
+/// `known` names some people already (an employee's lines are all their own, a leader's
+/// mostly their team's), so that only the others' names are read.
+pub async fn flags_for(
+    state: &AppState,
+    user: &CurrentUser,
+    t: &Tr,
+    known: HashMap<PersonId, String>,
+) -> AppResult<Flags> {
     let tree = user.units.clone();
     let me = user.person.id;
     let patience = user.org.settings.patience.stale_after_days;
@@ -191,7 +197,7 @@ pub async fn flags_for(state: &AppState, user: &CurrentUser, t: &Tr) -> AppResul
         .map(|a| a.signed.employee_id)
         .chain(waiting.iter().map(|u| u.employee_id))
         .collect();
-    let names = Names::of(state, user, employees).await?;
+    let names = Names::of(state, user, employees, known).await?;
     let mut lines: Vec<Flag> = flagged
         .into_iter()
         .map(|a| {
@@ -335,7 +341,7 @@ pub async fn list(
         .map(|a| a.signed.employee_id)
         .chain(waiting.iter().map(|u| u.employee_id))
         .collect();
-    let names = Names::of(&state, &user, employees).await?;
+    let names = Names::of(&state, &user, employees, HashMap::new()).await?;
     let unsigned = named(&names, &tree, waiting)
         .into_iter()
         .map(|u| UnsignedLine {

@@ -149,7 +149,12 @@ pub async fn home(
     } else {
         Vec::new()
     };
-    let flags = flags_for(&state, &user, &t).await?;
+    let known = everyone
+        .iter()
+        .map(|p| (p.id, p.name.clone()))
+        .chain(names.iter().map(|(id, name)| (*id, name.clone())))
+        .collect();
+    let flags = flags_for(&state, &user, &t, known).await?;
     let cycle = match user.open_cycle().cloned() {
         Some(open) => {
             let written = db.framings_at(org, open.id, user.cycles_revision).await?;
