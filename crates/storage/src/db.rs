@@ -9,7 +9,8 @@ use chrono::{DateTime, NaiveDate, SubsecRound, Utc};
 use domain::conversation::TIME_ZONE;
 use domain::cycle::{Cycle, Framing};
 use domain::org::UnitTree;
-use domain::{CycleId, OrgId};
+use domain::questions::Version;
+use domain::{CycleId, OrgId, VersionId};
 use sea_query::{PostgresQueryBuilder, QueryStatementWriter, SqliteQueryBuilder};
 use sea_query_binder::SqlxValues;
 use sqlx::pool::PoolConnection;
@@ -20,9 +21,10 @@ use sqlx::sqlite::{
 use sqlx::{
     FromRow, PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool, Transaction,
 };
+use std::collections::HashMap;
 use std::str::FromStr;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// Rows per index SQLite's `ANALYZE` reads: the value SQLite recommends, enough for the planner.
@@ -62,6 +64,8 @@ pub(crate) struct Memory {
     pub(crate) effect_counts: ByRevision<crate::effect_kept::Kept, (OrgId, CycleId)>,
     pub(crate) stage_counts: ByRevision<crate::stages_kept::PerUnit, (OrgId, CycleId)>,
     pub(crate) shared_entries: ByRevision<Vec<crate::SharedEntry>, (OrgId, CycleId)>,
+    /// Question set versions read, with their organisation: they never change.
+    pub(crate) versions: Mutex<HashMap<VersionId, (OrgId, Version)>>,
     /// Held while a cycle's effect figures are being counted; see [`crate::effect_counts`].
     pub(crate) effect_counting: crate::effect_kept::Counting,
 }

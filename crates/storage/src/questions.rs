@@ -122,7 +122,23 @@ impl Db {
     }
 
     /// A version of one of the organisation's sets, as a conversation prepared with it sees it.
+    /// Versions never change, so each is read once and kept in memory.
     pub async fn version(&self, org: OrgId, id: VersionId) -> Result<Version> {
+        if let Some((owner, kept)) = self.memory.versions.lock().expect("versions").get(&id)
+            && *owner == org
+        {
+            return Ok(kept.clone());
+        }
+        let version = self.read_version(org, id).await?;
+        self.memory
+            .versions
+            .lock()
+            .expect("versions")
+            .insert(id, (org, version.clone()));
+        Ok(version)
+    }
+
+    async fn read_version(&self, org: OrgId, id: VersionId) -> Result<Version> {
         let row: Option<(i32,)> = self
             .optional(
                 Query::select()

@@ -610,6 +610,10 @@ both_backends! {
         assert_eq!(now_current, second);
         assert_eq!(db.version(org.id, first.id).await.unwrap(), first, "old versions stay as they were");
         assert!(matches!(db.version(other.id, first.id).await, Err(StorageError::NotFound)));
+        let before = db.queries();
+        assert_eq!(db.version(org.id, first.id).await.unwrap(), first);
+        assert_eq!(db.queries() - before, 0, "a version never changes: kept once read");
+        assert!(matches!(db.version(other.id, first.id).await, Err(StorageError::NotFound)), "and kept for its organisation only");
         let history: Vec<u32> = db.versions(org.id, set.id).await.unwrap().iter().map(|v| v.number).collect();
         assert_eq!(history, vec![2, 1]);
         assert!(db.question_sets(other.id).await.unwrap().is_empty());

@@ -6,6 +6,7 @@ use crate::error::{AppError, AppResult};
 use crate::forms::{Form, parse_id};
 use crate::i18n::Tr;
 use crate::page::Page;
+use crate::pages::cycles::visible_cycle;
 use crate::pages::paging::{PER_PAGE, Paging};
 use crate::pages::view::names_of;
 use crate::pages::{render, render_status};
@@ -21,7 +22,7 @@ use domain::cycle::{Cycle, CycleState};
 use domain::org::UnitTree;
 use domain::person::Person;
 use domain::preparation::Side;
-use domain::{ConversationId, CycleId, PersonId, UnitId};
+use domain::{ConversationId, PersonId, UnitId};
 use serde::Deserialize;
 use std::collections::HashMap;
 use storage::{Reach, Staff, now};
@@ -53,18 +54,6 @@ fn part(user: &CurrentUser, employee: &Person, tree: &UnitTree) -> Option<Part> 
         Some(Part::Observer)
     } else {
         None
-    }
-}
-
-async fn open_or_visible_cycle(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Cycle> {
-    let cycle = state
-        .db
-        .cycle(user.org.id, parse_id::<CycleId>(id)?)
-        .await?;
-    if cycle.visible_to(&user.actor) {
-        Ok(cycle)
-    } else {
-        Err(AppError::NotFound)
     }
 }
 
@@ -120,7 +109,7 @@ pub async fn overview(
     Path(id): Path<String>,
     Query(query): Query<OverviewQuery>,
 ) -> AppResult<Response> {
-    let cycle = open_or_visible_cycle(&state, &user, &id).await?;
+    let cycle = visible_cycle(&user, &id)?;
     let org = user.org.id;
     let tree = user.units.clone();
     let led = user.led_subtree();
@@ -357,7 +346,7 @@ async fn load(
     cycle: &str,
     person: &str,
 ) -> AppResult<Loaded> {
-    let cycle = open_or_visible_cycle(state, user, cycle).await?;
+    let cycle = visible_cycle(user, cycle)?;
     let employee = state.db.person(user.org.id, parse_id(person)?).await?;
     let tree = user.units.clone();
     let part = part(user, &employee, &tree).ok_or(AppError::NotFound)?;

@@ -32,18 +32,12 @@ fn require_keeper(user: &CurrentUser) -> AppResult<()> {
     }
 }
 
-/// The cycle if the user may see it; drafts are invisible (404) to everyone but the keepers.
-pub(crate) async fn visible_cycle(
-    state: &AppState,
-    user: &CurrentUser,
-    id: &str,
-) -> AppResult<Cycle> {
-    let cycle = state
-        .db
-        .cycle(user.org.id, parse_id::<CycleId>(id)?)
-        .await?;
+/// The cycle if the user may see it, as read with the user; drafts are invisible (404) to
+/// everyone but the keepers.
+pub(crate) fn visible_cycle(user: &CurrentUser, id: &str) -> AppResult<Cycle> {
+    let cycle = user.cycle(parse_id::<CycleId>(id)?)?;
     if cycle.visible_to(&user.actor) {
-        Ok(cycle)
+        Ok(cycle.clone())
     } else {
         Err(AppError::NotFound)
     }
@@ -280,7 +274,7 @@ pub async fn show(
     page: Page,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    let cycle = visible_cycle(&state, &user, &id).await?;
+    let cycle = visible_cycle(&user, &id)?;
     render(cycle_view(&state, &user, page, &cycle, None).await?)
 }
 
@@ -535,7 +529,7 @@ pub async fn edit_form(
     Path(id): Path<String>,
 ) -> AppResult<Response> {
     require_keeper(&user)?;
-    let cycle = visible_cycle(&state, &user, &id).await?;
+    let cycle = visible_cycle(&user, &id)?;
     if cycle.state == CycleState::Closed {
         return Err(AppError::BadRequest(CycleError::Closed.message_key()));
     }
@@ -559,7 +553,7 @@ pub async fn update(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     require_keeper(&user)?;
-    let cycle = visible_cycle(&state, &user, &id).await?;
+    let cycle = visible_cycle(&user, &id)?;
     let choices = choices(&state, &user).await?;
     let mut form = CycleForm::from_pairs(pairs);
     let locked = cycle.state != CycleState::Draft;
@@ -616,7 +610,7 @@ pub async fn change_state(
     Form(form): Form<StateForm>,
 ) -> AppResult<Response> {
     require_keeper(&user)?;
-    let cycle = visible_cycle(&state, &user, &id).await?;
+    let cycle = visible_cycle(&user, &id)?;
     let to: CycleState = form
         .to
         .parse()
@@ -672,7 +666,7 @@ pub async fn mark_focus_questions(
     Path(id): Path<String>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let cycle = visible_cycle(&state, &user, &id).await?;
+    let cycle = visible_cycle(&user, &id)?;
     if !user.actor.keeps_strategy() {
         return Err(AppError::Forbidden);
     }
@@ -710,7 +704,7 @@ pub async fn frame(
     Path(id): Path<String>,
     Form(form): Form<FramingForm>,
 ) -> AppResult<Response> {
-    let cycle = visible_cycle(&state, &user, &id).await?;
+    let cycle = visible_cycle(&user, &id)?;
     let unit: UnitId = form
         .unit
         .parse()

@@ -136,8 +136,8 @@ async fn view(
 }
 
 /// Only the leadership group sets the cycle's intended effect.
-async fn leadership_cycle(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Cycle> {
-    let cycle = visible_cycle(state, user, id).await?;
+fn leadership_cycle(user: &CurrentUser, id: &str) -> AppResult<Cycle> {
+    let cycle = visible_cycle(user, id)?;
     if !user.actor.granted.leadership {
         return Err(AppError::Forbidden);
     }
@@ -150,7 +150,7 @@ pub async fn show(
     page: Page,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    let cycle = leadership_cycle(&state, &user, &id).await?;
+    let cycle = leadership_cycle(&user, &id)?;
     render(view(&state, page, &cycle, IntentionForm::default(), None).await?)
 }
 
@@ -161,7 +161,7 @@ pub async fn add(
     Path(id): Path<String>,
     Form(form): Form<IntentionForm>,
 ) -> AppResult<Response> {
-    let cycle = leadership_cycle(&state, &user, &id).await?;
+    let cycle = leadership_cycle(&user, &id)?;
     match Intention::read(cycle.id, &form.text, &form.metric, &form.target) {
         Ok(intention) => {
             state.db.add_intention(user.org.id, &intention).await?;
@@ -183,7 +183,7 @@ pub async fn remove(
     user: CurrentUser,
     Path((id, intention)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let cycle = leadership_cycle(&state, &user, &id).await?;
+    let cycle = leadership_cycle(&user, &id)?;
     let intention = parse_id::<Uuid>(&intention)?;
     match state
         .db
