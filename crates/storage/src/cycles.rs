@@ -1,7 +1,7 @@
 //! Yearly cycles, their follow-up dates, focus goals and the leaders' framings.
 
 use crate::db::{Conn, Db, now};
-use crate::revisions::CyclesRevision;
+use crate::revisions::Revisions;
 use crate::schema::{CycleFocusGoals, CycleFollowUps, CycleFramings, Cycles};
 use crate::{Result, StorageError};
 use chrono::NaiveDate;
@@ -261,15 +261,18 @@ impl Db {
     }
 
     /// A cycle's framings, from memory while the organisation's cycles counter is still the
-    /// one read with the user (migration 0041 moves it with the framings).
+    /// one read (with the user; migration 0041 moves it with the framings).
     pub async fn framings_at(
         &self,
         org: OrgId,
         cycle: CycleId,
-        at: CyclesRevision,
+        at: Revisions,
     ) -> Result<Arc<Vec<Framing>>> {
         let read = self.framings(cycle);
-        self.memory.framings.or_read((org, cycle), at.0, read).await
+        self.memory
+            .framings
+            .or_read((org, cycle), at.cycles, read)
+            .await
     }
 
     pub async fn framings(&self, cycle: CycleId) -> Result<Vec<Framing>> {

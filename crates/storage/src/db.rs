@@ -10,6 +10,7 @@ use domain::conversation::TIME_ZONE;
 use domain::cycle::{Cycle, Framing};
 use domain::org::UnitTree;
 use domain::questions::Version;
+use domain::strategy::GoalTree;
 use domain::{CycleId, OrgId, VersionId};
 use sea_query::{PostgresQueryBuilder, QueryStatementWriter, SqliteQueryBuilder};
 use sea_query_binder::SqlxValues;
@@ -59,6 +60,7 @@ pub(crate) struct Memory {
     pub(crate) trees: ByRevision<UnitTree>,
     pub(crate) cycles: ByRevision<Vec<Cycle>>,
     pub(crate) framings: ByRevision<Vec<Framing>, (OrgId, CycleId)>,
+    pub(crate) goal_trees: ByRevision<GoalTree>,
     pub(crate) answer_counts: ByRevision<AnswerCounts, (OrgId, CycleId)>,
     pub(crate) organisation_answers: ByRevision<crate::answer_counts::Answers, (OrgId, CycleId)>,
     pub(crate) effect_counts: ByRevision<crate::effect_kept::Kept, (OrgId, CycleId)>,

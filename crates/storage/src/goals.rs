@@ -1,12 +1,14 @@
 //! Strategic goals.
 
 use crate::db::{Db, now};
+use crate::revisions::Revisions;
 use crate::schema::StrategicGoals;
 use crate::{Result, StorageError};
 use chrono::NaiveDate;
 use domain::strategy::{GoalTree, Period, StrategicGoal};
 use domain::{GoalId, OrgId, UnitId};
 use sea_query::{Expr, Query};
+use std::sync::Arc;
 use uuid::Uuid;
 
 #[derive(sqlx::FromRow)]
@@ -68,8 +70,17 @@ impl Db {
         rows.into_iter().map(StrategicGoal::try_from).collect()
     }
 
-    pub async fn goal_tree(&self, org: OrgId) -> Result<GoalTree> {
-        Ok(GoalTree::new(self.goals(org).await?))
+    /// The goals as a tree, from memory while the organisation's `goals_revision` (migration
+    /// 0042) has not moved.
+    pub async fn goal_tree(&self, org: OrgId) -> Result<Arc<GoalTree>> {
+        let at = self.revisions(org).await?;
+        self.goal_tree_at(org, at).await
+    }
+
+    /// The goal tree at revisions already read, as with the user.
+    pub async fn goal_tree_at(&self, org: OrgId, at: Revisions) -> Result<Arc<GoalTree>> {
+        let read = async { Ok(GoalTree::new(self.goals(org).await?)) };
+        self.memory.goal_trees.or_read(org, at.goals, read).await
     }
 
     pub async fn insert_goal(&self, goal: &StrategicGoal) -> Result<()> {

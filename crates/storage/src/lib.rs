@@ -59,7 +59,7 @@ pub use feedback_responses::{Raised, Responded, SharedEntry};
 pub use outbox::{Delivery, Outgoing};
 pub use questions::VersionInfo;
 pub use reach::Reach;
-pub use revisions::CyclesRevision;
+pub use revisions::Revisions;
 pub use sessions::SessionRecord;
 pub use user_context::UserContext;
 pub use users::{LoginRecord, UserSummary};

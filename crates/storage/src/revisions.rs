@@ -15,17 +15,14 @@ use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 
-/// The revision counters of one organisation, as read together.
+/// The revision counters of one organisation, as read together (with a user, in
+/// [`crate::UserContext`]): what is kept in memory under them is fetched at them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Revisions {
+pub struct Revisions {
     pub(crate) units: i64,
     pub(crate) cycles: i64,
+    pub(crate) goals: i64,
 }
-
-/// The organisation's cycles counter as read with a user ([`crate::UserContext`]): what hangs
-/// on the cycles may be kept in memory under it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CyclesRevision(pub(crate) i64);
 
 /// A value and the revision it was read at.
 type Kept<T> = (i64, Arc<T>);
@@ -87,16 +84,24 @@ impl<T, K: Hash + Eq> ByRevision<T, K> {
 impl Db {
     /// The organisation's revision counters; `NotFound` for an unknown organisation.
     pub(crate) async fn revisions(&self, org: OrgId) -> Result<Revisions> {
-        let (units, cycles): (i64, i64) = self
+        let (units, cycles, goals): (i64, i64, i64) = self
             .optional(
                 Query::select()
-                    .columns([Organisations::UnitsRevision, Organisations::CyclesRevision])
+                    .columns([
+                        Organisations::UnitsRevision,
+                        Organisations::CyclesRevision,
+                        Organisations::GoalsRevision,
+                    ])
                     .from(Organisations::Table)
                     .and_where(Expr::col(Organisations::Id).eq(org.0)),
             )
             .await?
             .ok_or(crate::StorageError::NotFound)?;
-        Ok(Revisions { units, cycles })
+        Ok(Revisions {
+            units,
+            cycles,
+            goals,
+        })
     }
 
     /// A cycle's counter in one of the per-cycle counter tables; 0 until anything moved it.

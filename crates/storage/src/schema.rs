@@ -14,6 +14,7 @@ pub(crate) enum Organisations {
     EscalateAfterDays,
     UnitsRevision,
     CyclesRevision,
+    GoalsRevision,
     CreatedAt,
 }
 

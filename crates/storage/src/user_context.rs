@@ -5,7 +5,7 @@
 use crate::db::Db;
 use crate::orgs::OrgRow;
 use crate::people::PersonRow;
-use crate::revisions::CyclesRevision;
+use crate::revisions::Revisions;
 use crate::schema::{Organisations, People, Sessions, Units, UserRoles, Users};
 use crate::sessions::{SessionRecord, SessionRow, live_session};
 use crate::{Result, StorageError};
@@ -33,8 +33,8 @@ pub struct UserContext {
     /// The organisation's unit tree and cycles (newest first) as of this read.
     pub units: Arc<UnitTree>,
     pub cycles: Arc<Vec<Cycle>>,
-    /// What the cycles were read at, for what else is kept with them.
-    pub cycles_revision: CyclesRevision,
+    /// The organisation's revision counters as read with the user, for what else is kept.
+    pub revisions: Revisions,
 }
 
 /// One row per role and led unit (at least one): the person's columns repeat.
@@ -54,6 +54,7 @@ struct ContextRow {
     escalate_after_days: i32,
     units_revision: i64,
     cycles_revision: i64,
+    goals_revision: i64,
 }
 
 /// A [`ContextRow`] with the session it was read for.
@@ -131,7 +132,11 @@ impl Db {
         Ok(Some(UserContext {
             units: self.unit_tree_at(org.id, row.units_revision).await?,
             cycles: self.cycles_at(org.id, row.cycles_revision).await?,
-            cycles_revision: CyclesRevision(row.cycles_revision),
+            revisions: Revisions {
+                units: row.units_revision,
+                cycles: row.cycles_revision,
+                goals: row.goals_revision,
+            },
             locale: row.locale.parse().unwrap_or_default(),
             granted: GrantedRoles::from_roles(roles),
             led_units,
@@ -181,6 +186,7 @@ fn context_of() -> SelectStatement {
             o(Organisations::EscalateAfterDays),
             o(Organisations::UnitsRevision),
             o(Organisations::CyclesRevision),
+            o(Organisations::GoalsRevision),
         ])
         .from(People::Table)
         .inner_join(

@@ -12,7 +12,7 @@ use domain::person::{Email, Person};
 use domain::preparation::{Answer, Preparation, Side};
 use domain::questions::{Edit, default_questions};
 use domain::role::GrantedRoles;
-use domain::strategy::{GoalStatus, Period, StrategicGoal};
+use domain::strategy::{GoalStatus, GoalTree, Period, StrategicGoal};
 use domain::{CycleId, GoalId, OrgId, PersonId, UnitId};
 use std::collections::BTreeMap;
 use storage::{AuditEntry, Db, Reach, SessionRecord, StorageError, now};
@@ -183,7 +183,7 @@ both_backends! {
         };
         elsewhere.insert_cycle(&cycle).await.unwrap();
         let kept = async || {
-            let at = db.user_context(leader.id).await.unwrap().unwrap().cycles_revision;
+            let at = db.user_context(leader.id).await.unwrap().unwrap().revisions;
             let before = db.queries();
             let framings = db.framings_at(org.id, cycle.id, at).await.unwrap();
             (framings.as_ref().clone(), db.queries() - before)
@@ -473,6 +473,42 @@ both_backends! {
         db.delete_goal(org.id, sub.id).await.unwrap();
         db.delete_goal(org.id, top.id).await.unwrap();
         assert!(db.goals(org.id).await.unwrap().is_empty());
+    }
+
+    async fn the_goal_tree_kept_in_memory_follows_every_instance_s_changes(db: &TestDb) {
+        let (org, team) = org_with_team(db, "Mælkebøtten").await;
+        let (other, other_team) = org_with_team(db, "Andeby").await;
+        let elsewhere = Db::connect(&db.url).await.unwrap();
+        let period = Period::new(date(2026, 1, 1), date(2027, 12, 31)).unwrap();
+        let goal = StrategicGoal {
+            id: GoalId::new(),
+            org_id: org.id,
+            parent_id: None,
+            unit_id: team,
+            title: "Styrk dialogen med forældrene".into(),
+            description: String::new(),
+            period,
+            status: GoalStatus::Active,
+            retired: false,
+        };
+        let titles = |tree: &GoalTree| tree.walk().into_iter().map(|(_, g)| g.title.clone()).collect::<Vec<_>>();
+        assert!(titles(&db.goal_tree(org.id).await.unwrap()).is_empty());
+        elsewhere.insert_goal(&goal).await.unwrap();
+        assert_eq!(titles(&db.goal_tree(org.id).await.unwrap()), ["Styrk dialogen med forældrene"]);
+        let renamed = StrategicGoal { title: "Ny titel".into(), ..goal.clone() };
+        elsewhere.update_goal(&renamed).await.unwrap();
+        let tree = db.goal_tree(org.id).await.unwrap();
+        assert_eq!(titles(&tree), ["Ny titel"]);
+        // Unchanged, the tree is served from memory; another organisation's change leaves it.
+        let foreign = StrategicGoal { id: GoalId::new(), org_id: other.id, unit_id: other_team, ..goal.clone() };
+        elsewhere.insert_goal(&foreign).await.unwrap();
+        let before = db.queries();
+        let again = db.goal_tree(org.id).await.unwrap();
+        assert_eq!(db.queries() - before, 1, "one read of the revision, no read of the goals");
+        assert!(std::sync::Arc::ptr_eq(&tree, &again));
+        elsewhere.delete_goal(org.id, goal.id).await.unwrap();
+        assert!(titles(&db.goal_tree(org.id).await.unwrap()).is_empty());
+        elsewhere.close().await;
     }
 
     async fn cycles_keep_their_dates_focus_and_framings(db: &TestDb) {

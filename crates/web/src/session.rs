@@ -25,7 +25,7 @@ use domain::org::UnitTree;
 use domain::person::Person;
 use std::collections::HashMap;
 use std::sync::Arc;
-use storage::{CyclesRevision, Db, SessionRecord, now};
+use storage::{Db, Revisions, SessionRecord, now};
 
 pub const COOKIE: &str = "mouse_session";
 /// How long a session lives; a working day with margin.
@@ -45,7 +45,8 @@ pub struct CurrentUser {
     /// start of the request, so a handler that changes units or cycles reads them afresh.
     pub units: Arc<UnitTree>,
     pub cycles: Arc<Vec<Cycle>>,
-    pub cycles_revision: CyclesRevision,
+    /// The organisation's revision counters as read with the user, for what is kept under them.
+    pub revisions: Revisions,
     /// Whether anyone names this user as their leader (see [`CurrentUser::may_lead_anyone`]).
     pub has_reports: bool,
 }
@@ -171,7 +172,7 @@ async fn load_visitor(db: &Db, headers: &HeaderMap) -> Result<Visitor, AppError>
             person: ctx.person,
             units: ctx.units,
             cycles: ctx.cycles,
-            cycles_revision: ctx.cycles_revision,
+            revisions: ctx.revisions,
             has_reports: ctx.has_reports,
         })
     });

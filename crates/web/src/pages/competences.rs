@@ -41,7 +41,7 @@ pub async fn list(
     page: Page,
 ) -> AppResult<Response> {
     let org = user.org.id;
-    let goals = state.db.goal_tree(org).await?;
+    let goals = state.db.goal_tree_at(org, user.revisions).await?;
     let mut competences = state.db.competences(org).await?;
     competences.sort_by_key(|c| c.retired);
     render(CatalogueView {
@@ -146,7 +146,7 @@ pub async fn new_form(
     page: Page,
 ) -> AppResult<Response> {
     require_hr(&user)?;
-    let goals = state.db.goal_tree(user.org.id).await?;
+    let goals = state.db.goal_tree_at(user.org.id, user.revisions).await?;
     render(form_view(page, &goals, &blank(&user), true, None))
 }
 
@@ -169,7 +169,7 @@ pub async fn edit_form(
 ) -> AppResult<Response> {
     require_hr(&user)?;
     let competence = existing(&state, &user, &id).await?;
-    let goals = state.db.goal_tree(user.org.id).await?;
+    let goals = state.db.goal_tree_at(user.org.id, user.revisions).await?;
     render(form_view(page, &goals, &competence, false, None))
 }
 
@@ -203,7 +203,7 @@ async fn save(
     fields: &[(String, String)],
 ) -> AppResult<Response> {
     let org = user.org.id;
-    let goals = state.db.goal_tree(org).await?;
+    let goals = state.db.goal_tree_at(org, user.revisions).await?;
     let catalogue = state.db.competences(org).await?;
     let typed = read(competence, fields, &goals);
     match typed.clone().check(&catalogue) {

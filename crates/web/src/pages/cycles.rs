@@ -22,6 +22,7 @@ use domain::questions::QuestionSet;
 use domain::questions::{Focus, MAX_FOCUS_QUESTIONS};
 use domain::strategy::{GoalTree, parse_date};
 use domain::{CycleId, GoalId, QuestionSetId, UnitId};
+use std::sync::Arc;
 use storage::StorageError;
 
 fn require_keeper(user: &CurrentUser) -> AppResult<()> {
@@ -136,7 +137,10 @@ async fn cycle_view(
     error: Option<String>,
 ) -> AppResult<CycleView> {
     let org = user.org.id;
-    let (units, goals) = (user.units.clone(), state.db.goal_tree(org).await?);
+    let (units, goals) = (
+        user.units.clone(),
+        state.db.goal_tree_at(org, user.revisions).await?,
+    );
     let written = state.db.framings(cycle.id).await?;
     let t = page.t;
     let keeper = user.actor.keeps_strategy();
@@ -397,13 +401,13 @@ struct CycleFormView {
 
 /// What the cycle form offers to choose from: the organisation's goals and question sets.
 struct Choices {
-    goals: GoalTree,
+    goals: Arc<GoalTree>,
     sets: Vec<QuestionSet>,
 }
 
 async fn choices(state: &AppState, user: &CurrentUser) -> AppResult<Choices> {
     Ok(Choices {
-        goals: state.db.goal_tree(user.org.id).await?,
+        goals: state.db.goal_tree_at(user.org.id, user.revisions).await?,
         sets: state.db.question_sets(user.org.id).await?,
     })
 }

@@ -59,14 +59,15 @@ const FIELDS: [&str; 5] = [
 
 async fn view(
     state: &AppState,
+    user: &CurrentUser,
     page: Page,
     party: &Party,
     typed: Option<&[(String, String)]>,
     error: Option<String>,
 ) -> AppResult<DialogueView> {
     let org = party.cycle.org_id;
-    let goals = state.db.goal_tree(org).await?;
-    let units = state.db.unit_tree(org).await?;
+    let goals = state.db.goal_tree_at(org, user.revisions).await?;
+    let units = user.units.clone();
     let stored: HashMap<_, Feedback> = state
         .db
         .feedback_of(party.conversation.id)
@@ -158,7 +159,7 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> AppResult<Response> {
     let party = Party::load(&state, &user, &id).await?;
-    render(view(&state, page, &party, None, None).await?)
+    render(view(&state, &user, page, &party, None, None).await?)
 }
 
 /// The employee saves their feedback on all the goals at once.
@@ -177,7 +178,7 @@ pub async fn save(
         return Err(AppError::BadRequest("error-prep-closed"));
     }
     let org = party.cycle.org_id;
-    let goals = state.db.goal_tree(org).await?;
+    let goals = state.db.goal_tree_at(org, user.revisions).await?;
     let units = user.units.clone();
     let concerning = goals_concerning(
         &party.cycle.focus_goals,
@@ -207,7 +208,7 @@ pub async fn save(
             let message = Some(page.t.get(error.message_key()));
             render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                view(&state, page, &party, Some(&fields), message).await?,
+                view(&state, &user, page, &party, Some(&fields), message).await?,
             )
         }
     }

@@ -15,7 +15,8 @@ use storage::{Db, Judgement, Reach, today};
 pub async fn count_ahead(db: &Db) -> storage::Result<()> {
     let today = today();
     for org in db.organisations().await? {
-        let pairs = serving_pairs(&db.goal_tree(org.id).await?);
+        let goals = db.goal_tree(org.id).await?;
+        let pairs = serving_pairs(&goals);
         let judged = Judgement {
             today,
             patience: org.settings.patience,

@@ -66,7 +66,7 @@ pub(crate) struct Loaded {
     /// read for the whole organisation's figures alone).
     pub(crate) everyone: HashMap<PersonId, Person>,
     pub(crate) units: std::sync::Arc<UnitTree>,
-    pub(crate) goals: GoalTree,
+    pub(crate) goals: Arc<GoalTree>,
     /// Cycles with conversations, newest first.
     pub(crate) cycles: Vec<Cycle>,
     pub(crate) chosen: usize,
@@ -229,7 +229,7 @@ impl Loaded {
             };
             answers.insert(cycle.id, CycleAnswers { given, counts });
         }
-        let goals = state.db.goal_tree(org).await?;
+        let goals = state.db.goal_tree_at(org, user.revisions).await?;
         let today = today();
         let judged = Judgement {
             today,

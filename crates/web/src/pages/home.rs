@@ -157,7 +157,7 @@ pub async fn home(
     let flags = flags_for(&state, &user, &t, known).await?;
     let cycle = match user.open_cycle().cloned() {
         Some(open) => {
-            let written = db.framings_at(org, open.id, user.cycles_revision).await?;
+            let written = db.framings_at(org, open.id, user.revisions).await?;
             let framings = tree
                 .path(user.person.unit_id)
                 .iter()

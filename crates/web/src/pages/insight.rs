@@ -143,7 +143,7 @@ async fn goal_lines(
     shown: Shown,
 ) -> AppResult<Vec<LeadershipGoal>> {
     let org = user.org.id;
-    let goals = state.db.goal_tree(org).await?;
+    let goals = state.db.goal_tree_at(org, user.revisions).await?;
     let threshold = user.org.settings.anonymity_threshold as usize;
     let shared = state.db.leadership_feedback(org, cycle.id).await?;
     let mut lines = Vec::new();
@@ -473,7 +473,7 @@ pub async fn routed(
         .iter()
         .flat_map(|u| units.subtree(*u))
         .collect();
-    let goals = state.db.goal_tree(org).await?;
+    let goals = state.db.goal_tree_at(org, user.revisions).await?;
     let found = state.db.routed_feedback(org, &mine).await?;
     let names = names_of(&state.db, org, found.iter().filter_map(|(p, _, _)| *p)).await?;
     let mut items: Vec<RoutedItem> = found

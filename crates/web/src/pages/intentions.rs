@@ -103,13 +103,14 @@ pub struct IntentionForm {
 
 async fn view(
     state: &AppState,
+    user: &CurrentUser,
     page: Page,
     cycle: &Cycle,
     typed: IntentionForm,
     error: Option<String>,
 ) -> AppResult<IntentionsView> {
     let org = cycle.org_id;
-    let goals = state.db.goal_tree(org).await?;
+    let goals = state.db.goal_tree_at(org, user.revisions).await?;
     let t = page.t;
     let lines = state
         .db
@@ -151,7 +152,7 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> AppResult<Response> {
     let cycle = leadership_cycle(&user, &id)?;
-    render(view(&state, page, &cycle, IntentionForm::default(), None).await?)
+    render(view(&state, &user, page, &cycle, IntentionForm::default(), None).await?)
 }
 
 pub async fn add(
@@ -172,7 +173,7 @@ pub async fn add(
         }
         Err(error) => {
             let message = Some(page.t.get(error.message_key()));
-            let shown = view(&state, page, &cycle, form, message).await?;
+            let shown = view(&state, &user, page, &cycle, form, message).await?;
             render_status(StatusCode::UNPROCESSABLE_ENTITY, shown)
         }
     }

@@ -21,6 +21,7 @@ use domain::preparation::{Answer, PrepError, Preparation, Side, other_visible, r
 use domain::questions::{QuestionKind, Section, Version};
 use domain::strategy::GoalTree;
 use domain::{ConversationId, GoalId};
+use std::sync::Arc;
 use storage::StorageError;
 
 /// What saving needs, loaded for one of the two parties: the conversation, the questions and
@@ -29,7 +30,7 @@ struct Basis {
     conversation: Conversation,
     cycle: Cycle,
     version: Version,
-    goals: GoalTree,
+    goals: Arc<GoalTree>,
     own: Preparation,
     other: Option<Preparation>,
 }
@@ -78,7 +79,7 @@ async fn basis(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Basi
     };
     Ok(Basis {
         other: preparations.pop(),
-        goals: state.db.goal_tree(org).await?,
+        goals: state.db.goal_tree_at(org, user.revisions).await?,
         conversation,
         cycle,
         version,

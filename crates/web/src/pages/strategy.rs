@@ -21,6 +21,7 @@ use domain::strategy::{
 };
 use domain::{GoalId, UnitId};
 use serde::Deserialize;
+use std::sync::Arc;
 use storage::StorageError;
 
 /// A goal as a line in the tree.
@@ -69,7 +70,7 @@ pub async fn overview(
 ) -> AppResult<Response> {
     let org = user.org.id;
     let units = user.units.clone();
-    let goals = state.db.goal_tree(org).await?;
+    let goals = state.db.goal_tree_at(org, user.revisions).await?;
     let page = page.titled("strategy-title");
     let lines = goals
         .walk()
@@ -106,7 +107,7 @@ pub async fn show(
 ) -> AppResult<Response> {
     let id: GoalId = parse_id(&id)?;
     let org = user.org.id;
-    let goals = state.db.goal_tree(org).await?;
+    let goals = state.db.goal_tree_at(org, user.revisions).await?;
     let goal = goals.get(id).ok_or(AppError::NotFound)?;
     let units = user.units.clone();
     let page = page.named(&goal.title);
@@ -274,7 +275,10 @@ pub async fn new_form(
     Query(query): Query<NewGoalQuery>,
 ) -> AppResult<Response> {
     let org = user.org.id;
-    let (units, goals) = (user.units.clone(), state.db.goal_tree(org).await?);
+    let (units, goals) = (
+        user.units.clone(),
+        state.db.goal_tree_at(org, user.revisions).await?,
+    );
     let parent: Option<GoalId> = if query.parent.is_empty() {
         None
     } else {
@@ -330,7 +334,10 @@ pub async fn create(
         return Err(AppError::Forbidden);
     }
     let org = user.org.id;
-    let (units, goals) = (user.units.clone(), state.db.goal_tree(org).await?);
+    let (units, goals) = (
+        user.units.clone(),
+        state.db.goal_tree_at(org, user.revisions).await?,
+    );
     let checked = (|| {
         let parent: Option<GoalId> = if form.parent.is_empty() {
             None
@@ -382,10 +389,13 @@ async fn editable(
     state: &AppState,
     user: &CurrentUser,
     id: &str,
-) -> AppResult<(StrategicGoal, std::sync::Arc<UnitTree>, GoalTree)> {
+) -> AppResult<(StrategicGoal, Arc<UnitTree>, Arc<GoalTree>)> {
     let id: GoalId = parse_id(id)?;
     let org = user.org.id;
-    let (units, goals) = (user.units.clone(), state.db.goal_tree(org).await?);
+    let (units, goals) = (
+        user.units.clone(),
+        state.db.goal_tree_at(org, user.revisions).await?,
+    );
     let goal = goals.get(id).ok_or(AppError::NotFound)?.clone();
     if !user.actor.may_edit_goals_of(goal.unit_id, &units) {
         return Err(AppError::Forbidden);

@@ -10,6 +10,7 @@ use domain::progress::ProgressUpdate;
 use domain::strategy::GoalTree;
 use domain::{ItemId, OrgId, PersonId};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 #[derive(Clone)]
 pub struct ActionView {
@@ -53,7 +54,7 @@ pub struct CommitmentView {
 
 /// What a terms view needs to name things: the strategy, the catalogue and the owners.
 pub struct Names {
-    pub goals: GoalTree,
+    pub goals: Arc<GoalTree>,
     pub competences: Vec<Competence>,
     pub people: HashMap<PersonId, String>,
 }
