@@ -10,8 +10,8 @@ use crate::schema::{
     AnswersRevisions, ConversationEvaluations as E, People, StrategicFeedback as F,
 };
 use crate::{Reach, Result, StorageError};
-use domain::dialogue::{Feedback, Visibility};
-use domain::evaluation::Evaluation;
+use domain::dialogue::Visibility;
+use domain::evaluation::Scores;
 use domain::preparation::Side;
 use domain::{CycleId, GoalId, OrgId, PersonId, UnitId};
 use sea_query::{Alias, Asterisk, Expr, Func, Iden, Query, SelectStatement};
@@ -28,12 +28,21 @@ pub struct AnswerCounts {
     pub clarity: HashMap<GoalId, HashMap<UnitId, usize>>,
 }
 
-/// A cycle's personal answers, each with the employee of its conversation: the evaluations of
-/// the conversations and the strategic feedback shared beyond them.
+/// An evaluation as the dashboards count it: who gave it and their four answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scored {
+    pub side: Side,
+    pub scores: Scores,
+}
+
+/// A cycle's personal answers as the dashboards count them, each with the employee of its
+/// conversation: the evaluations' scores, and how clear each focus goal is (1–5) to those who
+/// shared their strategic feedback beyond the conversation. No texts: no dashboard shows them,
+/// and the organisation's are kept in memory.
 #[derive(Debug, Default)]
 pub struct Answers {
-    pub evaluations: Vec<(PersonId, Evaluation)>,
-    pub feedback: Vec<(PersonId, Feedback)>,
+    pub evaluations: Vec<(PersonId, Scored)>,
+    pub clarity: Vec<(PersonId, GoalId, u8)>,
 }
 
 impl Db {
@@ -58,8 +67,8 @@ impl Db {
     ) -> Result<Arc<Answers>> {
         let read = async {
             Ok::<_, StorageError>(Answers {
-                evaluations: self.evaluations_in(org, cycle, reach).await?,
-                feedback: self.shared_feedback(org, cycle, reach).await?,
+                evaluations: self.scores_in(org, cycle, reach).await?,
+                clarity: self.clarity_in(org, cycle, reach).await?,
             })
         };
         if !matches!(reach, Reach::Organisation) {

@@ -176,23 +176,34 @@ impl Db {
         }
         tx.commit().await
     }
-    /// The feedback of a cycle that its employees shared with leadership, named or not, on the
-    /// conversations within reach; what they kept to their conversation is never read here.
-    pub async fn shared_feedback(
+    /// How clear each focus goal is to those who shared their feedback of a cycle with the
+    /// leadership, named or not, on the conversations within reach, with the employee of each
+    /// conversation: what the dashboards aggregate (no texts). What they kept to their
+    /// conversation is never read here.
+    pub async fn clarity_in(
         &self,
         org: OrgId,
         cycle: CycleId,
         reach: Reach<'_>,
-    ) -> Result<Vec<(PersonId, Feedback)>> {
-        let rows: Vec<FeedbackRow> = self
+    ) -> Result<Vec<(PersonId, GoalId, u8)>> {
+        let rows: Vec<(Uuid, Uuid, i32)> = self
             .all(
-                select()
+                Query::select()
+                    .columns([F::EmployeeId, F::GoalId, F::Clarity].map(|c| (F::Table, c)))
+                    .from(F::Table)
                     .and_where(Expr::col(F::OrgId).eq(org.0))
                     .and_where(Expr::col(F::CycleId).eq(cycle.0))
                     .and_where(Expr::col(F::Visibility).ne(Visibility::Conversation.as_str()))
+                    .and_where(Expr::col(F::Clarity).is_not_null())
                     .and_where_option(reach.holds(org, (F::Table, F::ConversationId))),
             )
             .await?;
-        rows.into_iter().map(TryFrom::try_from).collect()
+        rows.into_iter()
+            .map(|(employee, goal, clarity)| {
+                let clarity = u8::try_from(clarity)
+                    .map_err(|_| StorageError::Corrupt(format!("feedback {goal}")))?;
+                Ok((PersonId(employee), GoalId(goal), clarity))
+            })
+            .collect()
     }
 }

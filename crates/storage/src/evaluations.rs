@@ -1,6 +1,7 @@
 //! Evaluations of held conversations: written once per party, read by the party, and by their
 //! leader and the dashboards only as aggregates.
 
+use crate::answer_counts::Scored;
 use crate::db::Db;
 use crate::reach::Reach;
 use crate::schema::ConversationEvaluations as E;
@@ -29,12 +30,11 @@ impl TryFrom<EvaluationRow> for Evaluation {
     type Error = StorageError;
     fn try_from(row: EvaluationRow) -> Result<Evaluation> {
         let corrupt = || StorageError::Corrupt(format!("evaluation {}", row.conversation_id));
-        let scores = [row.equals, row.strategy, row.priorities, row.worth]
-            .map(|n| u8::try_from(n).unwrap_or(0));
         Ok(Evaluation {
             conversation_id: ConversationId(row.conversation_id),
             side: row.side.parse().map_err(|_| corrupt())?,
-            scores: Scores::new(scores).map_err(|_| corrupt())?,
+            scores: scores([row.equals, row.strategy, row.priorities, row.worth])
+                .ok_or_else(corrupt)?,
             comment: row.comment,
             at: row.given_at,
         })
@@ -131,35 +131,45 @@ impl Db {
         rows.into_iter().map(Evaluation::try_from).collect()
     }
 
-    /// The evaluations given in a cycle on the conversations within reach, with the employee
-    /// of each conversation: what the dashboards aggregate.
-    pub async fn evaluations_in(
+    /// The scores of the evaluations given in a cycle on the conversations within reach, with
+    /// the employee of each conversation: what the dashboards aggregate (no comments).
+    pub async fn scores_in(
         &self,
         org: OrgId,
         cycle: CycleId,
         reach: Reach<'_>,
-    ) -> Result<Vec<(PersonId, Evaluation)>> {
-        let rows: Vec<(Uuid, EvaluationRow)> = self
-            .all::<EmployeeEvaluationRow>(
-                select()
-                    .column(E::EmployeeId)
+    ) -> Result<Vec<(PersonId, Scored)>> {
+        let rows: Vec<(Uuid, String, i32, i32, i32, i32)> = self
+            .all(
+                Query::select()
+                    .columns([
+                        E::EmployeeId,
+                        E::Side,
+                        E::Equals,
+                        E::Strategy,
+                        E::Priorities,
+                        E::Worth,
+                    ])
+                    .from(E::Table)
                     .and_where(Expr::col(E::OrgId).eq(org.0))
                     .and_where(Expr::col(E::CycleId).eq(cycle.0))
                     .and_where_option(reach.holds(org, E::ConversationId)),
             )
-            .await?
-            .into_iter()
-            .map(|r| (r.employee_id, r.evaluation))
-            .collect();
+            .await?;
         rows.into_iter()
-            .map(|(employee, row)| Ok((PersonId(employee), Evaluation::try_from(row)?)))
+            .map(|(employee, side, equals, strategy, priorities, worth)| {
+                let corrupt = || StorageError::Corrupt(format!("evaluation of {employee}"));
+                let scored = Scored {
+                    side: side.parse().map_err(|_| corrupt())?,
+                    scores: scores([equals, strategy, priorities, worth]).ok_or_else(corrupt)?,
+                };
+                Ok((PersonId(employee), scored))
+            })
             .collect()
     }
 }
 
-#[derive(sqlx::FromRow)]
-struct EmployeeEvaluationRow {
-    employee_id: Uuid,
-    #[sqlx(flatten)]
-    evaluation: EvaluationRow,
+/// The four answers as stored, checked.
+fn scores(stored: [i32; 4]) -> Option<Scores> {
+    Scores::new(stored.map(|n| u8::try_from(n).unwrap_or(0))).ok()
 }

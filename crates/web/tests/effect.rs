@@ -208,15 +208,14 @@ both_backends! {
         for name in ["MUS 2025", "MUS 2026"] {
             let id = cycle(app, name).await.id;
             let counts = app.db.answer_counts(org, id).await.unwrap();
+            let given = app.db.answers(org, id, Reach::Organisation).await.unwrap();
             let mut evaluations: HashMap<_, HashMap<_, usize>> = HashMap::new();
-            for (p, e) in app.db.evaluations_in(org, id, Reach::Organisation).await.unwrap() {
-                *evaluations.entry(e.side).or_default().entry(unit_of[&p]).or_default() += 1;
+            for (p, e) in &given.evaluations {
+                *evaluations.entry(e.side).or_default().entry(unit_of[p]).or_default() += 1;
             }
             let mut clarity: HashMap<_, HashMap<_, usize>> = HashMap::new();
-            for (p, f) in app.db.shared_feedback(org, id, Reach::Organisation).await.unwrap() {
-                if f.clarity.is_some() {
-                    *clarity.entry(f.goal_id).or_default().entry(unit_of[&p]).or_default() += 1;
-                }
+            for (p, goal, _) in &given.clarity {
+                *clarity.entry(*goal).or_default().entry(unit_of[p]).or_default() += 1;
             }
             assert_eq!(counts.evaluations, evaluations, "{name}");
             assert_eq!(counts.clarity, clarity, "{name}");
@@ -234,7 +233,7 @@ both_backends! {
         assert_eq!(app.db.queries() - before, 1, "one read of the revision");
         assert!(std::sync::Arc::ptr_eq(&counts, &kept));
         let elsewhere = storage::Db::connect(&app.db.url).await.unwrap();
-        let (mover, _) = app.db.evaluations_in(org, last, Reach::Organisation).await.unwrap()[0].clone();
+        let (mover, _) = app.db.answers(org, last, Reach::Organisation).await.unwrap().evaluations[0];
         let mut moved = app.db.person(org, mover).await.unwrap();
         let (from, to) = (moved.unit_id, app.db.unit_tree(org).await.unwrap().root().unwrap().id);
         assert_ne!(from, to);
@@ -247,14 +246,14 @@ both_backends! {
         let open = cycle(app, "MUS 2026").await.id;
         let clear = |c: &storage::AnswerCounts| c.clarity.values().flat_map(|u| u.values()).sum::<usize>();
         let before = app.db.answer_counts(org, open).await.unwrap();
-        let (giver, _) = app.db.shared_feedback(org, open, Reach::Organisation).await.unwrap().into_iter().find(|(_, f)| f.clarity.is_some()).unwrap();
+        let (giver, _, _) = app.db.answers(org, open, Reach::Organisation).await.unwrap().clarity[0];
         let conversation = app.db.conversation_of(org, open, giver).await.unwrap().unwrap();
         let answers = app.db.answers(org, open, Reach::Organisation).await.unwrap();
         assert!(std::sync::Arc::ptr_eq(&answers, &app.db.answers(org, open, Reach::Organisation).await.unwrap()), "the organisation's answers are kept too");
         elsewhere.save_feedback(&conversation, &[]).await.unwrap();
         assert!(clear(&app.db.answer_counts(org, open).await.unwrap()) < clear(&before));
         let now_given = app.db.answers(org, open, Reach::Organisation).await.unwrap();
-        assert!(now_given.feedback.len() < answers.feedback.len() && !now_given.feedback.iter().any(|(p, _)| *p == giver));
+        assert!(now_given.clarity.len() < answers.clarity.len() && !now_given.clarity.iter().any(|(p, _, _)| *p == giver));
         assert!(std::sync::Arc::ptr_eq(&after, &app.db.answer_counts(org, last).await.unwrap()), "another cycle's answers leave these");
         elsewhere.close().await;
     }

@@ -221,7 +221,7 @@ impl Loaded {
             // be shown (effect_scores); it is the organisation-wide part of the read.
             let decided = matches!(scope, Scope::Unit(_))
                 && cycle.state == CycleState::Closed
-                && !(given.evaluations.is_empty() && given.feedback.is_empty());
+                && !(given.evaluations.is_empty() && given.clarity.is_empty());
             let counts = if decided {
                 state.db.answer_counts(org, cycle.id).await?
             } else {

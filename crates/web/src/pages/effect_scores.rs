@@ -107,10 +107,10 @@ fn measures(ctx: &Context, cycle: &Cycle, answers: &CycleAnswers) -> Vec<Measure
     for goal in cycle.focus_goals.iter().filter_map(|g| ctx.goals.get(*g)) {
         let given: Vec<(PersonId, u8)> = answers
             .given
-            .feedback
+            .clarity
             .iter()
-            .filter(|(_, f)| f.goal_id == goal.id)
-            .filter_map(|(p, f)| f.clarity.map(|c| (*p, c)))
+            .filter(|(_, g, _)| *g == goal.id)
+            .map(|(p, _, c)| (*p, *c))
             .collect();
         out.push(Measure {
             label: t.with("effect-clarity", &[("goal", goal.title.clone())]),
