@@ -19,24 +19,10 @@ pub fn disclosable(
     own: &HashMap<UnitId, usize>,
     threshold: usize,
 ) -> HashSet<UnitId> {
-    // Depth first lists every unit before those below it; units are worked on by their place
-    // in that list, so that an organisation of thousands hashes each id once.
-    let walk = units.walk();
-    let place: HashMap<UnitId, usize> = walk
-        .iter()
-        .enumerate()
-        .map(|(i, (_, u))| (u.id, i))
-        .collect();
-    let children: Vec<Vec<usize>> = walk
-        .iter()
-        .map(|(_, u)| units.children(u.id).iter().map(|c| place[c]).collect())
-        .collect();
-    // Backwards, children come first.
-    let mut totals = vec![0; walk.len()];
-    for i in (0..walk.len()).rev() {
-        let below: usize = children[i].iter().map(|c| totals[*c]).sum();
-        totals[i] = own.get(&walk[i].1.id).copied().unwrap_or(0) + below;
-    }
+    // Units are worked on by their place in the depth-first walk, which lists every unit
+    // before those below it: an organisation of thousands hashes only the counts' ids.
+    let walk = units.walked();
+    let totals = units.walked_totals(own);
     let mut shown: Vec<bool> = totals.iter().map(|n| *n >= threshold).collect();
     // The first unsafe unit hides its smallest shown unit below and is looked at again. Hiding a
     // unit below it changes nothing for the units before it in the walk (its ancestors still see
@@ -44,12 +30,10 @@ pub fn disclosable(
     let mut at = 0;
     while at < walk.len() {
         if shown[at] {
-            let below = highest_shown_below(&children, at, &shown);
+            let below = highest_shown_below(units, at, &shown);
             let covered: usize = below.iter().map(|u| totals[*u]).sum();
             let rest = totals[at] - covered;
-            let smallest = below
-                .into_iter()
-                .min_by_key(|u| (totals[*u], walk[*u].1.id));
+            let smallest = below.into_iter().min_by_key(|u| (totals[*u], walk[*u].id));
             if let Some(smallest) = smallest.filter(|_| rest > 0 && rest < threshold) {
                 shown[smallest] = false;
                 continue;
@@ -60,19 +44,19 @@ pub fn disclosable(
     walk.iter()
         .zip(shown)
         .filter(|(_, shown)| *shown)
-        .map(|((_, unit), _)| unit.id)
+        .map(|(unit, _)| unit.id)
         .collect()
 }
 
 /// The shown units below `at` that have no shown unit between them and it.
-fn highest_shown_below(children: &[Vec<usize>], at: usize, shown: &[bool]) -> Vec<usize> {
+fn highest_shown_below(units: &UnitTree, at: usize, shown: &[bool]) -> Vec<usize> {
     let mut found = Vec::new();
-    let mut stack: Vec<usize> = children[at].clone();
+    let mut stack: Vec<usize> = units.below(at).to_vec();
     while let Some(next) = stack.pop() {
         if shown[next] {
             found.push(next);
         } else {
-            stack.extend_from_slice(&children[next]);
+            stack.extend_from_slice(units.below(next));
         }
     }
     found

@@ -194,11 +194,22 @@ pub fn unit_name(raw: &str) -> Result<String, UnitError> {
 }
 
 /// An organisation's units as a tree, for the questions access control and the admin pages ask.
+/// Built once per read of the units and kept (see `storage::revisions`), so the walk is made
+/// here: the units lie depth first from the root, and walking thousands hashes nothing.
 #[derive(Clone, Debug, Default)]
 pub struct UnitTree {
-    units: HashMap<UnitId, Unit>,
-    children: HashMap<UnitId, Vec<UnitId>>,
-    root: Option<UnitId>,
+    /// Depth first from the root, children by name: every unit before those below it. Units
+    /// the root does not reach (only in a corrupt tree) come last.
+    units: Vec<Unit>,
+    /// How many of `units` the walk from the root reaches.
+    walked: usize,
+    /// Each unit's place in `units`.
+    place: HashMap<UnitId, usize>,
+    /// By place, of the walked units: the depth.
+    depth: Vec<usize>,
+    /// By place: the places of the children, and their ids, by name.
+    below: Vec<Vec<usize>>,
+    children: Vec<Vec<UnitId>>,
 }
 
 impl UnitTree {
@@ -211,28 +222,53 @@ impl UnitTree {
                 None => root = Some(unit.id),
             }
         }
-        let units: HashMap<_, _> = units.into_iter().map(|u| (u.id, u)).collect();
+        let mut by_id: HashMap<_, _> = units.into_iter().map(|u| (u.id, u)).collect();
+        let name = |id: &UnitId| by_id[id].name.to_lowercase();
         for list in children.values_mut() {
-            list.sort_by(|a, b| {
-                units[a]
-                    .name
-                    .to_lowercase()
-                    .cmp(&units[b].name.to_lowercase())
-            });
+            list.sort_by_cached_key(name);
         }
+        let mut order: Vec<Unit> = Vec::with_capacity(by_id.len());
+        let mut depth = Vec::with_capacity(by_id.len());
+        let mut stack: Vec<(usize, UnitId)> = root.map(|r| (0, r)).into_iter().collect();
+        while let Some((d, id)) = stack.pop() {
+            let Some(unit) = by_id.remove(&id) else {
+                continue;
+            };
+            order.push(unit);
+            depth.push(d);
+            for child in children.get(&id).into_iter().flatten().rev() {
+                stack.push((d + 1, *child));
+            }
+        }
+        let walked = order.len();
+        let mut cut_off: Vec<Unit> = by_id.into_values().collect();
+        cut_off.sort_by_cached_key(|u| u.name.to_lowercase());
+        order.extend(cut_off);
+        let place: HashMap<UnitId, usize> =
+            order.iter().enumerate().map(|(i, u)| (u.id, i)).collect();
+        let children: Vec<Vec<UnitId>> = order
+            .iter()
+            .map(|u| children.remove(&u.id).unwrap_or_default())
+            .collect();
         UnitTree {
-            units,
+            below: children
+                .iter()
+                .map(|ids| ids.iter().map(|c| place[c]).collect())
+                .collect(),
             children,
-            root,
+            units: order,
+            walked,
+            place,
+            depth,
         }
     }
 
     pub fn get(&self, id: UnitId) -> Option<&Unit> {
-        self.units.get(&id)
+        self.place.get(&id).map(|i| &self.units[*i])
     }
 
     pub fn root(&self) -> Option<&Unit> {
-        self.root.and_then(|id| self.units.get(&id))
+        self.units[..self.walked].first()
     }
 
     pub fn len(&self) -> usize {
@@ -245,26 +281,24 @@ impl UnitTree {
 
     pub fn by_name(&self, name: &str) -> Option<&Unit> {
         let wanted = name.trim().to_lowercase();
-        self.units
-            .values()
-            .find(|u| u.name.to_lowercase() == wanted)
+        self.units.iter().find(|u| u.name.to_lowercase() == wanted)
     }
 
     /// The units directly below this one, by name.
     pub fn children(&self, id: UnitId) -> &[UnitId] {
-        self.children
+        self.place
             .get(&id)
-            .map(Vec::as_slice)
+            .map(|i| self.children[*i].as_slice())
             .unwrap_or_default()
     }
 
     /// The unit and everything below it.
     pub fn subtree(&self, id: UnitId) -> HashSet<UnitId> {
         let mut out = HashSet::new();
-        let mut stack = vec![id];
+        let mut stack: Vec<usize> = self.place.get(&id).copied().into_iter().collect();
         while let Some(next) = stack.pop() {
-            if out.insert(next) {
-                stack.extend(self.children.get(&next).into_iter().flatten().copied());
+            if out.insert(self.units[next].id) {
+                stack.extend_from_slice(&self.below[next]);
             }
         }
         out
@@ -273,15 +307,32 @@ impl UnitTree {
     /// Each unit's count with the counts of every unit below it added, from each unit's own
     /// count: in one pass up the tree, as a unit's figures for thousands of units need.
     pub fn totals_below(&self, own: &HashMap<UnitId, usize>) -> HashMap<UnitId, usize> {
-        let mut totals: HashMap<UnitId, usize> = HashMap::with_capacity(self.units.len());
-        // Depth first lists every unit before those below it: backwards, children come first.
-        for (_, unit) in self.walk().into_iter().rev() {
-            let below: usize = self
-                .children(unit.id)
-                .iter()
-                .map(|c| totals.get(c).copied().unwrap_or(0))
-                .sum();
-            totals.insert(unit.id, own.get(&unit.id).copied().unwrap_or(0) + below);
+        let totals = self.walked_totals(own);
+        self.walked().iter().map(|u| u.id).zip(totals).collect()
+    }
+
+    /// The walked units, depth first: every unit before those below it.
+    pub(crate) fn walked(&self) -> &[Unit] {
+        &self.units[..self.walked]
+    }
+
+    /// The places in [`UnitTree::walked`] of the children of the unit at `place`.
+    pub(crate) fn below(&self, place: usize) -> &[usize] {
+        &self.below[place]
+    }
+
+    /// By place in [`UnitTree::walked`], each unit's count with the counts below it added.
+    pub(crate) fn walked_totals(&self, own: &HashMap<UnitId, usize>) -> Vec<usize> {
+        let mut totals = vec![0; self.walked];
+        for (unit, n) in own {
+            if let Some(i) = self.place.get(unit).filter(|i| **i < self.walked) {
+                totals[*i] += n;
+            }
+        }
+        // Backwards, children come first.
+        for i in (0..self.walked).rev() {
+            let below: usize = self.below[i].iter().map(|c| totals[*c]).sum();
+            totals[i] += below;
         }
         totals
     }
@@ -289,13 +340,13 @@ impl UnitTree {
     /// From the root down to the unit, both included.
     pub fn path(&self, id: UnitId) -> Vec<&Unit> {
         let mut path = Vec::new();
-        let mut current = self.units.get(&id);
+        let mut current = self.get(id);
         while let Some(unit) = current {
             if path.len() > self.units.len() {
                 break; // defensive: a corrupt tree must not loop forever
             }
             path.push(unit);
-            current = unit.parent_id.and_then(|p| self.units.get(&p));
+            current = unit.parent_id.and_then(|p| self.get(p));
         }
         path.reverse();
         path
@@ -303,15 +354,7 @@ impl UnitTree {
 
     /// All units depth first, with their depth, for indented lists.
     pub fn walk(&self) -> Vec<(usize, &Unit)> {
-        let mut out = Vec::with_capacity(self.units.len());
-        let mut stack: Vec<(usize, UnitId)> = self.root.map(|r| (0, r)).into_iter().collect();
-        while let Some((depth, id)) = stack.pop() {
-            out.push((depth, &self.units[&id]));
-            for child in self.children.get(&id).into_iter().flatten().rev() {
-                stack.push((depth + 1, *child));
-            }
-        }
-        out
+        self.depth.iter().copied().zip(self.walked()).collect()
     }
 
     /// The leader responsible for people in `unit`, skipping `except` (a leader's own leader is
@@ -334,14 +377,14 @@ impl UnitTree {
             leaders: Vec::new(),
         };
         let mut below: HashMap<PersonId, Vec<UnitId>> = HashMap::new();
-        for unit in self.units.keys() {
-            let path = self.path(*unit);
+        for unit in self.units.iter().map(|u| u.id) {
+            let path = self.path(unit);
             let mut leaders = path.iter().rev().filter_map(|u| u.leader_id);
             match leaders.next() {
-                Some(nearest) if nearest == leader => out.units.push(*unit),
+                Some(nearest) if nearest == leader => out.units.push(unit),
                 // The nearest leader answers to the first other leader above them.
                 Some(nearest) if leaders.find(|l| *l != nearest) == Some(leader) => {
-                    below.entry(nearest).or_default().push(*unit)
+                    below.entry(nearest).or_default().push(unit)
                 }
                 _ => {}
             }
