@@ -41,18 +41,21 @@ impl TryFrom<PersonRow> for Person {
     }
 }
 
+/// The columns a [`PersonRow`] is read from.
+pub(crate) const PERSON_COLUMNS: [People; 8] = [
+    People::Id,
+    People::OrgId,
+    People::UnitId,
+    People::Name,
+    People::Email,
+    People::JobTitle,
+    People::LeaderId,
+    People::Active,
+];
+
 pub(crate) fn select() -> SelectStatement {
     Query::select()
-        .columns([
-            People::Id,
-            People::OrgId,
-            People::UnitId,
-            People::Name,
-            People::Email,
-            People::JobTitle,
-            People::LeaderId,
-            People::Active,
-        ])
+        .columns(PERSON_COLUMNS)
         .from(People::Table)
         .to_owned()
 }

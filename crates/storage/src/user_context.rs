@@ -4,7 +4,7 @@
 
 use crate::db::Db;
 use crate::orgs::OrgRow;
-use crate::people::PersonRow;
+use crate::people::{PERSON_COLUMNS, PersonRow};
 use crate::revisions::Revisions;
 use crate::schema::{Organisations, People, Sessions, Units, UserRoles, Users};
 use crate::sessions::{SessionRecord, SessionRow, live_session};
@@ -153,16 +153,7 @@ fn context_of() -> SelectStatement {
     let o = |c: Organisations| (Organisations::Table, c);
     let report = |c: People| Expr::col((Alias::new("report"), c));
     Query::select()
-        .columns([
-            p(People::Id),
-            p(People::OrgId),
-            p(People::UnitId),
-            p(People::Name),
-            p(People::Email),
-            p(People::JobTitle),
-            p(People::LeaderId),
-            p(People::Active),
-        ])
+        .columns(PERSON_COLUMNS.map(p))
         .column((Users::Table, Users::Locale))
         .column((UserRoles::Table, UserRoles::Role))
         .expr_as(Expr::col((Units::Table, Units::Id)), Alias::new("led_unit"))

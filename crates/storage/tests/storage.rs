@@ -36,6 +36,28 @@ async fn org_with_team(db: &Db, name: &str) -> (Organisation, UnitId) {
     (org, team.id)
 }
 
+/// A cycle of the 2026 season with one follow-up date, no focus and no question set.
+fn plain_cycle(org: OrgId, state: CycleState) -> Cycle {
+    let timeline = Timeline::new(
+        date(2026, 9, 1),
+        date(2026, 9, 15),
+        date(2026, 11, 30),
+        vec![date(2027, 2, 1)],
+        date(2027, 8, 31),
+    )
+    .unwrap();
+    Cycle {
+        id: CycleId::new(),
+        org_id: org,
+        name: "MUS 2026".into(),
+        intention: String::new(),
+        state,
+        timeline,
+        focus_goals: Vec::new(),
+        question_set: None,
+    }
+}
+
 fn person(org: OrgId, unit: UnitId, email: &str) -> Person {
     Person {
         id: PersonId::new(),
@@ -136,17 +158,7 @@ both_backends! {
         let (other, _) = org_with_team(db, "Other").await;
         assert!(db.cycles(org.id).await.unwrap().is_empty());
         let elsewhere = Db::connect(&db.url).await.unwrap();
-        let timeline = Timeline::new(date(2026, 9, 1), date(2026, 9, 15), date(2026, 11, 30), vec![date(2027, 2, 1)], date(2027, 8, 31)).unwrap();
-        let cycle = Cycle {
-            id: CycleId::new(),
-            org_id: org.id,
-            name: "MUS 2026".into(),
-            intention: String::new(),
-            state: CycleState::Draft,
-            timeline,
-            focus_goals: Vec::new(),
-            question_set: None,
-        };
+        let cycle = plain_cycle(org.id, CycleState::Draft);
         elsewhere.insert_cycle(&cycle).await.unwrap();
         assert_eq!(db.cycles(org.id).await.unwrap(), vec![cycle.clone()]);
         let later = Timeline::new(date(2026, 9, 1), date(2026, 9, 15), date(2026, 11, 30), vec![date(2027, 3, 1), date(2027, 6, 1)], date(2027, 8, 31)).unwrap();
@@ -170,17 +182,7 @@ both_backends! {
         db.insert_person(&leader).await.unwrap();
         db.set_password_hash(leader.id, "hash").await.unwrap();
         let elsewhere = Db::connect(&db.url).await.unwrap();
-        let timeline = Timeline::new(date(2026, 9, 1), date(2026, 9, 15), date(2026, 11, 30), vec![date(2027, 2, 1)], date(2027, 8, 31)).unwrap();
-        let cycle = Cycle {
-            id: CycleId::new(),
-            org_id: org.id,
-            name: "MUS 2026".into(),
-            intention: String::new(),
-            state: CycleState::Open,
-            timeline,
-            focus_goals: Vec::new(),
-            question_set: None,
-        };
+        let cycle = plain_cycle(org.id, CycleState::Open);
         elsewhere.insert_cycle(&cycle).await.unwrap();
         let kept = async || {
             let at = db.user_context(leader.id).await.unwrap().unwrap().revisions;
