@@ -185,25 +185,32 @@ impl Db {
         Ok(kept.counted(None))
     }
 
-    /// What the figures of the people in `units` are made from, if the organisation's counts
-    /// are kept (or brought up to date by counting the units changed since); `None` if they
-    /// would have to be counted whole, which takes many times longer than a unit's history.
+    /// What the figures of the people in `units` are made from in each cycle, if the
+    /// organisation's counts are kept for all of them (or brought up to date by counting the
+    /// units changed since); `None` if any would have to be counted whole, which takes many times
+    /// longer than a unit's history. Whether they are is asked of the database once for all.
     pub async fn effect_counts_if_kept(
         &self,
         org: OrgId,
-        cycle: &Cycle,
+        cycles: &[Cycle],
         judged: Judgement,
         pairs: &[(GoalId, GoalId)],
         units: &[UnitId],
-    ) -> Result<Option<Counted>> {
-        let kept = match self.kept_effect(org, cycle, judged, pairs).await? {
-            Standing::Fresh(kept) => kept,
-            Standing::Stale(changes) if changes.partial() => {
-                self.count_apart(org, cycle, judged, pairs).await?
-            }
-            Standing::Stale(_) => return Ok(None),
-        };
-        Ok(Some(kept.counted(Some(units))))
+    ) -> Result<Option<HashMap<CycleId, Counted>>> {
+        let standing = self.kept_effects(org, cycles, judged, pairs).await?;
+        let whole = |s: &Standing| matches!(s, Standing::Stale(changes) if !changes.partial());
+        if standing.iter().any(whole) {
+            return Ok(None);
+        }
+        let mut counted = HashMap::with_capacity(cycles.len());
+        for (cycle, standing) in cycles.iter().zip(standing) {
+            let kept = match standing {
+                Standing::Fresh(kept) => kept,
+                Standing::Stale(_) => self.count_apart(org, cycle, judged, pairs).await?,
+            };
+            counted.insert(cycle.id, kept.counted(Some(units)));
+        }
+        Ok(Some(counted))
     }
 
     /// The organisation's shares of a cycle per unit of their people (as they are placed now),
@@ -267,22 +274,49 @@ impl Db {
         judged: Judgement,
         pairs: &[(GoalId, GoalId)],
     ) -> Result<Standing> {
-        let held_by = cycle.timeline.conversations_to();
-        let kept = self
-            .memory
-            .effect_counts
-            .latest((org, cycle.id))
-            .filter(|(_, kept)| kept.counted_from(judged, held_by, pairs));
-        let since = kept.as_ref().map(|(at, _)| *at);
-        let (revision, changed) = self.figures_changed(cycle.id, since).await?;
-        Ok(match kept {
-            Some((at, kept)) if at >= revision => Standing::Fresh(kept),
-            kept => Standing::Stale(Changes {
-                kept: kept.map(|(_, kept)| kept),
-                revision,
-                changed,
-            }),
-        })
+        let mut standing = self
+            .kept_effects(org, std::slice::from_ref(cycle), judged, pairs)
+            .await?;
+        Ok(standing.remove(0))
+    }
+
+    /// [`Db::kept_effect`] of each cycle, asked of the database in one statement.
+    async fn kept_effects(
+        &self,
+        org: OrgId,
+        cycles: &[Cycle],
+        judged: Judgement,
+        pairs: &[(GoalId, GoalId)],
+    ) -> Result<Vec<Standing>> {
+        let kept: Vec<Option<(i64, Arc<Kept>)>> = cycles
+            .iter()
+            .map(|cycle| {
+                let held_by = cycle.timeline.conversations_to();
+                (self.memory.effect_counts.latest((org, cycle.id)))
+                    .filter(|(_, kept)| kept.counted_from(judged, held_by, pairs))
+            })
+            .collect();
+        let since: Vec<(CycleId, Option<i64>)> = cycles
+            .iter()
+            .zip(&kept)
+            .map(|(cycle, kept)| (cycle.id, kept.as_ref().map(|(at, _)| *at)))
+            .collect();
+        let mut changes = self.figures_changed_in(&since).await?;
+        Ok(cycles
+            .iter()
+            .zip(kept)
+            .map(|(cycle, kept)| {
+                let (revision, changed) = changes.remove(&cycle.id).unwrap_or_default();
+                match kept {
+                    Some((at, kept)) if at >= revision => Standing::Fresh(kept),
+                    kept => Standing::Stale(Changes {
+                        kept: kept.map(|(_, kept)| kept),
+                        revision,
+                        changed,
+                    }),
+                }
+            })
+            .collect())
     }
 
     /// Counts what changed since the kept counts (or everything) and keeps the result.
@@ -325,19 +359,9 @@ impl Db {
         Ok(fresh)
     }
 
-    /// The cycle's figures revision and the units whose figures changed after revision `since`,
-    /// in one statement: one snapshot, so none changed up to the revision is missed.
-    pub(crate) async fn figures_changed(
-        &self,
-        cycle: CycleId,
-        since: Option<i64>,
-    ) -> Result<(i64, Vec<UnitId>)> {
-        let mut changed = self.figures_changed_in(&[(cycle, since)]).await?;
-        Ok(changed.remove(&cycle).unwrap_or_default())
-    }
-
-    /// [`Db::figures_changed`] of several cycles, in one statement; a cycle nothing touched yet
-    /// is at revision 0.
+    /// Each cycle's figures revision and the units whose figures changed after revision `since`,
+    /// in one statement: one snapshot, so none changed up to the revision is missed. A cycle
+    /// nothing touched yet is at revision 0.
     pub(crate) async fn figures_changed_in(
         &self,
         since: &[(CycleId, Option<i64>)],

@@ -236,8 +236,13 @@ impl Loaded {
             patience: user.org.settings.patience,
         };
         let counted = match &scope {
+            // A unit's figures are summed from the organisation's counts if they are kept for
+            // every cycle; otherwise its history is read: a whole count costs the organisation.
             Scope::Unit(_) if !whole => {
-                kept_counts(state, org, &cycles, judged, &goals, &below).await?
+                let pairs = serving_pairs(&goals);
+                (state.db)
+                    .effect_counts_if_kept(org, &cycles, judged, &pairs, &below)
+                    .await?
             }
             _ => None,
         };
@@ -406,30 +411,6 @@ impl Loaded {
             Scope::Unit(u) => format!("unit={u}"),
         }
     }
-}
-
-/// A unit's figures' counts for every cycle, summed from the organisation's counts if they are
-/// kept for each; `None` if not (its history is then read: a whole count costs the organisation).
-async fn kept_counts(
-    state: &AppState,
-    org: OrgId,
-    cycles: &[Cycle],
-    judged: Judgement,
-    goals: &GoalTree,
-    units: &[UnitId],
-) -> AppResult<Option<HashMap<CycleId, Counted>>> {
-    let pairs = serving_pairs(goals);
-    let mut counted = HashMap::new();
-    for cycle in cycles {
-        let Some(counts) = (state.db)
-            .effect_counts_if_kept(org, cycle, judged, &pairs, units)
-            .await?
-        else {
-            return Ok(None);
-        };
-        counted.insert(cycle.id, counts);
-    }
-    Ok(Some(counted))
 }
 
 /// Where a dashboard opens: the organisation for leadership and HR, a leader's first unit,
