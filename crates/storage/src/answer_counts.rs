@@ -3,19 +3,22 @@
 //! own scope only: the counts are all it needs of the rest of the organisation. Counting them is
 //! a pass over the cycle's answers, so they are kept in memory under the cycle's
 //! `answers_revisions` counter (see [`crate::revisions`]), and so are the whole organisation's
-//! answers themselves.
+//! answers themselves, and which units may show them.
 
+use crate::Revisions;
 use crate::db::Db;
 use crate::schema::{
     AnswersRevisions, ConversationEvaluations as E, People, StrategicFeedback as F,
 };
 use crate::{Reach, Result, StorageError};
 use domain::dialogue::Visibility;
+use domain::disclosure::disclosable;
 use domain::evaluation::Scores;
+use domain::org::UnitTree;
 use domain::preparation::Side;
 use domain::{CycleId, GoalId, OrgId, PersonId, UnitId};
 use sea_query::{Alias, Asterisk, Expr, Func, Iden, Query, SelectStatement};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use uuid::Uuid;
 
@@ -27,6 +30,18 @@ pub struct AnswerCounts {
     /// Shared feedback that says how clear each focus goal is.
     pub clarity: HashMap<GoalId, HashMap<UnitId, usize>>,
 }
+
+/// Which units may show a cycle's answers ([`domain::disclosure::disclosable`] of each measure's
+/// counts): the same for every viewer until the answers, the people's units, the unit tree or
+/// the organisation's threshold change, and a walk of every unit to work out.
+#[derive(Debug, Default)]
+pub struct Disclosed {
+    pub evaluations: HashMap<Side, HashSet<UnitId>>,
+    pub clarity: HashMap<GoalId, HashSet<UnitId>>,
+}
+
+/// What [`Disclosed`] is worked out from: the answers' counter, the unit tree's, the threshold.
+pub(crate) type DisclosedAt = (i64, i64, usize);
 
 /// An evaluation as the dashboards count it: who gave it and their four answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,6 +69,42 @@ impl Db {
         self.memory
             .answer_counts
             .or_read((org, cycle), revision, read)
+            .await
+    }
+
+    /// Which units may show the cycle's answers, worked out from the counts with `units`, the
+    /// organisation's unit tree at `revisions`; kept while neither changes.
+    pub async fn disclosed(
+        &self,
+        org: OrgId,
+        cycle: CycleId,
+        units: &UnitTree,
+        revisions: Revisions,
+        threshold: usize,
+    ) -> Result<Arc<Disclosed>> {
+        let revision = self.cycle_revision(AnswersRevisions::Table, cycle).await?;
+        let worked_out = async {
+            let counts = (self.memory.answer_counts)
+                .or_read((org, cycle), revision, self.count_answers(org, cycle))
+                .await?;
+            let shown = |own| disclosable(units, own, threshold);
+            Ok(Disclosed {
+                evaluations: counts
+                    .evaluations
+                    .iter()
+                    .map(|(k, own)| (*k, shown(own)))
+                    .collect(),
+                clarity: counts
+                    .clarity
+                    .iter()
+                    .map(|(k, own)| (*k, shown(own)))
+                    .collect(),
+            })
+        };
+        let at = (revision, revisions.units, threshold);
+        self.memory
+            .disclosed
+            .or_read((org, cycle), at, worked_out)
             .await
     }
 

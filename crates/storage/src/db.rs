@@ -62,6 +62,11 @@ pub(crate) struct Memory {
     pub(crate) framings: ByRevision<Vec<Framing>, (OrgId, CycleId)>,
     pub(crate) goal_trees: ByRevision<GoalTree>,
     pub(crate) answer_counts: ByRevision<AnswerCounts, (OrgId, CycleId)>,
+    pub(crate) disclosed: ByRevision<
+        crate::answer_counts::Disclosed,
+        (OrgId, CycleId),
+        crate::answer_counts::DisclosedAt,
+    >,
     pub(crate) organisation_answers: ByRevision<crate::answer_counts::Answers, (OrgId, CycleId)>,
     pub(crate) effect_counts: ByRevision<crate::effect_kept::Kept, (OrgId, CycleId)>,
     pub(crate) stage_counts: ByRevision<crate::stages_kept::PerUnit, (OrgId, CycleId)>,

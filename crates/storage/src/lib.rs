@@ -47,7 +47,7 @@ mod users;
 
 pub use agenda::AgendaPoint;
 pub use agreements::{SignedAgreement, Superseded, UnsignedAgreement};
-pub use answer_counts::{AnswerCounts, Answers, Scored};
+pub use answer_counts::{AnswerCounts, Answers, Disclosed, Scored};
 pub use audit::{AuditEntry, AuditRecord};
 pub use calendar_feeds::Deadline;
 pub use conversation_list::{ConversationLine, ConversationPage};

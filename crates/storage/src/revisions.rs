@@ -25,22 +25,22 @@ pub struct Revisions {
 }
 
 /// A value and the revision it was read at.
-type Kept<T> = (i64, Arc<T>);
+type Kept<T, R> = (R, Arc<T>);
 
 /// Per key (an organisation, or an organisation's cycle), a value with the revision it was read
-/// at.
+/// at (a counter, or several that together say what it was made from).
 #[derive(Debug)]
-pub(crate) struct ByRevision<T, K = OrgId>(Mutex<HashMap<K, Kept<T>>>);
+pub(crate) struct ByRevision<T, K = OrgId, R = i64>(Mutex<HashMap<K, Kept<T, R>>>);
 
-impl<T, K> Default for ByRevision<T, K> {
+impl<T, K, R> Default for ByRevision<T, K, R> {
     fn default() -> Self {
         ByRevision(Mutex::default())
     }
 }
 
-impl<T, K: Hash + Eq> ByRevision<T, K> {
+impl<T, K: Hash + Eq, R: Copy + PartialEq> ByRevision<T, K, R> {
     /// The value kept for `key`, if it was read at `revision`.
-    fn get(&self, key: K, revision: i64) -> Option<Arc<T>> {
+    fn get(&self, key: K, revision: R) -> Option<Arc<T>> {
         let kept = self.0.lock().expect("revision cache");
         kept.get(&key)
             .filter(|(known, _)| *known == revision)
@@ -48,7 +48,7 @@ impl<T, K: Hash + Eq> ByRevision<T, K> {
     }
 
     /// The value kept for `key` and the revision it was read at, however old.
-    pub(crate) fn latest(&self, key: K) -> Option<Kept<T>> {
+    pub(crate) fn latest(&self, key: K) -> Option<Kept<T, R>> {
         self.0.lock().expect("revision cache").get(&key).cloned()
     }
 
@@ -57,7 +57,7 @@ impl<T, K: Hash + Eq> ByRevision<T, K> {
     pub(crate) async fn or_read(
         &self,
         key: K,
-        revision: i64,
+        revision: R,
         read: impl Future<Output = Result<T>>,
     ) -> Result<Arc<T>>
     where
@@ -73,7 +73,7 @@ impl<T, K: Hash + Eq> ByRevision<T, K> {
 
     /// Keeps a value read *after* `revision` was: it is at least as new as the number it is kept
     /// under, so a change made in between only causes one more read later, never a stale value.
-    pub(crate) fn put(&self, key: K, revision: i64, value: Arc<T>) {
+    pub(crate) fn put(&self, key: K, revision: R, value: Arc<T>) {
         self.0
             .lock()
             .expect("revision cache")

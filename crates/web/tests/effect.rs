@@ -255,6 +255,46 @@ both_backends! {
         let now_given = app.db.answers(org, open, Reach::Organisation).await.unwrap();
         assert!(now_given.clarity.len() < answers.clarity.len() && !now_given.clarity.iter().any(|(p, _, _)| *p == giver));
         assert!(std::sync::Arc::ptr_eq(&after, &app.db.answer_counts(org, last).await.unwrap()), "another cycle's answers leave these");
+
+        // Which units may show them is worked out from the counts once, and again when the
+        // answers, the unit tree or the threshold change.
+        let context = || async { app.db.user_context(person(&app.db, HEAD).await.id).await.unwrap().unwrap() };
+        let disclosed = |threshold| async move {
+            let user = context().await;
+            let tree = app.db.unit_tree(org).await.unwrap();
+            app.db.disclosed(org, last, &tree, user.revisions, threshold).await.unwrap()
+        };
+        let shown = disclosed(1).await;
+        let expected = |counts: &storage::AnswerCounts, tree: &domain::org::UnitTree, threshold| {
+            counts.evaluations.iter().map(|(side, own)| (*side, domain::disclosure::disclosable(tree, own, threshold))).collect::<HashMap<_, _>>()
+        };
+        let tree = app.db.unit_tree(org).await.unwrap();
+        assert_eq!(shown.evaluations, expected(&after, &tree, 1));
+        assert!(std::sync::Arc::ptr_eq(&shown, &disclosed(1).await), "kept");
+        assert_eq!(disclosed(2).await.evaluations, expected(&after, &tree, 2), "another threshold");
+        // A unit moved to the top, at a threshold where that changes what may be shown.
+        let root = tree.root().unwrap().id;
+        let moved_to_top = |unit: domain::UnitId| {
+            let units = tree.walk().into_iter().map(|(_, u)| u.clone());
+            domain::org::UnitTree::new(units.map(|mut u| { if u.id == unit { u.parent_id = Some(root); } u }).collect())
+        };
+        let (team, threshold) = tree.walk().into_iter().map(|(_, u)| u.id)
+            .filter(|u| *u != root && tree.get(*u).unwrap().parent_id != Some(root))
+            .flat_map(|u| (1..=8).map(move |t| (u, t)))
+            .find(|(u, t)| expected(&after, &tree, *t) != expected(&after, &moved_to_top(*u), *t))
+            .expect("a move that changes what may be shown");
+        let before_move = disclosed(threshold).await;
+        elsewhere.move_unit(org, team, root).await.unwrap();
+        let moved = app.db.unit_tree(org).await.unwrap();
+        assert_eq!(disclosed(threshold).await.evaluations, expected(&after, &moved, threshold), "the tree another instance changed");
+        assert_ne!(before_move.evaluations, expected(&after, &moved, threshold));
+        // The mover back where they were, at a threshold where that changes what may be shown.
+        let threshold = (1..=8).find(|t| expected(&after, &moved, *t) != expected(&counts, &moved, *t)).expect("a threshold the mover decides");
+        assert_eq!(disclosed(threshold).await.evaluations, expected(&after, &moved, threshold));
+        let mut back = app.db.person(org, mover).await.unwrap();
+        back.unit_id = from;
+        elsewhere.update_person(&back).await.unwrap();
+        assert_eq!(disclosed(threshold).await.evaluations, expected(&counts, &moved, threshold), "the answers' units");
         elsewhere.close().await;
     }
 

@@ -222,12 +222,15 @@ impl Loaded {
             let decided = matches!(scope, Scope::Unit(_))
                 && cycle.state == CycleState::Closed
                 && !(given.evaluations.is_empty() && given.clarity.is_empty());
-            let counts = if decided {
-                state.db.answer_counts(org, cycle.id).await?
+            let disclosed = if decided {
+                let threshold = user.org.settings.anonymity_threshold as usize;
+                (state.db)
+                    .disclosed(org, cycle.id, &units, user.revisions, threshold)
+                    .await?
             } else {
                 Arc::default()
             };
-            answers.insert(cycle.id, CycleAnswers { given, counts });
+            answers.insert(cycle.id, CycleAnswers { given, disclosed });
         }
         let goals = state.db.goal_tree_at(org, user.revisions).await?;
         let today = today();

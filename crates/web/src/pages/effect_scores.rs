@@ -1,29 +1,28 @@
 //! The personal answers on the effect dashboard — how employees and leaders evaluated their
 //! conversations, and how clear the strategy is to the employees — as averages that never
 //! single anyone out: only for cycles that are closed (so no figure moves answer by answer),
-//! only for units whose answers pass [`disclosable`], never for one person. The answers are
-//! those of the dashboard's scope; whether a unit may show them is decided from every unit's
-//! count.
+//! only for units whose answers pass [`domain::disclosure::disclosable`], never for one person.
+//! The answers are those of the dashboard's scope; whether a unit may show them is decided from
+//! every unit's count ([`Disclosed`]).
 
 use crate::i18n::Tr;
 use domain::cycle::{Cycle, CycleState};
-use domain::disclosure::disclosable;
 use domain::evaluation::Question;
 use domain::org::UnitTree;
 use domain::person::Person;
 use domain::preparation::Side;
 use domain::strategy::GoalTree;
 use domain::{PersonId, UnitId};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-use storage::{AnswerCounts, Answers};
+use storage::{Answers, Disclosed};
 
-/// A cycle's personal answers in the dashboard's scope, and how many each unit of the
-/// organisation holds.
+/// A cycle's personal answers in the dashboard's scope, and which units of the organisation may
+/// show them.
 #[derive(Default)]
 pub struct CycleAnswers {
     pub given: Arc<Answers>,
-    pub counts: Arc<AnswerCounts>,
+    pub disclosed: Arc<Disclosed>,
 }
 
 /// One measure of personal answers: who in the scope answered (by person) and what, and
@@ -52,13 +51,13 @@ pub struct Context<'a> {
     pub threshold: usize,
 }
 
-/// Whether the viewed unit of a closed cycle passes [`disclosable`] on every unit's count of
-/// a measure's answers; worked out once for all the measures those answers make.
-fn may_show(ctx: &Context, cycle: &Cycle, own: Option<&HashMap<UnitId, usize>>) -> bool {
-    let (Some(unit), Some(own)) = (ctx.unit, own) else {
+/// Whether the viewed unit of a closed cycle may show a measure's answers, from the units that
+/// may (none if nobody answered).
+fn may_show(ctx: &Context, cycle: &Cycle, shown: Option<&HashSet<UnitId>>) -> bool {
+    let (Some(unit), Some(shown)) = (ctx.unit, shown) else {
         return false;
     };
-    cycle.state == CycleState::Closed && disclosable(ctx.units, own, ctx.threshold).contains(&unit)
+    cycle.state == CycleState::Closed && shown.contains(&unit)
 }
 
 /// One side's answers to one evaluation question.
@@ -99,7 +98,7 @@ fn measures(ctx: &Context, cycle: &Cycle, answers: &CycleAnswers) -> Vec<Measure
             .evaluations
             .iter()
             .any(|(_, e)| e.side == side);
-        let disclosed = given && may_show(ctx, cycle, answers.counts.evaluations.get(&side));
+        let disclosed = given && may_show(ctx, cycle, answers.disclosed.evaluations.get(&side));
         for q in Question::ALL {
             out.push(evaluation(ctx, answers, side, q, disclosed));
         }
@@ -115,7 +114,7 @@ fn measures(ctx: &Context, cycle: &Cycle, answers: &CycleAnswers) -> Vec<Measure
         out.push(Measure {
             label: t.with("effect-clarity", &[("goal", goal.title.clone())]),
             disclosed: !given.is_empty()
-                && may_show(ctx, cycle, answers.counts.clarity.get(&goal.id)),
+                && may_show(ctx, cycle, answers.disclosed.clarity.get(&goal.id)),
             answers: given,
         });
     }
@@ -220,6 +219,6 @@ pub fn employees_average(
     q: Question,
 ) -> Result<(f64, usize), &'static str> {
     let side = Side::Employee;
-    let disclosed = may_show(ctx, cycle, answers.counts.evaluations.get(&side));
+    let disclosed = may_show(ctx, cycle, answers.disclosed.evaluations.get(&side));
     guarded(ctx, cycle, &evaluation(ctx, answers, side, q, disclosed))
 }
