@@ -156,6 +156,27 @@ impl Db {
         Ok(rows.into_iter().map(Into::into).collect())
     }
 
+    /// [`Db::conversations`] of several cycles, in one statement.
+    pub async fn conversations_in(
+        &self,
+        org: OrgId,
+        cycles: &[CycleId],
+        reach: Reach<'_>,
+    ) -> Result<Vec<Conversation>> {
+        if cycles.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rows: Vec<ConversationRow> = self
+            .all(
+                select().cond_where(reach.condition(org)).and_where(
+                    Expr::col((Conversations::Table, Conversations::CycleId))
+                        .is_in(cycles.iter().map(|c| c.0)),
+                ),
+            )
+            .await?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+
     pub async fn conversation(&self, org: OrgId, id: ConversationId) -> Result<Conversation> {
         let row: Option<ConversationRow> = self
             .optional(

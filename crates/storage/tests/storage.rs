@@ -598,7 +598,12 @@ both_backends! {
             let found = db.conversations(org.id, open.id, reach).await.unwrap();
             assert_eq!(found == vec![booked.clone()], seen, "{reach:?}");
             assert_eq!(found.is_empty(), !seen, "{reach:?}");
+            // Several cycles at once: the same, and nothing of a cycle without any.
+            let both = db.conversations_in(org.id, &[second.id, open.id], reach).await.unwrap();
+            assert_eq!(both, found, "{reach:?}");
         }
+        assert!(db.conversations_in(org.id, &[], Reach::Organisation).await.unwrap().is_empty());
+        assert!(db.conversations_in(other.id, &[open.id], Reach::Organisation).await.unwrap().is_empty());
         let twin = Conversation::new(&open, lane.id, leader.id);
         assert!(matches!(db.save_conversation(&twin).await, Err(StorageError::Conflict)), "one per employee and cycle");
         let foreign = Conversation { org_id: other.id, cancelled: true, ..booked.clone() };

@@ -100,12 +100,10 @@ impl Record {
         reach: Reach<'_>,
         cycles: &[Cycle],
     ) -> AppResult<Record> {
-        let mut conversations = HashMap::new();
-        for cycle in cycles {
-            conversations.insert(
-                cycle.id,
-                state.db.conversations(org, cycle.id, reach).await?,
-            );
+        let ids: Vec<CycleId> = cycles.iter().map(|c| c.id).collect();
+        let mut conversations: HashMap<CycleId, Vec<Conversation>> = HashMap::new();
+        for conversation in state.db.conversations_in(org, &ids, reach).await? {
+            (conversations.entry(conversation.cycle_id).or_default()).push(conversation);
         }
         Ok(Record {
             conversations,
