@@ -73,7 +73,7 @@ impl Db {
     }
 
     /// Which units may show the cycle's answers, worked out from the counts with `units`, the
-    /// organisation's unit tree at `revisions`; kept while neither changes.
+    /// organisation's unit tree at `revisions`, and the threshold; kept while none of them changes.
     pub async fn disclosed(
         &self,
         org: OrgId,

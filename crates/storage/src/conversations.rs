@@ -146,14 +146,7 @@ impl Db {
         cycle: CycleId,
         reach: Reach<'_>,
     ) -> Result<Vec<Conversation>> {
-        let rows: Vec<ConversationRow> = self
-            .all(
-                select().cond_where(reach.condition(org)).and_where(
-                    Expr::col((Conversations::Table, Conversations::CycleId)).eq(cycle.0),
-                ),
-            )
-            .await?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        self.conversations_in(org, &[cycle], reach).await
     }
 
     /// [`Db::conversations`] of several cycles, in one statement.
