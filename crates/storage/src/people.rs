@@ -97,18 +97,11 @@ pub(crate) fn insert_stmt(person: &Person) -> InsertStatement {
     let at = now();
     Query::insert()
         .into_table(People::Table)
-        .columns([
-            People::Id,
-            People::OrgId,
-            People::UnitId,
-            People::Name,
-            People::Email,
-            People::JobTitle,
-            People::LeaderId,
-            People::Active,
-            People::CreatedAt,
-            People::UpdatedAt,
-        ])
+        .columns(
+            PERSON_COLUMNS
+                .into_iter()
+                .chain([People::CreatedAt, People::UpdatedAt]),
+        )
         .values_panic([
             person.id.0.into(),
             person.org_id.0.into(),
