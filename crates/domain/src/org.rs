@@ -210,6 +210,19 @@ pub struct UnitTree {
     /// By place: the places of the children, and their ids, by name.
     below: Vec<Vec<usize>>,
     children: Vec<Vec<UnitId>>,
+    /// By place: the parent's place.
+    parent: Vec<Option<usize>>,
+    /// By place: who its people answer to (see [`UnitTree::responsible_leader`]). A leader's
+    /// drawer asks it of every unit: worked out once here, not once per request.
+    leaders: Vec<Leaders>,
+}
+
+/// The leaders above a unit's people: the nearest (of the unit or the first above it to have
+/// one), and the first other leader above that one, whom the nearest themself answers to.
+#[derive(Clone, Copy, Debug, Default)]
+struct Leaders {
+    nearest: Option<PersonId>,
+    next: Option<PersonId>,
 }
 
 impl UnitTree {
@@ -250,7 +263,11 @@ impl UnitTree {
             .iter()
             .map(|u| children.remove(&u.id).unwrap_or_default())
             .collect();
-        UnitTree {
+        let parent = order
+            .iter()
+            .map(|u| u.parent_id.and_then(|p| place.get(&p).copied()))
+            .collect();
+        let mut tree = UnitTree {
             below: children
                 .iter()
                 .map(|ids| ids.iter().map(|c| place[c]).collect())
@@ -260,7 +277,28 @@ impl UnitTree {
             walked,
             place,
             depth,
-        }
+            parent,
+            leaders: Vec::new(),
+        };
+        tree.leaders = (0..tree.units.len())
+            .map(|place| {
+                let mut above = tree.up_from(place).filter_map(|u| u.leader_id);
+                let nearest = above.next();
+                Leaders {
+                    nearest,
+                    next: above.find(|l| Some(*l) != nearest),
+                }
+            })
+            .collect();
+        tree
+    }
+
+    /// The unit at `place` and those above it, up to the root.
+    fn up_from(&self, place: usize) -> impl Iterator<Item = &Unit> {
+        std::iter::successors(Some(place), |p| self.parent[*p])
+            // defensive: a corrupt tree must not loop forever
+            .take(self.units.len())
+            .map(|p| &self.units[p])
     }
 
     pub fn get(&self, id: UnitId) -> Option<&Unit> {
@@ -339,15 +377,10 @@ impl UnitTree {
 
     /// From the root down to the unit, both included.
     pub fn path(&self, id: UnitId) -> Vec<&Unit> {
-        let mut path = Vec::new();
-        let mut current = self.get(id);
-        while let Some(unit) = current {
-            if path.len() > self.units.len() {
-                break; // defensive: a corrupt tree must not loop forever
-            }
-            path.push(unit);
-            current = unit.parent_id.and_then(|p| self.get(p));
-        }
+        let mut path: Vec<&Unit> = match self.place.get(&id) {
+            Some(place) => self.up_from(*place).collect(),
+            None => Vec::new(),
+        };
         path.reverse();
         path
     }
@@ -360,11 +393,12 @@ impl UnitTree {
     /// The leader responsible for people in `unit`, skipping `except` (a leader's own leader is
     /// found further up).
     pub fn responsible_leader(&self, unit: UnitId, except: PersonId) -> Option<PersonId> {
-        self.path(unit)
-            .iter()
-            .rev()
-            .filter_map(|u| u.leader_id)
-            .find(|leader| *leader != except)
+        let Leaders { nearest, next } = self.leaders[*self.place.get(&unit)?];
+        if nearest == Some(except) {
+            next
+        } else {
+            nearest
+        }
     }
 
     /// Everyone whose [`responsible_leader`](Self::responsible_leader) is `leader`, as
@@ -377,15 +411,17 @@ impl UnitTree {
             leaders: Vec::new(),
         };
         let mut below: HashMap<PersonId, Vec<UnitId>> = HashMap::new();
-        for unit in self.units.iter().map(|u| u.id) {
-            let path = self.path(unit);
-            let mut leaders = path.iter().rev().filter_map(|u| u.leader_id);
-            match leaders.next() {
-                Some(nearest) if nearest == leader => out.units.push(unit),
+        for (unit, leaders) in self.units.iter().zip(&self.leaders) {
+            match *leaders {
+                Leaders {
+                    nearest: Some(nearest),
+                    ..
+                } if nearest == leader => out.units.push(unit.id),
                 // The nearest leader answers to the first other leader above them.
-                Some(nearest) if leaders.find(|l| *l != nearest) == Some(leader) => {
-                    below.entry(nearest).or_default().push(unit)
-                }
+                Leaders {
+                    nearest: Some(nearest),
+                    next: Some(next),
+                } if next == leader => below.entry(nearest).or_default().push(unit.id),
                 _ => {}
             }
         }
@@ -609,6 +645,14 @@ mod tests {
         let again = led(unit("Stab", UnitKind::Department, Some(root.id)), head);
         let units = [&root, &dept, &team, &nested, &deeper, &again].map(|u| u.id);
         let tree = UnitTree::new(vec![root, dept, team, nested, deeper, again]);
+        let [_, dept_id, _, nested_id, deeper_id, _] = units;
+        // A leader of two units in a row answers to the first other one above them.
+        assert_eq!(tree.responsible_leader(nested_id, lead), Some(head));
+        assert_eq!(tree.responsible_leader(deeper_id, sub), Some(lead));
+        assert_eq!(tree.responsible_leader(deeper_id, other), Some(sub));
+        assert_eq!(tree.responsible_leader(dept_id, other), Some(head));
+        assert_eq!(tree.responsible_leader(dept_id, head), None);
+        assert_eq!(tree.responsible_leader(UnitId::new(), other), None);
         for me in [head, lead, sub, other] {
             let answering = tree.answering_to(me);
             for unit in units {
