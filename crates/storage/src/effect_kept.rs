@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use domain::cycle::Cycle;
 use domain::effect::{Counted, Served, Tally};
 use domain::{CycleId, GoalId, OrgId, UnitId};
-use sea_query::{Expr, Query, UnionType};
+use sea_query::{Expr, Query};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use uuid::Uuid;
@@ -359,50 +359,65 @@ impl Db {
         Ok(fresh)
     }
 
-    /// Each cycle's figures revision and the units whose figures changed after revision `since`,
-    /// in one statement: one snapshot, so none changed up to the revision is missed. A cycle
-    /// nothing touched yet is at revision 0.
+    /// Each cycle's figures revision and the units whose figures changed after revision `since`
+    /// (none where nothing was kept: all is counted). A cycle nothing touched yet is at revision
+    /// 0. The counters are read first, and the changes only of the cycles whose counter moved:
+    /// most readers find none, and PostgreSQL's generic plan for the changes scans them all.
+    /// A mark commits with its counter, so every change up to the counter read is found; one
+    /// made since may be found too, and is counted again next time.
     pub(crate) async fn figures_changed_in(
         &self,
         since: &[(CycleId, Option<i64>)],
     ) -> Result<HashMap<CycleId, (i64, Vec<UnitId>)>> {
-        let change = |c: FiguresChanges| Expr::col((FiguresChanges::Table, c));
+        if since.is_empty() {
+            return Ok(HashMap::new());
+        }
         let counter = |c: CycleCounter| Expr::col((FiguresRevisions::Table, c));
+        let counters: Vec<(Uuid, i64)> = self
+            .all(
+                Query::select()
+                    .expr(counter(CycleCounter::CycleId))
+                    .expr(counter(CycleCounter::Revision))
+                    .from(FiguresRevisions::Table)
+                    .and_where(
+                        counter(CycleCounter::CycleId).is_in(since.iter().map(|(c, _)| c.0)),
+                    ),
+            )
+            .await?;
+        let mut changed: HashMap<CycleId, (i64, Vec<UnitId>)> = counters
+            .into_iter()
+            .map(|(cycle, revision)| (CycleId(cycle), (revision, Vec::new())))
+            .collect();
+        let change = |c: FiguresChanges| Expr::col((FiguresChanges::Table, c));
         let Some(after) = since
             .iter()
-            .map(|(cycle, since)| {
-                change(FiguresChanges::CycleId)
-                    .eq(cycle.0)
-                    .and(change(FiguresChanges::Revision).gt(since.unwrap_or(i64::MAX)))
+            .filter_map(|(cycle, since)| {
+                let moved = changed
+                    .get(cycle)
+                    .is_some_and(|(now, _)| Some(*now) > *since);
+                since.filter(|_| moved).map(|since| {
+                    change(FiguresChanges::CycleId)
+                        .eq(cycle.0)
+                        .and(change(FiguresChanges::Revision).gt(since))
+                })
             })
             .reduce(|a, b| a.or(b))
         else {
-            return Ok(HashMap::new());
+            return Ok(changed);
         };
-        // The counters, then the changes (with no revision): a union rather than a join, so
-        // that each cycle's changes are found in the index by its own bound.
-        let counters = Query::select()
-            .expr(counter(CycleCounter::CycleId))
-            .expr(counter(CycleCounter::Revision))
-            .expr(Expr::cust("NULL"))
-            .from(FiguresRevisions::Table)
-            .and_where(counter(CycleCounter::CycleId).is_in(since.iter().map(|(c, _)| c.0)))
-            .to_owned();
-        let changes = Query::select()
-            .expr(change(FiguresChanges::CycleId))
-            .expr(Expr::cust("NULL"))
-            .expr(change(FiguresChanges::UnitId))
-            .from(FiguresChanges::Table)
-            .and_where(after)
-            .to_owned();
-        let rows: Vec<(Uuid, Option<i64>, Option<Uuid>)> = self
-            .all(counters.to_owned().union(UnionType::All, changes))
+        let rows: Vec<(Uuid, Uuid)> = self
+            .all(
+                Query::select()
+                    .expr(change(FiguresChanges::CycleId))
+                    .expr(change(FiguresChanges::UnitId))
+                    .from(FiguresChanges::Table)
+                    .and_where(after),
+            )
             .await?;
-        let mut changed: HashMap<CycleId, (i64, Vec<UnitId>)> = HashMap::new();
-        for (cycle, revision, unit) in rows {
-            let entry = changed.entry(CycleId(cycle)).or_default();
-            entry.0 = entry.0.max(revision.unwrap_or(0));
-            entry.1.extend(unit.map(UnitId));
+        for (cycle, unit) in rows {
+            if let Some((_, units)) = changed.get_mut(&CycleId(cycle)) {
+                units.push(UnitId(unit));
+            }
         }
         Ok(changed)
     }

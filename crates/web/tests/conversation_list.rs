@@ -199,7 +199,7 @@ both_backends! {
             async move {
                 let before = db.queries();
                 let counted = organisation().await;
-                assert_eq!(db.queries() - before, 2, "the revision with the units changed, and their counts: {what}");
+                assert_eq!(db.queries() - before, 3, "the revision, the units changed, and their counts: {what}");
                 assert_eq!(counted, truth().await, "{what}");
                 let all: Vec<CycleId> = db.cycles(org).await.unwrap().iter().map(|c| c.id).collect();
                 for (cycle, cycles) in [(Some(open), vec![open]), (None, all)] {
