@@ -280,7 +280,8 @@ impl Db {
         Ok(standing.remove(0))
     }
 
-    /// [`Db::kept_effect`] of each cycle, asked of the database in one statement.
+    /// [`Db::kept_effect`] of each cycle, asked of the database at once (one statement when none
+    /// changed).
     async fn kept_effects(
         &self,
         org: OrgId,
@@ -392,10 +393,9 @@ impl Db {
         let Some(after) = since
             .iter()
             .filter_map(|(cycle, since)| {
-                let moved = changed
-                    .get(cycle)
-                    .is_some_and(|(now, _)| Some(*now) > *since);
-                since.filter(|_| moved).map(|since| {
+                let since = (*since)?;
+                let (now, _) = changed.get(cycle)?;
+                (*now > since).then(|| {
                     change(FiguresChanges::CycleId)
                         .eq(cycle.0)
                         .and(change(FiguresChanges::Revision).gt(since))

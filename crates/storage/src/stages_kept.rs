@@ -75,8 +75,8 @@ impl Db {
         self.kept_stages(org, cycles).await.map(drop)
     }
 
-    /// The cycles' counts, as kept or brought up to date: one statement says what changed in
-    /// all of them, and one more counts each that did.
+    /// The cycles' counts, as kept or brought up to date: one statement says whether any of them
+    /// changed, one more which units, and one more counts each cycle that did.
     async fn kept_stages(&self, org: OrgId, cycles: &[CycleId]) -> Result<Vec<Arc<PerUnit>>> {
         let kept: Vec<_> = cycles
             .iter()
