@@ -102,11 +102,12 @@ async fn effect_ahead(db: Db) {
         match web::pages::effect_ahead::count_ahead(&db).await {
             // Counted from nothing (at start, after midnight, after many changes), a large
             // organisation takes seconds; until then unit dashboards read their own history.
-            Ok(()) if started.elapsed().as_secs() >= 1 => {
+            Ok(()) => {
                 let seconds = started.elapsed().as_secs_f64();
-                tracing::info!(seconds, "effect figures counted ahead");
+                if seconds >= 1.0 {
+                    tracing::info!(seconds, "effect figures counted ahead");
+                }
             }
-            Ok(()) => {}
             Err(error) => tracing::warn!(%error, "counting the effect figures ahead failed"),
         }
     }

@@ -219,7 +219,7 @@ pub struct UnitTree {
 
 /// The leaders above a unit's people: the nearest (of the unit or the first above it to have
 /// one), and the first other leader above that one, whom the nearest themself answers to.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 struct Leaders {
     nearest: Option<PersonId>,
     next: Option<PersonId>,

@@ -65,6 +65,16 @@ impl Db {
     /// units are as they were when counted.
     pub async fn answer_counts(&self, org: OrgId, cycle: CycleId) -> Result<Arc<AnswerCounts>> {
         let revision = self.cycle_revision(AnswersRevisions::Table, cycle).await?;
+        self.answer_counts_at(org, cycle, revision).await
+    }
+
+    /// The counts of a cycle at its answers' `revision`, kept or counted.
+    async fn answer_counts_at(
+        &self,
+        org: OrgId,
+        cycle: CycleId,
+        revision: i64,
+    ) -> Result<Arc<AnswerCounts>> {
         let read = self.count_answers(org, cycle);
         self.memory
             .answer_counts
@@ -84,9 +94,7 @@ impl Db {
     ) -> Result<Arc<Disclosed>> {
         let revision = self.cycle_revision(AnswersRevisions::Table, cycle).await?;
         let worked_out = async {
-            let counts = (self.memory.answer_counts)
-                .or_read((org, cycle), revision, self.count_answers(org, cycle))
-                .await?;
+            let counts = self.answer_counts_at(org, cycle, revision).await?;
             let shown = |own| disclosable(units, own, threshold);
             Ok(Disclosed {
                 evaluations: counts
