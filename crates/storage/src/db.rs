@@ -20,7 +20,8 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
 };
 use sqlx::{
-    FromRow, PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool, Transaction,
+    Connection, FromRow, PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool,
+    Transaction,
 };
 use std::collections::HashMap;
 use std::str::FromStr;
@@ -33,6 +34,8 @@ const ANALYSIS_LIMIT: u32 = 400;
 /// `PRAGMA optimize` over every table (0x10000), analysing where statistics are missing or
 /// stale (0x02): SQLite's advice for connections that live long.
 const OPTIMIZE: &str = "0x10002";
+/// A PostgreSQL connection idle this long is tested before use.
+pub const PG_TEST_AFTER_IDLE: Duration = Duration::from_secs(10);
 
 /// Which database engine a [`Db`] talks to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,6 +126,9 @@ impl Db {
                 .pragma("optimize", OPTIMIZE);
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)
+                // A SQLite connection is a file handle on a thread of its own: nothing can break
+                // it while it idles, and a test would cost each statement a second hand-off.
+                .test_before_acquire(false)
                 .connect_with(options)
                 .await?;
             Ok(Db::on(Pool::Sqlite(pool)))
@@ -130,6 +136,18 @@ impl Db {
             let options = PgConnectOptions::from_str(url)?;
             let pool = PgPoolOptions::new()
                 .max_connections(16)
+                // Testing every connection before use costs each statement a second round trip
+                // to the server; one that idled long enough for the server or the network to
+                // have dropped it is still tested.
+                .test_before_acquire(false)
+                .before_acquire(|conn, meta| {
+                    Box::pin(async move {
+                        if meta.idle_for >= PG_TEST_AFTER_IDLE {
+                            conn.ping().await?;
+                        }
+                        Ok(true)
+                    })
+                })
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(options)
                 .await?;

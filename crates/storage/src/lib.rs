@@ -52,7 +52,7 @@ pub use audit::{AuditEntry, AuditRecord};
 pub use calendar_feeds::Deadline;
 pub use conversation_list::{ConversationLine, ConversationPage};
 pub use cycle_overview::{Staff, StageCount};
-pub use db::{Backend, Db, now, today};
+pub use db::{Backend, Db, PG_TEST_AFTER_IDLE, now, today};
 pub use drawer::{AgreementPulse, DrawerPage, HomeFlags, Judgement, Told, UnitCount};
 pub use error::StorageError;
 pub use feedback_responses::{Raised, Responded, SharedEntry};

@@ -700,6 +700,28 @@ async fn schemas_are_in_step() {
     assert_eq!(s, p);
 }
 
+/// Connections are not tested before every statement, only after idling: one the server
+/// dropped meanwhile is replaced, and the next statement succeeds.
+#[tokio::test]
+#[ignore = "needs PostgreSQL: MOUSE_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres cargo test -- --ignored"]
+async fn a_connection_the_server_dropped_while_idle_is_replaced() {
+    let db = TestDb::fresh(TestBackend::Postgres).await;
+    assert!(db.ping().await);
+    let name = db.url.rsplit('/').next().unwrap().to_owned();
+    let admin = Db::connect(&std::env::var(testkit::POSTGRES_ENV).unwrap())
+        .await
+        .unwrap();
+    admin
+        .execute_raw(&format!(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+        ))
+        .await
+        .unwrap();
+    tokio::time::sleep(storage::PG_TEST_AFTER_IDLE + std::time::Duration::from_millis(200)).await;
+    assert!(db.ping().await, "the dropped connection was used");
+    admin.close().await;
+}
+
 #[tokio::test]
 async fn healthz_ping_fails_on_a_closed_pool() {
     let db = TestDb::fresh(TestBackend::Sqlite).await;
