@@ -28,6 +28,7 @@ use std::str::FromStr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use tokio::sync::{OwnedMappedMutexGuard, OwnedMutexGuard};
 
 /// Rows per index SQLite's `ANALYZE` reads: the value SQLite recommends, enough for the planner.
 const ANALYSIS_LIMIT: u32 = 400;
@@ -59,6 +60,8 @@ pub(crate) struct Memory {
     /// Statements run through this pool (and its clones), for the tests that keep each page's
     /// number of queries bounded.
     queries: Arc<AtomicU64>,
+    /// Connections taken from the pool, for the tests that keep a request on one.
+    taken: AtomicU64,
     /// Unit trees, cycles and counts already read; see [`crate::revisions`].
     pub(crate) trees: ByRevision<UnitTree>,
     pub(crate) cycles: ByRevision<Vec<Cycle>>,
@@ -107,6 +110,11 @@ impl Db {
     /// How many statements this pool has run so far.
     pub fn queries(&self) -> u64 {
         self.memory.queries.load(Ordering::Relaxed)
+    }
+
+    /// How many times a connection was taken from this pool so far.
+    pub fn connections_taken(&self) -> u64 {
+        self.memory.taken.load(Ordering::Relaxed)
     }
 
     /// Connects to a `sqlite://PATH` or `postgres://…` URL. A SQLite file is created if missing.
@@ -238,10 +246,18 @@ impl Db {
         Ok(columns)
     }
 
+    /// The connection lent to this task (see [`crate::lease`]), or else one of its own.
     pub(crate) async fn conn(&self) -> Result<Handle> {
-        let conn = match &self.pool {
-            Pool::Sqlite(pool) => HandleConn::Sqlite(pool.acquire().await?),
-            Pool::Postgres(pool) => HandleConn::Postgres(pool.acquire().await?),
+        let conn = match self.lent() {
+            Some(mut lent) => {
+                if lent.is_none() {
+                    *lent = Some(self.acquire().await?);
+                }
+                Held::Lent(OwnedMutexGuard::map(lent, |conn| {
+                    conn.as_mut().expect("filled above")
+                }))
+            }
+            None => Held::Own(self.acquire().await?),
         };
         Ok(Handle {
             conn,
@@ -249,7 +265,19 @@ impl Db {
         })
     }
 
+    async fn acquire(&self) -> Result<HandleConn> {
+        self.memory.taken.fetch_add(1, Ordering::Relaxed);
+        Ok(match &self.pool {
+            Pool::Sqlite(pool) => HandleConn::Sqlite(pool.acquire().await?),
+            Pool::Postgres(pool) => HandleConn::Postgres(pool.acquire().await?),
+        })
+    }
+
+    /// A transaction on a connection of its own: the lent one goes back first, so that this
+    /// task never holds one idle while it waits for the pool.
     pub(crate) async fn begin(&self) -> Result<Tx> {
+        crate::release_connection();
+        self.memory.taken.fetch_add(1, Ordering::Relaxed);
         let tx = match &self.pool {
             Pool::Sqlite(pool) => TxConn::Sqlite(pool.begin().await?),
             Pool::Postgres(pool) => TxConn::Postgres(pool.begin().await?),
@@ -288,18 +316,27 @@ impl<T> Row for T where T: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, 
 
 /// A pooled connection.
 pub(crate) struct Handle {
-    conn: HandleConn,
+    conn: Held,
     queries: Arc<AtomicU64>,
 }
 
-enum HandleConn {
+enum Held {
+    Own(HandleConn),
+    Lent(OwnedMappedMutexGuard<Option<HandleConn>, HandleConn>),
+}
+
+pub(crate) enum HandleConn {
     Sqlite(PoolConnection<Sqlite>),
     Postgres(PoolConnection<Postgres>),
 }
 
 impl Handle {
     pub(crate) fn c(&mut self) -> Conn<'_> {
-        let inner = match &mut self.conn {
+        let conn = match &mut self.conn {
+            Held::Own(conn) => conn,
+            Held::Lent(conn) => conn,
+        };
+        let inner = match conn {
             HandleConn::Sqlite(c) => Inner::Sqlite(c),
             HandleConn::Postgres(c) => Inner::Postgres(c),
         };

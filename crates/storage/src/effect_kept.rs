@@ -259,6 +259,9 @@ impl Db {
             let _counting = lock.lock().await;
             db.count_effect(org, &cycle, judged, &pairs).await
         });
+        // The count needs connections of its own; waiting for it while holding this task's
+        // could starve it.
+        crate::release_connection();
         match count.await {
             Ok(counted) => counted,
             Err(stopped) if stopped.is_panic() => std::panic::resume_unwind(stopped.into_panic()),

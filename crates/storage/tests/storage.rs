@@ -722,6 +722,79 @@ async fn a_connection_the_server_dropped_while_idle_is_replaced() {
     admin.close().await;
 }
 
+both_backends! {
+    async fn a_task_runs_its_statements_on_one_connection(db: &TestDb) {
+        let org = db.create_organisation("Lent", "lent").await.unwrap();
+        let before = db.connections_taken();
+        db.one_connection(async {
+            for _ in 0..5 {
+                db.people(org.id).await.unwrap();
+            }
+        })
+        .await;
+        assert_eq!(db.connections_taken() - before, 1);
+        let before = db.connections_taken();
+        for _ in 0..5 {
+            db.people(org.id).await.unwrap();
+        }
+        assert_eq!(db.connections_taken() - before, 5, "outside, each statement takes one");
+    }
+
+    async fn a_lent_connection_serves_only_its_own_pool(db: &TestDb) {
+        let other = TestDb::fresh(match db.backend() {
+            storage::Backend::Sqlite => TestBackend::Sqlite,
+            storage::Backend::Postgres => TestBackend::Postgres,
+        })
+        .await;
+        other.create_organisation("Other", "other").await.unwrap();
+        let (mine, theirs) = db
+            .one_connection(async {
+                db.create_organisation("Mine", "mine").await.unwrap();
+                let mine = db.organisations().await.unwrap();
+                (mine, other.organisations().await.unwrap())
+            })
+            .await;
+        let names = |orgs: &[domain::org::Organisation]| -> Vec<String> {
+            orgs.iter().map(|o| o.name.clone()).collect()
+        };
+        assert_eq!(names(&mine), ["Mine"]);
+        assert_eq!(names(&theirs), ["Other"]);
+    }
+
+    // Many more tasks than connections, each holding its own and then beginning a
+    // transaction: a task that kept its connection while waiting for a second one would
+    // starve the rest until the pool gives up.
+    async fn tasks_holding_a_connection_do_not_starve_transactions(db: &TestDb) {
+        let tasks: Vec<_> = (0..48)
+            .map(|n| {
+                let db = db.db.clone();
+                tokio::spawn(async move {
+                    db.one_connection(async {
+                        let org = db
+                            .create_organisation(&format!("Org {n}"), &format!("org-{n}"))
+                            .await?;
+                        db.people(org.id).await?;
+                        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                        db.create_organisation(&format!("Org {n}b"), &format!("org-{n}-b"))
+                            .await?;
+                        db.people(org.id).await
+                    })
+                    .await
+                })
+            })
+            .collect();
+        let all = tokio::time::timeout(
+            std::time::Duration::from_secs(8),
+            futures_util::future::join_all(tasks),
+        )
+        .await
+        .expect("every task finished");
+        for done in all {
+            done.unwrap().unwrap();
+        }
+    }
+}
+
 #[tokio::test]
 async fn healthz_ping_fails_on_a_closed_pool() {
     let db = TestDb::fresh(TestBackend::Sqlite).await;

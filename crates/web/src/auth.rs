@@ -51,8 +51,10 @@ static HASHERS: LazyLock<mpsc::Sender<Job>> = LazyLock::new(|| {
     sender
 });
 
-/// Runs slow password work on the password threads and waits for it without blocking.
+/// Runs slow password work on the password threads and waits for it without blocking, or
+/// holding a database connection.
 async fn on_hasher<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    storage::release_connection();
     let (done, result) = tokio::sync::oneshot::channel();
     let job: Job = Box::new(move || {
         let _ = done.send(work());

@@ -130,11 +130,17 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
     }
 }
 
+/// Runs the request, with all its statements on one database connection.
 pub async fn session_layer(
     State(state): State<AppState>,
     request: Request,
     next: Next,
 ) -> Response {
+    let db = state.db.clone();
+    db.one_connection(serve(state, request, next)).await
+}
+
+async fn serve(state: AppState, request: Request, next: Next) -> Response {
     let visitor = match load_visitor(&state.db, request.headers()).await {
         Ok(visitor) => visitor,
         Err(error) => return render_error(&Visitor::default(), request.uri().path(), error),

@@ -1,6 +1,7 @@
 //! No page asks the database more often because the organisation or a team grew: each page's
 //! number of statements is counted on the demo, ten more people with a year of history are
-//! added to Grøn stue, and the count must not move.
+//! added to Grøn stue, and the count must not move. Each page runs its statements on one
+//! connection.
 
 use chrono::Duration;
 use domain::agreement::{Action, Agreement, Edit, GoalText};
@@ -105,12 +106,15 @@ async fn grow(app: &TestApp) {
     }
 }
 
-/// How many statements one GET of `path` runs.
-async fn cost(app: &TestApp, session: &Session, path: &str) -> u64 {
-    let before = app.db.queries();
+/// How many statements one GET of `path` runs, and how many connections it takes for them.
+async fn cost(app: &TestApp, session: &Session, path: &str) -> (u64, u64) {
+    let (queries, taken) = (app.db.queries(), app.db.connections_taken());
     let status = session.get(path).await.status();
     assert_eq!(status, StatusCode::OK, "{path}");
-    app.db.queries() - before
+    (
+        app.db.queries() - queries,
+        app.db.connections_taken() - taken,
+    )
 }
 
 both_backends! {
@@ -155,7 +159,9 @@ both_backends! {
         let mut small = Vec::new();
         for (email, path) in &pages {
             cost(app, &sessions[email], path).await;
-            small.push(cost(app, &sessions[email], path).await);
+            let (queries, taken) = cost(app, &sessions[email], path).await;
+            assert_eq!(taken, 1, "{email} {path}: all {queries} statements on one connection");
+            small.push(queries);
         }
         grow(app).await;
         web::pages::effect_ahead::count_ahead(&app.db).await.unwrap();
@@ -163,7 +169,7 @@ both_backends! {
         let mut report = Vec::new();
         for ((email, path), before) in pages.iter().zip(&small) {
             cost(app, &sessions[email], path).await;
-            let after = cost(app, &sessions[email], path).await;
+            let (after, _) = cost(app, &sessions[email], path).await;
             grown.push(after);
             report.push(format!("{email} {path}: {before} → {after}"));
         }
