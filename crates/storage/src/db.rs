@@ -112,7 +112,7 @@ impl Db {
         self.memory.queries.load(Ordering::Relaxed)
     }
 
-    /// How many times a connection was taken from this pool so far.
+    /// How many times a statement or a transaction took a connection from this pool so far.
     pub fn connections_taken(&self) -> u64 {
         self.memory.taken.load(Ordering::Relaxed)
     }
@@ -273,8 +273,8 @@ impl Db {
         })
     }
 
-    /// A transaction on a connection of its own: the lent one goes back first, so that this
-    /// task never holds one idle while it waits for the pool.
+    /// A transaction on a connection of its own: the lent one goes back first (unless it is
+    /// in use), so that this task does not hold one idle while it waits for the pool.
     pub(crate) async fn begin(&self) -> Result<Tx> {
         crate::release_connection();
         self.memory.taken.fetch_add(1, Ordering::Relaxed);

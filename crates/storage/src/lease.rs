@@ -5,16 +5,17 @@
 //! statement paid it once per statement; a request run by [`Db::one_connection`] takes a
 //! connection at its first statement and gives it back when it ends.
 //!
-//! A request never waits for something that may need a connection while it holds its own idle,
-//! so requests holding theirs cannot starve each other into a deadlock:
-//! - a statement run while the lent connection is busy (a second statement at the same time, or
-//!   while a [`crate::db::Handle`] is held) takes one of its own from the pool, as before;
-//! - a transaction gives the lent connection back before it begins;
-//! - before waiting for another task or for slow work, [`release_connection`].
+//! A task must not wait for anything that may need a connection while it holds its own idle,
+//! or tasks holding theirs could starve each other of the rest. So:
+//! - a transaction gives the lent connection back before it begins, and runs on its own;
+//! - before waiting for another task, for slow work or for the client, [`release_connection`];
+//! - a task runs its statements one after the other. A statement while the lent connection is
+//!   busy (two at once, or one while a [`crate::db::Handle`] is held) takes a connection of its
+//!   own from the pool, which is a wait while holding one: nothing does that today.
 
-use crate::db::{Db, HandleConn};
+use crate::db::{Db, HandleConn, Memory};
 use std::future::Future;
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
 tokio::task_local! {
@@ -22,38 +23,36 @@ tokio::task_local! {
 }
 
 struct Lease {
-    /// Which pool lent it, by the address its clones share: one task may use two pools.
-    pool: usize,
+    /// The pool that lends, by what its clones share: one task may use two pools. Weak, so
+    /// that its address stays its own while the lease lives.
+    pool: Weak<Memory>,
     slot: Arc<Mutex<Option<HandleConn>>>,
 }
 
-/// The request's connection while one statement uses it; empty until the first statement.
+/// The task's connection while one statement uses it; empty until the first statement.
 pub(crate) type Lent = OwnedMutexGuard<Option<HandleConn>>;
 
 impl Db {
-    /// Runs `work` so that its statements share one connection of this pool.
+    /// Runs `work` so that its statements outside transactions share one connection of this
+    /// pool.
     pub async fn one_connection<F: Future>(&self, work: F) -> F::Output {
         let lease = Lease {
-            pool: self.identity(),
+            pool: Arc::downgrade(&self.memory),
             slot: Arc::default(),
         };
         LEASE.scope(lease, work).await
     }
 
-    /// The connection lent to this task by this pool, unless none is or it is in use.
+    /// The connection this pool lent to this task, unless it lent none or it is in use.
     pub(crate) fn lent(&self) -> Option<Lent> {
         LEASE
             .try_with(|lease| {
-                (lease.pool == self.identity())
+                std::ptr::eq(lease.pool.as_ptr(), Arc::as_ptr(&self.memory))
                     .then(|| Arc::clone(&lease.slot).try_lock_owned().ok())
                     .flatten()
             })
             .ok()
             .flatten()
-    }
-
-    fn identity(&self) -> usize {
-        Arc::as_ptr(&self.memory) as usize
     }
 }
 

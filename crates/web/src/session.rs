@@ -130,7 +130,8 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
     }
 }
 
-/// Runs the request, with all its statements on one database connection.
+/// Runs the request with its statements on one database connection (transactions take their
+/// own; see `storage`'s `lease`).
 pub async fn session_layer(
     State(state): State<AppState>,
     request: Request,
@@ -141,15 +142,19 @@ pub async fn session_layer(
 }
 
 async fn serve(state: AppState, request: Request, next: Next) -> Response {
-    let visitor = match load_visitor(&state.db, request.headers()).await {
-        Ok(visitor) => visitor,
-        Err(error) => return render_error(&Visitor::default(), request.uri().path(), error),
-    };
     let path = request.uri().path().to_owned();
-    let mut request = match check_csrf(&visitor, request).await {
-        Ok(request) => request,
+    // The body first: a slow client then holds no database connection while it sends.
+    let (parts, body) = request.into_parts();
+    let sent = read_sent(&parts, body).await;
+    let visitor = match load_visitor(&state.db, &parts.headers).await {
+        Ok(visitor) => visitor,
+        Err(error) => return render_error(&Visitor::default(), &path, error),
+    };
+    let body = match sent.and_then(|sent| check_csrf(&visitor, sent)) {
+        Ok(body) => body,
         Err(error) => return render_error(&visitor, &path, error),
     };
+    let mut request = Request::from_parts(parts, body);
     request.extensions_mut().insert(visitor.clone());
     let response = next.run(request).await;
     match response.extensions().get::<ErrorPage>().copied() {
@@ -194,30 +199,38 @@ async fn load_visitor(db: &Db, headers: &HeaderMap) -> Result<Visitor, AppError>
     })
 }
 
-/// State-changing requests must carry the session's CSRF token, as a form field named `csrf`
-/// (URL-encoded or multipart) or an `X-CSRF-Token` header.
-async fn check_csrf(visitor: &Visitor, request: Request) -> Result<Request, AppError> {
-    if matches!(
-        *request.method(),
-        Method::GET | Method::HEAD | Method::OPTIONS
-    ) {
-        return Ok(request);
+/// A request's body, and for a state-changing request the CSRF token it sent.
+enum Sent {
+    Unread(Body),
+    StateChange { body: Bytes, token: Option<String> },
+}
+
+/// Reads a state-changing request's body whole, to find its CSRF token: a form field named
+/// `csrf` (URL-encoded or multipart) or an `X-CSRF-Token` header.
+async fn read_sent(parts: &Parts, body: Body) -> Result<Sent, AppError> {
+    if matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return Ok(Sent::Unread(body));
     }
-    let (parts, body) = request.into_parts();
-    let bytes = read_body(body).await?;
-    let sent = match parts
+    let body = read_body(body).await?;
+    let token = match parts
         .headers
         .get("x-csrf-token")
         .and_then(|v| v.to_str().ok())
     {
         Some(token) => Some(token.to_owned()),
-        None => form_token(&parts.headers, &bytes).await,
+        None => form_token(&parts.headers, &body).await,
     };
-    match (visitor.csrf(), sent) {
-        (Some(expected), Some(sent)) if same_secret(expected, &sent) => {
-            Ok(Request::from_parts(parts, Body::from(bytes)))
-        }
-        _ => Err(AppError::Csrf),
+    Ok(Sent::StateChange { body, token })
+}
+
+/// State-changing requests must carry the session's CSRF token.
+fn check_csrf(visitor: &Visitor, sent: Sent) -> Result<Body, AppError> {
+    match sent {
+        Sent::Unread(body) => Ok(body),
+        Sent::StateChange { body, token } => match (visitor.csrf(), token) {
+            (Some(expected), Some(sent)) if same_secret(expected, &sent) => Ok(Body::from(body)),
+            _ => Err(AppError::Csrf),
+        },
     }
 }
 

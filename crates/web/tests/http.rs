@@ -108,6 +108,30 @@ both_backends! {
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
     }
 
+    // More clients than the pool has connections, each slowly sending a form with a session
+    // cookie: none may hold a connection while it sends, so a page still answers.
+    async fn clients_sending_slowly_hold_no_connection(app: &TestApp) {
+        use tokio::io::AsyncWriteExt;
+        let lane = app.login(LANE).await;
+        let address = app.base.trim_start_matches("http://").to_owned();
+        let mut slow = Vec::new();
+        for _ in 0..24 {
+            let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
+            let head = format!(
+                "POST /admin/units HTTP/1.1\r\nHost: {address}\r\nCookie: mouse_session=unknown\r\n\
+                 Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nname="
+            );
+            stream.write_all(head.as_bytes()).await.unwrap();
+            slow.push(stream);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let home = tokio::time::timeout(std::time::Duration::from_secs(5), lane.get("/"))
+            .await
+            .expect("a page answers while the slow clients send");
+        assert_eq!(home.status(), StatusCode::OK);
+        drop(slow);
+    }
+
     async fn access_matrix(app: &TestApp) {
         let lane_id = person(&app.db, LANE).await.id;
         let emma_id = person(&app.db, "emma@maelkeboetten.dk").await.id;
